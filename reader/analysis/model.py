@@ -1,0 +1,233 @@
+"""The analysis model: plain dataclasses that the app renders and `reader analyze` prints.
+
+Nothing here imports spaCy or Textual, so a cached analysis can be loaded and shown without paying
+for either. Every offset is a character offset into `Analysis.text`, the article text exactly as read.
+The JSON form (`to_dict` / `from_dict`) is a public interface: change a field's name or meaning only
+with a new `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+#: Version of the JSON shape. Bump it when a field changes name or meaning.
+SCHEMA_VERSION = 1
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article text; `text == article_text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def _span_or_none(data: dict[str, Any] | None) -> Span | None:
+    return None if data is None else Span.from_dict(data)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One named-entity mention with spaCy's label (PERSON, ORG, GPE, DATE, ...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["label"]))
+
+
+@dataclass(slots=True)
+class Referent:
+    """One real-world thing (a person, organisation, group or place) with all its mentions merged.
+
+    Used for both `Analysis.actors` and `Analysis.locations`; a country that acts ("Iran launched")
+    can appear in both lists under the same id.
+    """
+
+    id: str
+    name: str
+    kind: str  # person | organisation | group | place | region | facility
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Referent:
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            kind=str(data["kind"]),
+            aliases=[str(a) for a in data.get("aliases", [])],
+            mentions=[Span.from_dict(m) for m in data.get("mentions", [])],
+        )
+
+
+@dataclass(slots=True)
+class Event:
+    """What happened: who did what to whom, when and where, within one sentence."""
+
+    trigger: Span
+    actor: str | None  # Referent id of who did it
+    object: str | None  # what or whom it was done to, as text
+    when: str | None  # DATE/TIME text from the same clause or sentence
+    where: str | None  # Referent id of a location, or place text when no record matches
+    sentence: Span
+    kind: str = "action"  # action (a verb) | named (an EVENT entity such as "the Iraq War")
+    salience: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "trigger": self.trigger.to_dict(),
+            "actor": self.actor,
+            "object": self.object,
+            "when": self.when,
+            "where": self.where,
+            "sentence": self.sentence.to_dict(),
+            "kind": self.kind,
+            "salience": round(self.salience, 4),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            trigger=Span.from_dict(data["trigger"]),
+            actor=data.get("actor"),
+            object=data.get("object"),
+            when=data.get("when"),
+            where=data.get("where"),
+            sentence=Span.from_dict(data["sentence"]),
+            kind=str(data.get("kind", "action")),
+            salience=float(data.get("salience", 0.0)),
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    """Who said (or wrote, believes, found) what: one attribution in the article.
+
+    `content` spans the whole attributed text; an interrupted quote ("We do not seek escalation,"
+    Zarif wrote, "but ...") keeps its pieces in `segments`.
+    """
+
+    kind: QuoteKind
+    content: Span
+    speaker: Span | None  # the mention that names the source, e.g. "Zarif", "he", "critics"
+    actor: str | None  # Referent id the speaker resolves to, or None when honestly unknown
+    cue: Span | None  # "said", "according to", "writing on Twitter", ...
+    confidence: float
+    segments: list[Span] = field(default_factory=list)
+    speaker_name: str | None = None  # display name: the actor's canonical name, else the speaker text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "actor": self.actor,
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "confidence": round(self.confidence, 4),
+            "segments": [s.to_dict() for s in self.segments],
+            "speaker_name": self.speaker_name,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            kind=data["kind"],
+            content=Span.from_dict(data["content"]),
+            speaker=_span_or_none(data.get("speaker")),
+            actor=data.get("actor"),
+            cue=_span_or_none(data.get("cue")),
+            confidence=float(data.get("confidence", 0.0)),
+            segments=[Span.from_dict(s) for s in data.get("segments", [])],
+            speaker_name=data.get("speaker_name"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which spaCy pipeline produced the analysis (part of the cache key)."""
+
+    name: str
+    version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version}
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the reader knows about one article."""
+
+    text: str
+    model: ModelInfo
+    body_end: int | None = None  # text past this offset is web boilerplate (footer), not analysed
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Referent] = field(default_factory=list)
+    locations: list[Referent] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def referent(self, referent_id: str | None) -> Referent | None:
+        """The actor or location with this id, if any."""
+        if referent_id is None:
+            return None
+        for record in (*self.actors, *self.locations):
+            if record.id == referent_id:
+                return record
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "model": self.model.to_dict(),
+            "text": self.text,
+            "body_end": len(self.text) if self.body_end is None else self.body_end,
+            "entities": [e.to_dict() for e in self.entities],
+            "actors": [a.to_dict() for a in self.actors],
+            "locations": [loc.to_dict() for loc in self.locations],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported schema_version {data.get('schema_version')!r}")
+        model = data["model"]
+        return cls(
+            text=str(data["text"]),
+            model=ModelInfo(str(model["name"]), str(model["version"])),
+            body_end=data.get("body_end"),
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            actors=[Referent.from_dict(a) for a in data.get("actors", [])],
+            locations=[Referent.from_dict(loc) for loc in data.get("locations", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+        )

@@ -1,0 +1,1 @@
+"""One module per `reader` subcommand; each exposes `run(args) -> int`."""

@@ -1,0 +1,26 @@
+"""Shared fixtures: a private config/cache/data home per test, and one loaded spaCy model per run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user directory at a temporary folder so a developer's own config never leaks in."""
+    home = tmp_path_factory.mktemp("home")
+    for kind in ("config", "cache", "data"):
+        (home / kind).mkdir()
+        monkeypatch.setenv(f"READER_{kind.upper()}_DIR", str(home / kind))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
