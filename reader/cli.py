@@ -45,7 +45,9 @@ def build_analyze_parser() -> argparse.ArgumentParser:
         prog="reader analyze",
         description="Analyse articles without the UI: a plain-text summary, JSON, or JSON lines.",
     )
-    parser.add_argument("sources", nargs="+", metavar="FILE|URL|-", help="articles to analyse (- reads stdin)")
+    parser.add_argument(
+        "sources", nargs="+", metavar="FILE|URL|-", help="articles to analyse (- reads stdin)"
+    )
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON document (one source only)")
     fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per source")
@@ -97,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `reader analyze ... | head`: the reader went away; that is not an error worth a traceback.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return 0
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
