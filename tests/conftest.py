@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
+
+
+# Subprocess tests run the installed `reader` script; it sits beside this interpreter even when the
+# virtual environment is not activated (`.venv/bin/python -m pytest`).
+os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
 @pytest.fixture(autouse=True)
