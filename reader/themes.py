@@ -1,0 +1,410 @@
+"""Colour themes: TOML files that set the UI palette and the look of every highlight.
+
+A theme file has a `[palette]` (becomes a Textual `Theme`) and `[styles]` (one Rich style string per
+highlight role). Anything missing is derived from the palette, so a user theme can be five lines long.
+Every role keeps a non-colour cue (bold, italic, underline, reverse, dim), so highlights stay readable
+with NO_COLOR or for readers who cannot tell the hues apart. Broken files never stop the app: they are
+reported (file, line or key, what is wrong) and skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader import paths, resources
+from reader.atomic import write_atomic
+from reader.config import Config, read_toml
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from rich.style import Style
+    from textual.theme import Theme
+
+DEFAULT_THEME = "dark"
+"""Used when neither --theme, the config file nor a remembered choice names a theme."""
+
+ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "other")
+ROLES = ENTITY_ROLES + ("quote", "speaker", "match", "current", "selection", "boilerplate")
+"""Everything the article view highlights; each maps to one Rich style."""
+
+PALETTE_KEYS = (
+    "background",
+    "surface",
+    "panel",
+    "foreground",
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+)
+
+# Fallback palettes for the keys a theme leaves out (chosen by its `dark` flag).
+_BASE_PALETTES: dict[bool, dict[str, str]] = {
+    True: {
+        "background": "#16181d",
+        "surface": "#1d2027",
+        "panel": "#262a33",
+        "foreground": "#d9dde4",
+        "primary": "#6cb6ff",
+        "secondary": "#c4a5ff",
+        "accent": "#f2c26b",
+        "warning": "#f0b429",
+        "error": "#ff7b72",
+        "success": "#7fd99a",
+    },
+    False: {
+        "background": "#fbfaf7",
+        "surface": "#f2f0ea",
+        "panel": "#e6e3da",
+        "foreground": "#24292f",
+        "primary": "#0b5cad",
+        "secondary": "#6f42c1",
+        "accent": "#8a4b00",
+        "warning": "#8c5a00",
+        "error": "#b3261e",
+        "success": "#1a7f37",
+    },
+}
+
+# Each role's default: its non-colour cue and the palette key its colour comes from.
+ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
+    "person": ("bold underline", "accent"),
+    "organisation": ("underline", "primary"),
+    "group": ("underline dim", "secondary"),
+    "place": ("italic underline", "success"),
+    "date": ("italic dim", "foreground"),
+    "event": ("bold italic", "error"),
+    "other": ("dim", "foreground"),
+    "quote": ("italic", "foreground"),
+    "speaker": ("bold", "accent"),
+    "match": ("reverse", "warning"),
+    "current": ("reverse bold", "error"),
+    "selection": ("reverse underline", "primary"),
+    "boilerplate": ("dim", "foreground"),
+}
+
+_TOP_LEVEL_KEYS = ("description", "dark", "palette", "styles")
+_CUE_ATTRIBUTES = ("bold", "italic", "underline", "reverse", "dim")
+
+# spaCy labels and Referent kinds -> highlight role.
+_ROLE_FOR = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "TIME": "date",
+    "EVENT": "event",
+    "region": "place",
+    "facility": "place",
+}
+
+
+def role_for(kind_or_label: str) -> str:
+    """The highlight role of a Referent kind ("person", "region") or a spaCy label ("GPE")."""
+    if kind_or_label in ROLES:
+        return kind_or_label
+    return _ROLE_FOR.get(kind_or_label, "other")
+
+
+@dataclass
+class ReaderTheme:
+    """A complete theme: every palette key and every role filled in."""
+
+    name: str
+    dark: bool
+    palette: dict[str, str]
+    styles: dict[str, str]
+    source: Path | None = None
+    description: str = ""
+    builtin: bool = True
+    overrides_builtin: bool = field(default=False, compare=False)
+
+    def to_textual_theme(self) -> Theme:
+        """The Textual Theme, with `entity-<role>` (colour) and `entity-<role>-style` variables for TCSS."""
+        from rich.style import Style
+        from textual.theme import Theme
+
+        variables: dict[str, str] = {}
+        for role, text in self.styles.items():
+            style = Style.parse(text)
+            colour = style.color.triplet.hex if style.color and style.color.triplet else None
+            background = style.bgcolor.triplet.hex if style.bgcolor and style.bgcolor.triplet else None
+            variables[f"entity-{role}"] = colour or self.palette["foreground"]
+            variables[f"entity-{role}-background"] = background or self.palette["background"]
+            cues = [attr for attr in _CUE_ATTRIBUTES if getattr(style, attr)]
+            variables[f"entity-{role}-style"] = " ".join(cues) or "none"
+        p = self.palette
+        return Theme(
+            name=self.name,
+            primary=p["primary"],
+            secondary=p["secondary"],
+            accent=p["accent"],
+            warning=p["warning"],
+            error=p["error"],
+            success=p["success"],
+            foreground=p["foreground"],
+            background=p["background"],
+            surface=p["surface"],
+            panel=p["panel"],
+            dark=self.dark,
+            variables=variables,
+        )
+
+    def rich_styles(self, no_color: bool = False) -> dict[str, Style]:
+        """Role -> Rich Style; with `no_color` only the bold/italic/underline/reverse/dim cues remain."""
+        from rich.style import Style
+
+        styles = {role: Style.parse(text) for role, text in self.styles.items()}
+        if no_color:
+            return {role: style.without_color for role, style in styles.items()}
+        return styles
+
+
+def no_color_requested() -> bool:
+    """True when the NO_COLOR convention asks for no colour (any non-empty value)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+class _ThemeFileError(Exception):
+    """One problem in one theme file; the message already names the file and the key."""
+
+
+def _check_colour(value: Any, where: str) -> str:
+    from rich.color import Color as RichColor
+    from rich.color import ColorParseError
+
+    if not isinstance(value, str):
+        raise _ThemeFileError(
+            f'{where} must be a colour string such as "#e69f00", not {type(value).__name__}'
+        )
+    try:
+        colour = RichColor.parse(value.strip())
+    except ColorParseError:
+        raise _ThemeFileError(f"{where}: unknown colour '{value}' (use #rrggbb or a colour name)") from None
+    if colour.is_default:
+        raise _ThemeFileError(f"{where}: 'default' is not a colour here; use #rrggbb")
+    triplet = colour.get_truecolor()
+    return triplet.hex
+
+
+def _resolve_style(value: Any, where: str, palette: dict[str, str]) -> str:
+    """Check a Rich style string, replacing `$name` palette references by their colours."""
+    from rich.errors import StyleSyntaxError
+    from rich.style import Style
+
+    if not isinstance(value, str):
+        raise _ThemeFileError(
+            f'{where} must be a style string such as "bold underline #e69f00", not {type(value).__name__}'
+        )
+    words = []
+    for word in value.split():
+        if word.startswith("$"):
+            key = word[1:]
+            if key not in palette:
+                raise _ThemeFileError(f"{where}: unknown palette name '{word}' (known: {', '.join(palette)})")
+            words.append(palette[key])
+        else:
+            words.append(word)
+    text = " ".join(words)
+    try:
+        Style.parse(text)
+    except StyleSyntaxError as error:
+        raise _ThemeFileError(f"{where}: {error}") from None
+    return text
+
+
+def build_theme(
+    name: str, data: dict[str, Any], source: Path | None = None, *, builtin: bool = False
+) -> tuple[ReaderTheme, list[str]]:
+    """Validate parsed theme data and fill in what is missing; returns the theme and warnings.
+
+    Raises _ThemeFileError for a value that cannot be used (wrong type, unknown colour).
+    """
+    where = str(source) if source else f"theme '{name}'"
+    warnings = [
+        f"{where}: unknown key '{key}' ignored (known keys: {', '.join(_TOP_LEVEL_KEYS)})"
+        for key in data
+        if key not in _TOP_LEVEL_KEYS
+    ]
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise _ThemeFileError(f"{where}: 'dark' must be true or false, not {type(dark).__name__}")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise _ThemeFileError(f"{where}: 'description' must be a string, not {type(description).__name__}")
+    raw_palette = data.get("palette", {})
+    raw_styles = data.get("styles", {})
+    for key, table in (("palette", raw_palette), ("styles", raw_styles)):
+        if not isinstance(table, dict):
+            raise _ThemeFileError(f"{where}: '{key}' must be a table ([{key}]), not {type(table).__name__}")
+
+    palette = dict(_BASE_PALETTES[dark])
+    extra: dict[str, str] = {}
+    for key, value in raw_palette.items():
+        colour = _check_colour(value, f"{where}: 'palette.{key}'")
+        if key in PALETTE_KEYS:
+            palette[key] = colour
+        else:
+            extra[key] = colour  # a named colour the styles can use as $name
+    # Derived defaults: a theme that only sets background/foreground gets matching surfaces.
+    for key, lighten in (("surface", 0.04), ("panel", 0.09)):
+        if key not in raw_palette and "background" in raw_palette:
+            palette[key] = _shift(palette["background"], lighten if dark else -lighten)
+
+    names = {**palette, **extra}
+    styles: dict[str, str] = {}
+    for role in ROLES:
+        if role in raw_styles:
+            styles[role] = _resolve_style(raw_styles[role], f"{where}: 'styles.{role}'", names)
+        else:
+            cue, colour_key = ROLE_DEFAULTS[role]
+            styles[role] = f"{cue} {palette[colour_key]}"
+    for role in raw_styles:
+        if role not in ROLES:
+            warnings.append(f"{where}: unknown style '{role}' ignored (known: {', '.join(ROLES)})")
+    theme = ReaderTheme(
+        name=name,
+        dark=dark,
+        palette=palette,
+        styles=styles,
+        source=source,
+        description=description,
+        builtin=builtin,
+    )
+    return theme, warnings
+
+
+def _shift(hex_colour: str, amount: float) -> str:
+    """Lighten (amount > 0) or darken (amount < 0) a #rrggbb colour a little, for derived surfaces."""
+    channels = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    if amount >= 0:
+        channels = [round(c + (255 - c) * amount) for c in channels]
+    else:
+        channels = [round(c * (1 + amount)) for c in channels]
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def load_theme_file(path: Path, *, builtin: bool = False) -> tuple[ReaderTheme, list[str]]:
+    """Load one theme file; raises ReaderError naming the file and the line or key that is wrong."""
+    data = read_toml(path)
+    try:
+        return build_theme(path.stem, data, path, builtin=builtin)
+    except _ThemeFileError as error:
+        raise ReaderError(str(error)) from None
+
+
+def user_themes_dir() -> Path:
+    """Where user themes live: `<config dir>/themes/*.toml`."""
+    return paths.config_dir() / "themes"
+
+
+def _theme_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def _load_all() -> tuple[dict[str, ReaderTheme], list[str], set[str]]:
+    themes: dict[str, ReaderTheme] = {}
+    warnings: list[str] = []
+    broken: set[str] = set()
+    for folder, builtin in ((resources.themes_dir(), True), (user_themes_dir(), False)):
+        for path in _theme_files(folder):
+            try:
+                theme, notes = load_theme_file(path, builtin=builtin)
+            except ReaderError as error:
+                warnings.append(f"{error}; theme skipped")
+                broken.add(path.stem)
+                continue
+            warnings.extend(notes)
+            if not builtin and path.stem in themes and themes[path.stem].builtin:
+                theme.overrides_builtin = True
+            themes[path.stem] = theme
+            broken.discard(path.stem)
+    return themes, warnings, broken
+
+
+def available_themes() -> tuple[dict[str, ReaderTheme], list[str]]:
+    """Built-in and user themes by name (a user theme overrides a built-in one of the same name).
+
+    The list holds one message per broken file (which is skipped) and per ignored unknown key.
+    """
+    themes, warnings, _broken = _load_all()
+    return dict(sorted(themes.items())), warnings
+
+
+def _unknown(name: str, themes: dict[str, ReaderTheme]) -> ReaderError:
+    return ReaderError(f"unknown theme '{name}'; available: {', '.join(sorted(themes))}")
+
+
+def get_theme(name: str) -> ReaderTheme:
+    """The theme called `name`; ReaderError (exit 2) listing the available names if there is none.
+
+    A theme whose file exists but is broken gives the default theme instead (see `choose_theme`
+    for the message to show).
+    """
+    themes, _warnings, broken = _load_all()
+    if name in themes:
+        return themes[name]
+    if name in broken:
+        return themes.get(DEFAULT_THEME) or _fallback_theme()
+    raise _unknown(name, themes)
+
+
+def _fallback_theme() -> ReaderTheme:
+    """The default palette built in code: used only if the bundled theme files are missing."""
+    theme, _ = build_theme(DEFAULT_THEME, {}, None, builtin=True)
+    return theme
+
+
+def resolve_theme_name(cli: str | None, config: Config) -> str:
+    """The theme to start with: --theme, else the config file, else the remembered one, else the default."""
+    for candidate in (cli, config.theme, remembered_theme()):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return DEFAULT_THEME
+
+
+def choose_theme(cli: str | None, config: Config) -> tuple[ReaderTheme, list[str]]:
+    """The theme to start the app with, and messages to show (broken theme files, fallbacks).
+
+    A name given with --theme or in the config that does not exist is a ReaderError (exit 2); a
+    remembered name that has since disappeared quietly gives the default.
+    """
+    themes, warnings, broken = _load_all()
+    explicit = (cli or "").strip() or (config.theme or "").strip()
+    name = resolve_theme_name(cli, config)
+    if name in themes:
+        return themes[name], warnings
+    default = themes.get(DEFAULT_THEME) or _fallback_theme()
+    if name in broken:
+        return default, [*warnings, f"theme '{name}' is broken; using '{default.name}'"]
+    if explicit:
+        raise _unknown(name, themes)
+    return default, warnings
+
+
+def _remembered_path() -> Path:
+    return paths.data_dir() / "theme"
+
+
+def remember_theme(name: str) -> None:
+    """Store the theme the user switched to, so the next start uses it (an atomic one-line file)."""
+    write_atomic(_remembered_path(), name.strip() + "\n")
+
+
+def remembered_theme() -> str | None:
+    """The last theme the user switched to in the app, if any."""
+    try:
+        name = _remembered_path().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None

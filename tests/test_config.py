@@ -1,0 +1,125 @@
+"""config.toml: defaults, validation (unknown keys warn, wrong types fail), `--init` never overwrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import (
+    DEFAULT_CONFIG_TEXT,
+    Config,
+    config_path,
+    init_config,
+    load_config,
+    parse_config,
+    tomllib,
+)
+from reader.errors import ReaderError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_defaults() -> None:
+    config, warnings = load_config()
+    assert config == Config()
+    assert warnings == []
+    assert config.wrap_width == 80
+    assert config.panels == ["actors", "locations", "events", "quotes"]
+
+
+def test_config_path_follows_config_dir(private_dirs: Path) -> None:
+    assert config_path() == private_dirs / "config" / "config.toml"
+
+
+def test_values_are_read() -> None:
+    write(
+        config_path(),
+        'theme = "light"\nmodel = "en_core_web_sm"\nwrap_width = 72\npanels = ["quotes", "actors"]\n'
+        'show_sidebar = false\nhighlight = ["person", "quote"]\nquote_cues = ["quipped"]\n'
+        '[keymap]\nquit = "q, ctrl+q"\n',
+    )
+    config, warnings = load_config()
+    assert warnings == []
+    assert config.theme == "light"
+    assert config.model == "en_core_web_sm"
+    assert config.wrap_width == 72
+    assert config.panels == ["quotes", "actors"]
+    assert config.show_sidebar is False
+    assert config.highlight == ["person", "quote"]
+    assert config.quote_cues == ["quipped"]
+    assert config.keymap == {"quit": "q,ctrl+q"}
+
+
+def test_unknown_key_warns_with_file_and_key() -> None:
+    path = write(config_path(), 'colour = "red"\nwrap_width = 60\n')
+    config, warnings = load_config()
+    assert config.wrap_width == 60
+    assert len(warnings) == 1
+    assert str(path) in warnings[0] and "'colour'" in warnings[0]
+
+
+def test_unknown_panel_name_warns_and_is_dropped() -> None:
+    write(config_path(), 'panels = ["actors", "gossip"]\n')
+    config, warnings = load_config()
+    assert config.panels == ["actors"]
+    assert "gossip" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "expected"),
+    [
+        ('wrap_width = "wide"', "wrap_width", "integer"),
+        ("wrap_width = true", "wrap_width", "integer"),
+        ("wrap_width = 5", "wrap_width", "integer"),
+        ("show_sidebar = 1", "show_sidebar", "true or false"),
+        ('panels = "actors"', "panels", "list of strings"),
+        ("theme = 3", "theme", "string"),
+        ("quote_cues = [1, 2]", "quote_cues", "list of strings"),
+        ("keymap = 3", "keymap", "table"),
+        ("[keymap]\nquit = 3", "keymap.quit", "string"),
+    ],
+)
+def test_wrong_type_is_one_clear_error(line: str, key: str, expected: str) -> None:
+    path = write(config_path(), line + "\n")
+    with pytest.raises(ReaderError) as caught:
+        load_config()
+    message = str(caught.value)
+    assert str(path) in message and f"'{key}'" in message and expected in message
+    assert "\n" not in message
+    assert caught.value.exit_code == 2
+
+
+def test_broken_toml_names_line_and_column() -> None:
+    path = write(config_path(), 'theme = "dark"\nwrap_width = = 3\n')
+    with pytest.raises(ReaderError) as caught:
+        load_config()
+    assert f"{path}, line 2, column" in str(caught.value)
+
+
+def test_load_never_writes(private_dirs: Path) -> None:
+    load_config()
+    assert not config_path().exists()
+    assert list((private_dirs / "config").iterdir()) == []
+
+
+def test_init_writes_commented_defaults_and_never_overwrites() -> None:
+    path = init_config()
+    assert path == config_path()
+    text = path.read_text(encoding="utf-8")
+    assert text == DEFAULT_CONFIG_TEXT
+    assert text.count("#") > 10
+    config, warnings = load_config()
+    assert config == Config() and warnings == []
+    path.write_text("wrap_width = 66\n", encoding="utf-8")
+    with pytest.raises(ReaderError, match="already exists"):
+        init_config()
+    assert path.read_text(encoding="utf-8") == "wrap_width = 66\n"
+
+
+def test_default_text_parses_to_defaults() -> None:
+    assert parse_config(tomllib.loads(DEFAULT_CONFIG_TEXT), "default") == (Config(), [])

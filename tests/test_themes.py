@@ -1,0 +1,93 @@
+"""Themes: bundled files load, user themes fall back to palette defaults, broken files are skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import resources
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.themes import (
+    DEFAULT_THEME,
+    ROLES,
+    available_themes,
+    choose_theme,
+    get_theme,
+    remember_theme,
+    remembered_theme,
+    resolve_theme_name,
+    user_themes_dir,
+)
+
+BUNDLED = sorted(p.stem for p in resources.themes_dir().glob("*.toml"))
+
+
+def user_theme(name: str, text: str) -> Path:
+    folder = user_themes_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_themes_load_without_warnings() -> None:
+    themes, warnings = available_themes()
+    assert warnings == []
+    assert DEFAULT_THEME in themes
+    assert set(BUNDLED) <= set(themes)
+    for name in BUNDLED:
+        theme = themes[name]
+        assert theme.builtin and theme.source is not None
+        assert set(theme.styles) == set(ROLES)
+        textual_theme = theme.to_textual_theme()
+        assert textual_theme.name == name
+        assert textual_theme.variables["entity-person"].startswith("#")
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_role_has_a_non_colour_cue(name: str) -> None:
+    plain = get_theme(name).rich_styles(no_color=True)
+    for role, style in plain.items():
+        assert style.color is None and style.bgcolor is None
+        assert any((style.bold, style.italic, style.underline, style.reverse, style.dim)), role
+
+
+def test_minimal_user_theme_falls_back_to_palette() -> None:
+    user_theme(
+        "mine",
+        'dark = false\n[palette]\nbackground = "#ffffff"\nforeground = "#111111"\nprimary = "#aa0000"\n',
+    )
+    theme = get_theme("mine")
+    assert not theme.builtin and not theme.dark
+    assert theme.palette["background"] == "#ffffff"
+    assert theme.palette["surface"] != theme.palette["background"]
+    assert theme.styles["organisation"] == "underline #aa0000"
+    assert set(theme.styles) == set(ROLES)
+
+
+def test_unknown_theme_lists_names() -> None:
+    with pytest.raises(ReaderError) as caught:
+        get_theme("nope")
+    assert "unknown theme 'nope'" in str(caught.value) and DEFAULT_THEME in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_resolution_order() -> None:
+    assert resolve_theme_name(None, Config()) == DEFAULT_THEME
+    remember_theme("light")
+    assert remembered_theme() == "light"
+    assert resolve_theme_name(None, Config()) == "light"
+    assert resolve_theme_name(None, Config(theme="high-contrast")) == "high-contrast"
+    assert resolve_theme_name("dark", Config(theme="high-contrast")) == "dark"
+
+
+def test_broken_user_theme_reported_and_default_used() -> None:
+    path = user_theme("oops", '[palette]\nbackground = "#zzzzzz"\n')
+    themes, warnings = available_themes()
+    assert "oops" not in themes
+    assert any(str(path) in w and "palette.background" in w for w in warnings)
+    theme, messages = choose_theme("oops", Config())
+    assert theme.name == DEFAULT_THEME
+    assert any("oops" in m for m in messages)
