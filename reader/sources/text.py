@@ -1,0 +1,89 @@
+"""Plain-text helpers shared by every source: line endings, terminal safety, headline detection.
+
+Offsets in an `Analysis` index the text exactly as loaded, so every change made here either happens
+before the text is handed over (line endings) or keeps the length of the string (control characters).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (except tab and newline), DEL and the C1 block are shown as visible symbols, one code point
+# for one code point, so offsets stay valid. C0 gets its Unicode "control picture" (ESC -> U+241B "␛").
+_KEEP = {"\t", "\n"}
+_SYMBOL_FOR_UNKNOWN = "\ufffd"  # "�" for C1 controls, which have no control pictures
+_LINE_BREAKS = {"\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if char in _LINE_BREAKS:
+        return "\n"
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"  # "␡"
+    return _SYMBOL_FOR_UNKNOWN
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_TRANSLATION = {code: _visible(chr(code)) for code in range(0xA0) if _CONTROL.match(chr(code))}
+_TRANSLATION.update({0x2028: "\n", 0x2029: "\n"})
+
+
+def sanitize_for_terminal(text: str) -> str:
+    """Replace control characters and escape sequences with harmless visible symbols, keeping the length.
+
+    An article with an ESC byte would otherwise let its author move the cursor or recolour the user's
+    terminal. ESC becomes "␛", other C0 controls their control pictures, C1 controls "�"; form feed,
+    vertical tab and Unicode line/paragraph separators become "\\n". Tab and newline are kept.
+    `len(sanitize_for_terminal(s)) == len(s)` always holds, so character offsets stay valid.
+    """
+    if not _CONTROL.search(text):
+        return text
+    return text.translate(_TRANSLATION)
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF: the loaded text (and so every offset) always uses "\\n"."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def control_ratio(text: str, sample: int = 8192) -> float:
+    """Share of control characters (other than whitespace) in the first `sample` characters."""
+    head = text[:sample]
+    if not head:
+        return 0.0
+    controls = sum(1 for char in head if (ord(char) < 0x20 and char not in "\t\n\r\f\v") or char == "\x7f")
+    return controls / len(head)
+
+
+_SENTENCE_END = re.compile(r"[.;:,]$")
+_BULLET = re.compile(r"^\s*(?:[-*•>#]|\d+[.)])\s")
+
+
+def first_line_title(text: str) -> str | None:
+    """The first line of a plain text if it reads like a headline, else None.
+
+    A headline is a short first line that stands alone (followed by a blank line, or the start of a
+    longer paragraph) and does not end like a sentence fragment (comma, colon, full stop).
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    first, _, rest = stripped.partition("\n")
+    first = first.strip()
+    if not first or not rest.strip():
+        return None
+    words = first.split()
+    if len(first) > 200 or len(words) > 30 or len(words) < 2:
+        return None
+    if _SENTENCE_END.search(first) or _BULLET.match(first):
+        return None
+    next_line = rest.split("\n", 1)[0].strip()
+    if next_line and len(next_line) < len(first):
+        # Two short lines in a row look like verse or an address block, not a headline over a story.
+        return None
+    return first
