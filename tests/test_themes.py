@@ -91,3 +91,15 @@ def test_broken_user_theme_reported_and_default_used() -> None:
     theme, messages = choose_theme("oops", Config())
     assert theme.name == DEFAULT_THEME
     assert any("oops" in m for m in messages)
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_highlights_stay_distinct_without_colour(name: str) -> None:
+    """With NO_COLOR, entity kinds, quotes, speakers, matches and the selection differ by cues alone."""
+    plain = get_theme(name).rich_styles(no_color=True)
+    roles = [role for role in ROLES if role != "boilerplate"]
+    cues = {role: (s.bold, s.italic, s.underline, s.reverse, s.dim) for role, s in plain.items()}
+    seen: dict[tuple, str] = {}
+    for role in roles:
+        assert cues[role] not in seen, f"{name}: {role} looks like {seen.get(cues[role])} without colour"
+        seen[cues[role]] = role
