@@ -1,19 +1,934 @@
 """Who said what: direct, indirect and mixed quotes with speaker, cue and actor.
 
-(First cut: returns nothing until quote attribution lands.)
+Three passes over a parsed Doc:
+
+1. Quotation marks are paired on the characters (every common style, apostrophes told apart,
+   quotes that run over paragraphs), and each quoted stretch looks for its cue and speaker in the
+   words around it ("..., Zarif wrote", "said Zarif", "writing on Twitter, ...").
+2. Reported speech is read off the dependency parse: a cue verb with a clausal complement ("critics
+   say the strike was ..."), an intention ("wants to ..."), "according to X", a cue noun ("his claim
+   that ..."), and the (lemma, construction) frames derived from PolNeAR (see `cues.py`).
+3. Both are merged (a reported clause that carries a quoted fragment becomes one "mixed" quote; a
+   scare quote or title with no cue is dropped), and each speaker mention is linked to an actor:
+   directly, through a relative pronoun, or, for "he", "she", "they" and descriptions such as "the
+   minister", to the most recent compatible actor.
+
+Everything is rules over the parse plus a lexicon, so it costs a few percent of the parse itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.analysis.model import Quote, Referent
+from reader.analysis.cues import Cues, cues_for
+from reader.analysis.model import Quote, Referent, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+# ----------------------------------------------------------------------------------------------
+# 1. Quotation marks
+# ----------------------------------------------------------------------------------------------
+
+#: Opening mark -> closing marks, for the unambiguous typographic styles.
+_PAIRS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "「": "」",
+    "『": "』",
+    "‹": "›",
+    "‘": "’",
+    "‚": "‘’",
+    "``": "''\"”",
+}
+#: Marks that open and close alike; context tells which.
+_SYMMETRIC = ('"', "''", "'")
+_MARK_RE = re.compile(r"``|''|[“”„«»「」『』‹›‘’‚\"']")
+_SINGLE = {"‘", "’", "'", "‚", "‹", "›"}
+_MAX_SINGLE = 400  # a single-quoted stretch longer than this is taken for apostrophes
+
+
+@dataclass(slots=True)
+class Quoted:
+    """A stretch of text between quotation marks (marks included), possibly over several paragraphs."""
+
+    start: int
+    end: int
+    segments: list[tuple[int, int]]
+    closed: bool = True
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _mark_role(text: str, i: int, mark: str) -> str:
+    """'open', 'close', 'both' or 'none' (an apostrophe) for the mark at text[i]."""
+    before = text[i - 1] if i > 0 else " "
+    j = i + len(mark)
+    after = text[j] if j < len(text) else " "
+    if mark in ("“", "„", "«", "「", "『", "‚", "``"):
+        return "open"
+    if mark in ("”", "」", "』"):
+        return "close"
+    if mark in ("»", "‹", "›"):
+        return "both"
+    if mark in ("’", "'", "‘"):
+        if _is_word(before) and _is_word(after):
+            return "none"  # don't, Shi'a
+        if mark == "’" or (mark == "'" and not before.isspace() and before not in "([{—–-"):
+            # closing single quote or a plural possessive (voters' ...); the pairing decides
+            return "close" if not _is_word(after) else "none"
+        if re.match(r"\d\ds\b|\d\d\b|em\b|n\b|til\b|cause\b", text[j : j + 5]):
+            return "none"  # '90s, 'em, rock 'n' roll
+        if after.isspace() or after == "":
+            return "none"
+        return "open"
+    # straight double quote or doubled apostrophe
+    if before.isspace() or before in "([{—–-/:;" or i == 0:
+        return "open" if not after.isspace() else "both"
+    if after.isspace() or after in ".,;:!?)]}—–-" or j >= len(text):
+        return "close"
+    return "both"
+
+
+def _closes(opener: str, mark: str) -> bool:
+    if opener in _SYMMETRIC:
+        if opener == "'":
+            return mark in ("'", "’")
+        return mark in ('"', "''", "”")
+    if opener == "‘":
+        return mark in ("’", "'")
+    if opener == "“":
+        return mark in ("”", '"', "“")  # some texts close with the opening glyph
+    return mark in _PAIRS.get(opener, "")
+
+
+def _family(mark: str) -> str:
+    return "single" if mark in _SINGLE else "double"
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every outermost quoted stretch in `text`, in order; nested quotes stay inside their host.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with a mark
+    of the same kind (the print convention for quotes over several paragraphs); otherwise a double
+    quote runs to the end of its paragraph and a single one is dropped (it was an apostrophe).
+    """
+    out: list[Quoted] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    pending: Quoted | None = None  # a quote continuing from the previous paragraph
+    pending_family = ""
+    for p_start, p_end in paragraphs:
+        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, p_start, p_end)]
+        opener: str | None = None
+        open_at = 0
+        current: Quoted | None = None
+        k = 0
+        if pending is not None:
+            lead = text[p_start:p_end].lstrip()
+            first = lead[:2] if lead.startswith(("``", "''")) else lead[:1]
+            if (
+                first
+                and _family(first) == pending_family
+                and _mark_role(text, p_end - len(lead), first)
+                in (
+                    "open",
+                    "both",
+                )
+            ):
+                current = pending
+                opener = first
+                open_at = p_end - len(lead)
+                k = 1
+            else:
+                out.append(pending)
+            pending = None
+        while k < len(marks):
+            pos, mark = marks[k]
+            k += 1
+            role = _mark_role(text, pos, mark)
+            if role == "none":
+                continue
+            if opener is None:
+                if role in ("open", "both"):
+                    opener, open_at = mark, pos
+                continue
+            if role in ("close", "both") and _closes(opener, mark):
+                end = pos + len(mark)
+                if current is not None:
+                    current.segments.append((open_at, end))
+                    current.end = end
+                    out.append(current)
+                    current = None
+                else:
+                    out.append(Quoted(open_at, end, [(open_at, end)]))
+                opener = None
+        if opener is not None:
+            seg_end = len(text[:p_end].rstrip())
+            family = _family(opener)
+            if family == "single" and (seg_end - open_at > _MAX_SINGLE or current is None):
+                # most likely an apostrophe; keep a continuing quote's earlier paragraphs
+                if current is not None:
+                    out.append(current)
+                continue
+            if current is None:
+                current = Quoted(open_at, seg_end, [(open_at, seg_end)], closed=False)
+            else:
+                current.segments.append((open_at, seg_end))
+                current.end = seg_end
+            pending, pending_family = current, family
+    if pending is not None:
+        out.append(pending)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Actors (a fallback when the engine's merged actors are not given)
+# ----------------------------------------------------------------------------------------------
+
+_KIND = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "FAC": "facility"}
+
+
+def simple_actors(doc: Doc) -> list[Referent]:
+    """One actor per distinct entity name, people merged by surname ("Zarif" joins "Mohammad Javad Zarif").
+
+    Good enough for scripts and tests; the analysis pipeline passes its own merged actors instead.
+    """
+    actors: dict[tuple[str, str], Referent] = {}
+    persons_by_last: dict[str, Referent] = {}
+    for ent in doc.ents:
+        kind = _KIND.get(ent.label_)
+        if kind is None:
+            continue
+        name = ent.text.strip()
+        for prefix in ("the ", "The "):
+            if kind != "person" and name.startswith(prefix):
+                name = name[len(prefix) :]
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]
+        if not name:
+            continue
+        span = Span(ent.start_char, ent.end_char, ent.text)
+        if kind == "person":
+            last = name.split()[-1].lower()
+            ref = persons_by_last.get(last)
+            if ref is None:
+                ref = Referent(f"a{len(actors) + 1}", name, kind)
+                actors[(kind, last)] = ref
+                persons_by_last[last] = ref
+            elif len(name) > len(ref.name):
+                ref.aliases.append(ref.name)
+                ref.name = name
+            elif name != ref.name and name not in ref.aliases:
+                ref.aliases.append(name)
+        else:
+            key = (kind, name.lower())
+            ref = actors.get(key)
+            if ref is None:
+                ref = actors[key] = Referent(f"a{len(actors) + 1}", name, kind)
+        ref.mentions.append(span)
+    return list(actors.values())
+
+
+# ----------------------------------------------------------------------------------------------
+# Candidate frames (shared with scripts/derive_cues.py, which counts how often each is an attribution)
+# ----------------------------------------------------------------------------------------------
+
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+_PREP_CONTENT = {"for", "about", "on", "of", "against", "to", "with", "that", "as", "in"}
+
+
+def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
+    """(construction, first token, last token) of each stretch `tok` might attribute as content.
+
+    Constructions: a clausal or nominal dependent ("ccomp", "xcomp", "dobj", ...), a prepositional
+    object ("prep_for": "called for an end to ..."), a noun's clause ("acl", "relcl"-less), or, for a
+    cue that comments on its host clause ("..., critics say"), "host".
+    """
+    for child in tok.children:
+        dep = child.dep_
+        if dep in _CONTENT_DEPS or (dep in ("acl", "advcl") and tok.pos_ in ("NOUN", "PROPN")):
+            yield dep, child.left_edge.i, child.right_edge.i
+        elif dep == "prep" and child.lower_ in _PREP_CONTENT:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield "prep_" + child.lower_, pobj.left_edge.i, pobj.right_edge.i
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.pos_ in ("VERB", "AUX"):
+        head = tok.head
+        if any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > head.i:
+            yield "host", head.left_edge.i, tok.left_edge.i - 1
+
+
+# ----------------------------------------------------------------------------------------------
+# 2. Extraction
+# ----------------------------------------------------------------------------------------------
+
+_PUNCT_TRIM = set(",;:—–-.()[]") | {"--"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUNS_PLURAL = {"they", "them", "their", "we", "us", "our"}
+_ROLE_NOUNS = set(
+    [
+        "minister",
+        "president",
+        "senator",
+        "governor",
+        "candidate",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "leader",
+        "official",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "mayor",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "nominee",
+        "adviser",
+        "advisor",
+        "aide",
+        "strategist",
+        "ambassador",
+        "general",
+        "commander",
+        "judge",
+        "lawyer",
+        "attorney",
+        "businessman",
+        "billionaire",
+        "prime",
+        "king",
+        "queen",
+        "chancellor",
+        "premier",
+        "host",
+        "anchor",
+        "chief",
+        "executive",
+        "founder",
+    ]
+)
+_ORG_NOUNS = set(
+    [
+        "campaign",
+        "company",
+        "administration",
+        "government",
+        "party",
+        "committee",
+        "agency",
+        "department",
+        "ministry",
+    ]
+)
+_MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
+_FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
+_TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
+_MIN_FRAME_PRECISION = 0.5
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote before it becomes a `Quote`: token-level facts kept for merging."""
+
+    kind: str
+    start: int
+    end: int
+    segments: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker_tok: int | None  # head token of the speaker mention
+    confidence: float
+    fragment: bool = False  # a short quoted phrase inside a sentence (scare quote, title, fragment)
+    quoted: Quoted | None = None
+    inherit: bool = False  # took its speaker from the previous quote
+    speaker_span: tuple[int, int] | None = None  # character span, when not a token's mention
+    extra: dict = field(default_factory=dict)
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, actors: list[Referent], cues: Cues) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.actors = actors
+        self.quoted = find_quoted(self.text)
+        # token index -> index of the quoted stretch it lies in, or -1
+        self.in_quote = [-1] * len(doc)
+        for qi, q in enumerate(self.quoted):
+            for s, e in q.segments:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        self.in_quote[i] = qi
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+        mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+        self.mention_starts = [m[0] for m in mentions]
+        self.mentions = mentions
+
+    # -- helpers ---------------------------------------------------------------------------
+    def para_of(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def tok_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            # whitespace: the next token
+            for t in self.doc:
+                if t.idx >= char:
+                    return t.i
+            return len(self.doc) - 1
+        return span.start
+
+    def trim(self, first: int, last: int) -> tuple[int, int] | None:
+        doc = self.doc
+        while first <= last and (
+            doc[first].text in _PUNCT_TRIM or doc[first].dep_ == "cc" or doc[first].is_space
+        ):
+            first += 1
+        while last >= first and (doc[last].text in _PUNCT_TRIM or doc[last].is_space):
+            last -= 1
+        if first > last:
+            return None
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def subject_of(self, tok: Token, depth: int = 0) -> Token | None:
+        """The speaker of cue `tok`: its subject, the agent of a passive, or its host verb's subject."""
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":
+                    agent = self.agent_of(tok)
+                    if agent is not None:
+                        return agent
+                    if tok.lemma_ not in ("quote", "report", "describe", "cite") and tok.pos_ == "VERB":
+                        # "the strike was described as ..." : the subject is the topic, not the source
+                        if tok.tag_ == "VBN" and tok.lemma_ not in self.cues.speech:
+                            return None
+                return child
+        agent = self.agent_of(tok)
+        if agent is not None:
+            return agent
+        if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "ccomp" and tok.head.i > tok.i:
+                return None
+            return self.subject_of(tok.head, depth + 1)
+        if depth < 3 and tok.dep_ == "prep" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
+            return self.subject_of(tok.head, depth + 1)
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
+                return self.noun_source(tok.head)
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                return tok.head  # "Republicans, saying ..."
+        return None
+
+    def agent_of(self, tok: Token) -> Token | None:
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+
+    def noun_source(self, noun: Token) -> Token | None:
+        """Who made the claim/statement: its possessor, "by X"/"from X", or the subject of "X made a claim"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for p in child.children:
+                    if p.dep_ == "pobj" and (
+                        p.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or p.pos_ == "PRON"
+                    ):
+                        return p
+        if noun.dep_ in ("dobj", "pobj", "attr") and noun.head is not noun:
+            head = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head, 1)
+        return None
+
+    # -- direct quotes ---------------------------------------------------------------------
+    def direct(self) -> list[_Found]:
+        doc = self.doc
+        found: list[_Found] = []
+        groups = self.merge_interrupted()
+        prev: _Found | None = None
+        for group in groups:
+            q = Quoted(
+                group[0].start, group[-1].end, [s for g in group for s in g.segments], group[-1].closed
+            )
+            first, last = self.tok_at(q.start), self.tok_at(q.end - 1)
+            n_words = sum(1 for i in range(first, last + 1) if not doc[i].is_punct)
+            if n_words == 0:
+                continue
+            frame = self.frame_tokens(q, first, last)
+            cue = self.best_cue(frame, first, last)
+            f = _Found("direct", q.start, q.end, q.segments, None, None, 0.5, quoted=q)
+            words_outside = [i for i in frame if not doc[i].is_punct]
+            embedded = self.embedded(first, last)
+            if cue is not None:
+                speaker = self.subject_of(doc[cue])
+                if speaker is not None and self.in_quote[speaker.i] != -1:
+                    speaker = None
+                f.cue = self.cue_span(doc[cue])
+                f.speaker_tok = None if speaker is None else speaker.i
+                f.confidence = 0.95 if speaker is not None else 0.6
+                f.fragment = n_words <= 4 and embedded
+            else:
+                acc = self.according_in(frame)
+                if acc is not None:
+                    f.cue, f.speaker_tok = acc
+                    f.confidence = 0.85
+                elif embedded or (n_words <= 3 and words_outside):
+                    f.fragment = True
+                    f.confidence = 0.2
+                elif prev is not None and (prev.speaker_tok is not None or prev.speaker_span is not None):
+                    gap = self.para_of(q.start) - self.para_of(prev.end)
+                    if gap <= 2:
+                        f.speaker_tok, f.speaker_span, f.inherit = prev.speaker_tok, prev.speaker_span, True
+                        f.cue = prev.cue
+                        f.confidence = 0.75 if gap <= 1 else 0.6
+            if not f.fragment:
+                prev = f
+            found.append(f)
+        return found
+
+    def embedded(self, first: int, last: int) -> bool:
+        """Whether the quote sits inside a clause (words of the same sentence on both sides)."""
+        doc = self.doc
+        sent = doc[first].sent
+        left = any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(sent.start, first))
+        right = any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(last + 1, sent.end))
+        if not (left and right):
+            return False
+        # "“...,” he said, “...”" frames a quote with a cue on one side only: not embedded
+        return not any(doc[i].lemma_ in self.cues.speech for i in range(last + 1, min(last + 4, sent.end)))
+
+    def merge_interrupted(self) -> list[list[Quoted]]:
+        """Group quotes split by a short attribution ("“A,” Zarif wrote, “B.”") into one."""
+        groups: list[list[Quoted]] = []
+        for q in self.quoted:
+            if groups:
+                prev = groups[-1][-1]
+                gap = self.text[prev.end : q.start]
+                if (
+                    prev.closed
+                    and "\n" not in gap
+                    and 0 < len(gap) <= 60
+                    and self.text[prev.end - 2 : prev.end - 1] in (",", "—", "-")
+                    and gap.rstrip().endswith((",", ":", "—"))
+                    and len(groups[-1]) < 6
+                ):
+                    groups[-1].append(q)
+                    continue
+            groups.append([q])
+        return groups
+
+    def frame_tokens(self, q: Quoted, first: int, last: int) -> list[int]:
+        """Unquoted tokens of the sentence(s) around a quote, within its paragraph(s)."""
+        doc = self.doc
+        s_first, s_last = doc[first].sent, doc[last].sent
+        p_first, p_last = self.para_of(q.start), self.para_of(q.end - 1)
+        lo, hi = s_first.start, s_last.end
+        # "“...” \n he said." split by the tagger: take a short next sentence of the same paragraph
+        if all(doc[i].is_punct or doc[i].is_space for i in range(last + 1, hi)) and hi < len(doc):
+            nxt = doc[hi].sent
+            if len(nxt) <= 14 and self.para_of(nxt.start_char) == p_last:
+                hi = nxt.end
+        if all(doc[i].is_punct or doc[i].is_space for i in range(lo, first)) and lo > 0:
+            prv = doc[lo - 1].sent
+            if self.para_of(prv.start_char) in (p_first, p_first - 1) and prv.text.rstrip().endswith(":"):
+                lo = prv.start
+        return [
+            i
+            for i in range(lo, hi)
+            if self.in_quote[i] == -1
+            and p_first - 1 <= self.para_of(doc[i].idx) <= p_last
+            and not doc[i].is_space
+        ]
+
+    def best_cue(self, frame: list[int], first: int, last: int) -> int | None:
+        doc = self.doc
+        best, best_d = None, 10**9
+        for i in frame:
+            t = doc[i]
+            lemma = t.lemma_.lower()
+            if t.pos_ not in ("VERB", "AUX", "NOUN"):
+                continue
+            if t.pos_ == "NOUN":
+                ok = lemma in ("statement", "tweet", "post") and False
+            else:
+                ok = lemma in self.cues.speech or lemma in self.cues.belief
+                if not ok:
+                    frame_ = self.cues.frame(lemma, "ccomp")
+                    ok = frame_ is not None and frame_.precision >= _MIN_FRAME_PRECISION
+            if not ok:
+                continue
+            d = first - i if i < first else (i - last) * 0.9
+            if d < best_d:
+                best, best_d = i, d
+        return best
+
+    def cue_span(self, tok: Token) -> tuple[int, int]:
+        """The cue verb with its particles and a following "in a statement"-like phrase."""
+        doc = self.doc
+        start, end = tok.idx, tok.idx + len(tok)
+        for child in tok.children:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                end = child.idx + len(child)
+        return start, end
+
+    def according_in(self, frame: list[int]) -> tuple[tuple[int, int], int | None] | None:
+        doc = self.doc
+        for i in frame:
+            t = doc[i]
+            if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+                pobj = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+                return (t.idx, doc[i + 1].idx + 2), None if pobj is None else pobj.i
+        return None
+
+    # -- indirect -------------------------------------------------------------------------
+    def indirect(self) -> list[_Found]:
+        doc = self.doc
+        cues = self.cues
+        out: list[_Found] = []
+        for tok in doc:
+            if self.in_quote[tok.i] != -1:
+                continue
+            lemma = tok.lemma_.lower()
+            pos = tok.pos_
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                f = self.according(tok)
+                if f is not None:
+                    out.append(f)
+                continue
+            if pos in ("VERB", "AUX"):
+                for dep, a, b in candidate_frames(tok):
+                    conf = self.accept_verb(tok, lemma, dep, a, b)
+                    if conf is None:
+                        continue
+                    if dep == "host":
+                        span = self.host_content(tok)
+                    else:
+                        span = self.trim(a, b)
+                    if span is None:
+                        continue
+                    speaker = self.subject_of(tok)
+                    if speaker is not None and speaker.i >= a and speaker.i <= b and dep != "host":
+                        speaker = None
+                    out.append(
+                        _Found(
+                            "indirect",
+                            span[0],
+                            span[1],
+                            [span],
+                            self.cue_span(tok),
+                            None if speaker is None else speaker.i,
+                            conf if speaker is not None else conf * 0.7,
+                        )
+                    )
+                    break
+            elif pos == "NOUN" and lemma in cues.noun:
+                for dep, a, b in candidate_frames(tok):
+                    if dep not in ("acl", "ccomp"):
+                        continue
+                    mark = doc[a]
+                    if mark.lower_ not in ("that", "to") and not (a + 1 <= b and doc[a + 1].lower_ == "to"):
+                        continue
+                    span = self.trim(a, b)
+                    speaker = self.noun_source(tok)
+                    if span is None or speaker is None:
+                        continue
+                    out.append(
+                        _Found("indirect", span[0], span[1], [span], self.cue_span(tok), speaker.i, 0.6)
+                    )
+                    break
+        return out
+
+    def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
+        """The confidence that construction `dep` of verb `tok` is an attribution, or None."""
+        cues = self.cues
+        frame = cues.frame(lemma, dep)
+        if dep in ("ccomp", "host") and lemma in cues.speech:
+            return max(0.85, frame.precision if frame else 0.0)
+        if dep == "xcomp" and lemma in cues.intention and self.doc[a].lower_ == "to":
+            return max(0.6, frame.precision if frame else 0.0)
+        if dep == "ccomp" and (lemma in cues.belief or lemma in cues.evidence):
+            return max(0.6, frame.precision if frame else 0.0)
+        if dep == "prep_for" and lemma == "call":
+            return 0.7
+        if frame is not None and frame.precision >= _MIN_FRAME_PRECISION:
+            return frame.precision
+        return None
+
+    def host_content(self, tok: Token) -> tuple[int, int] | None:
+        """The clause a trailing cue comments on: "The strike was retaliatory, critics say"."""
+        head = tok.head
+        first = head.left_edge.i
+        last = tok.left_edge.i - 1
+        return self.trim(first, last)
+
+    def according(self, tok: Token) -> _Found | None:
+        doc = self.doc
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        host = tok.head if tok.dep_ == "prep" else tok
+        sent = tok.sent
+        ph_first, ph_last = tok.i, (pobj.right_edge.i if pobj is not None else to.i)
+        if host is tok or host.i == tok.i:
+            first, last = sent.start, sent.end - 1
+        else:
+            first, last = host.left_edge.i, host.right_edge.i
+            first, last = max(first, sent.start), min(last, sent.end - 1)
+        # the content is the larger side of the sentence around the "according to X" phrase
+        before = (first, ph_first - 1)
+        after = (ph_last + 1, last)
+        side = before if before[1] - before[0] >= after[1] - after[0] else after
+        span = self.trim(*side)
+        if span is None:
+            return None
+        cue = (tok.idx, to.idx + len(to))
+        return _Found("indirect", span[0], span[1], [span], cue, None if pobj is None else pobj.i, 0.85)
+
+    # -- transcripts ----------------------------------------------------------------------
+    def transcript(self) -> list[_Found]:
+        """Interview turns: "PENCE: ..." paragraphs, when the article has at least two of them."""
+        out: list[_Found] = []
+        for m in re.finditer(r"(?m)^[ \t]*" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
+            name_start = m.start(1)
+            name_end = m.end(1)
+            content_start = (
+                m.start(2) if m.lastindex and m.lastindex >= 2 else self.text.index(":", name_end) + 1
+            )
+            content_start = self.text.index(":", name_end) + 1
+            while content_start < m.end() and self.text[content_start].isspace():
+                content_start += 1
+            f = _Found("direct", content_start, m.end(), [(content_start, m.end())], None, None, 0.8)
+            f.speaker_span = (name_start, name_end)
+            f.cue = (name_end, name_end + 1)
+            out.append(f)
+        return out if len(out) >= 2 else []
+
+    # -- merge ----------------------------------------------------------------------------
+    def run(self) -> list[_Found]:
+        direct = self.direct()
+        indirect = self.indirect()
+        kept: list[_Found] = []
+        consumed: set[int] = set()
+        for f in indirect:
+            inside = [
+                k
+                for k, d in enumerate(direct)
+                if d.start >= f.start - 2 and d.end <= f.end + 2 and d.end > d.start
+            ]
+            quoted_chars = sum(direct[k].end - direct[k].start for k in inside)
+            length = f.end - f.start
+            if inside and quoted_chars * 10 >= length * 7:
+                # the complement is the quote itself: the direct quote takes this cue and speaker
+                for k in inside:
+                    d = direct[k]
+                    if d.speaker_tok is None and d.speaker_span is None and f.speaker_tok is not None:
+                        d.speaker_tok, d.cue, d.confidence = f.speaker_tok, f.cue, max(d.confidence, 0.8)
+                        d.fragment = False
+                    elif d.fragment and d.cue is None:
+                        d.fragment = False
+                        d.speaker_tok, d.cue = f.speaker_tok, f.cue
+                continue
+            if inside:
+                f.kind = "mixed"
+                consumed.update(inside)
+            # a partial overlap with a full quote sentence: keep the quote, drop the clause
+            clash = [d for d in direct if not d.fragment and d.start < f.end and f.start < d.end]
+            if clash and not inside:
+                over = sum(min(d.end, f.end) - max(d.start, f.start) for d in clash)
+                if over * 2 >= length:
+                    continue
+            kept.append(f)
+        for k, d in enumerate(direct):
+            if k in consumed or d.fragment:
+                continue
+            if d.speaker_tok is None and d.speaker_span is None and d.cue is None:
+                words = len(self.text[d.start : d.end].split())
+                if words < 6:
+                    continue
+                d.confidence = 0.35
+            kept.append(d)
+        transcript = self.transcript()
+        if transcript:
+            spans = [(k.start, k.end) for k in kept]
+            for t in transcript:
+                if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
+                    kept.append(t)
+        kept.sort(key=lambda f: (f.start, -f.end))
+        return kept
+
+    # -- speakers to actors ----------------------------------------------------------------
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """The speaker mention around head token `tok`: its entity, or the name/description words before it."""
+        doc = self.doc
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            i, j = tok.i, tok.i
+            while i > 0 and doc[i - 1].ent_iob_ == "I" or (doc[i].ent_iob_ == "I" and i > 0):
+                i -= 1
+                if doc[i].ent_iob_ == "B":
+                    break
+            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[i].idx, doc[j].idx + len(doc[j])
+        if tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return self.mention_span(child)
+        first = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"):
+                first = min(first, child.left_edge.i)
+        return doc[first].idx, tok.idx + len(tok)
+
+    def actor_at(self, start: int, end: int) -> Referent | None:
+        k = bisect_right(self.mention_starts, end) - 1
+        while k >= 0 and self.mentions[k][0] > start - 400:
+            s, e, actor = self.mentions[k]
+            if s < end and start < e:
+                return actor
+            k -= 1
+        return None
+
+    def resolve(self, tok: Token) -> Referent | None:
+        """The actor a speaker token refers to (name, relative pronoun, pronoun or description)."""
+        lower = tok.lower_
+        if lower in _RELATIVE and tok.head.dep_ == "relcl":
+            antecedent = tok.head.head
+            return self.actor_at(*self.mention_span(antecedent))
+        direct = self.actor_at(*self.mention_span(tok))
+        if direct is not None:
+            return direct
+        if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON:
+            if lower in _PRONOUNS_PERSON:
+                return self.antecedent(tok.idx, {"person"}, _PRONOUNS_PERSON[lower])
+            if lower in _PRONOUNS_PLURAL:
+                return self.antecedent(tok.idx, {"group", "organisation"}, None)
+            if lower == "it":
+                return self.antecedent(tok.idx, {"organisation"}, None)
+            return None
+        if tok.lemma_.lower() in _ROLE_NOUNS:
+            return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
+        if tok.lemma_.lower() in _ORG_NOUNS:
+            return self.antecedent(tok.idx, {"organisation"}, None)
+        return None
+
+    def gender(self, actor: Referent) -> str | None:
+        g = self._genders.get(actor.id)
+        if g is not None:
+            return g or None
+        found = ""
+        for m in actor.mentions:
+            before = self.text[max(0, m.start - 6) : m.start].lower().split()
+            word = before[-1] if before else ""
+            if word in _MALE_TITLES:
+                found = "m"
+                break
+            if word in _FEMALE_TITLES:
+                found = "f"
+                break
+        self._genders[actor.id] = found
+        return found or None
+
+    def antecedent(
+        self, char: int, kinds: set[str], gender: str | None, role: str | None = None
+    ) -> Referent | None:
+        k = bisect_right(self.mention_starts, char) - 1
+        seen = 0
+        while k >= 0 and seen < 40:
+            s, e, actor = self.mentions[k]
+            k -= 1
+            if e > char or actor.kind not in kinds:
+                continue
+            seen += 1
+            if char - s > 3000:
+                break
+            if gender is not None:
+                g = self.gender(actor)
+                if g is not None and g != gender:
+                    continue
+            if role is not None:
+                context = " ".join(
+                    self.text[max(0, m.start - 60) : m.end + 60].lower() for m in actor.mentions[:6]
+                )
+                if role not in context:
+                    continue
+            if gender is not None:
+                self._genders.setdefault(actor.id, gender)
+                if not self._genders[actor.id]:
+                    self._genders[actor.id] = gender
+            return actor
+        return None
+
+    def to_quotes(self, found: list[_Found]) -> list[Quote]:
+        self._genders: dict[str, str] = {}
+        doc, text = self.doc, self.text
+        quotes: list[Quote] = []
+        last_actor: dict[int, Referent | None] = {}
+        for f in found:
+            speaker: Span | None = None
+            actor: Referent | None = None
+            if f.speaker_span is not None:
+                s, e = f.speaker_span
+                speaker = Span(s, e, text[s:e])
+                actor = self.actor_by_name(text[s:e])
+            elif f.speaker_tok is not None:
+                if f.speaker_tok in last_actor:
+                    actor = last_actor[f.speaker_tok]
+                    s, e = self.mention_span(doc[f.speaker_tok])
+                else:
+                    tok = doc[f.speaker_tok]
+                    s, e = self.mention_span(tok)
+                    actor = self.resolve(tok)
+                    last_actor[f.speaker_tok] = actor
+                speaker = Span(s, e, text[s:e])
+            cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
+            segments = [Span(s, e, text[s:e]) for s, e in f.segments]
+            name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
+            quotes.append(
+                Quote(
+                    kind=f.kind,  # type: ignore[arg-type]
+                    content=Span(f.start, f.end, text[f.start : f.end]),
+                    speaker=speaker,
+                    actor=None if actor is None else actor.id,
+                    cue=cue,
+                    confidence=round(f.confidence, 3),
+                    segments=segments,
+                    speaker_name=name,
+                )
+            )
+        return quotes
+
+    def actor_by_name(self, name: str) -> Referent | None:
+        last = name.split()[-1].lower().strip(".") if name.split() else ""
+        for actor in self.actors:
+            for alias in (actor.name, *actor.aliases):
+                if alias.split() and alias.split()[-1].lower() == last:
+                    return actor
+        return None
 
 
 def extract_quotes(doc: Doc, actors: list[Referent], extra_cues: Iterable[str] = ()) -> list[Quote]:
     """All attributions in `doc`, each linked to an actor from `actors` where one can be resolved."""
-    return []
+    if len(doc) == 0:
+        return []
+    extractor = _Extractor(doc, actors, cues_for(extra_cues))
+    return extractor.to_quotes(extractor.run())

@@ -1,0 +1,375 @@
+"""Cue lexicons for attribution: the words that say "someone said, wrote, believes or found this".
+
+One plain data structure, `CUE_LEXICON`, maps a cue class to its words (verb and noun lemmas, or
+lower-case phrases). Extend it by adding words to a class; a user extends it from the config file
+(`extra_cues`), which `build_cues` folds in. `data/cues_polnear.json`, derived from the training split
+of the PolNeAR corpus by `scripts/derive_cues.py`, adds (lemma, construction) frames that annotators
+marked as attributions, with their precision. Pure Python: no spaCy here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+#: Cue classes and their words. Verb and noun entries are lemmas; phrases are lower-case text.
+CUE_LEXICON: dict[str, frozenset[str]] = {
+    # Verbs of saying and writing: their clausal complement (or a quote) is what was said.
+    "speech": frozenset(
+        [
+            "say",
+            "tell",
+            "write",
+            "tweet",
+            "post",
+            "add",
+            "note",
+            "argue",
+            "warn",
+            "claim",
+            "insist",
+            "explain",
+            "state",
+            "declare",
+            "announce",
+            "report",
+            "reply",
+            "respond",
+            "answer",
+            "ask",
+            "acknowledge",
+            "admit",
+            "concede",
+            "confirm",
+            "deny",
+            "reveal",
+            "suggest",
+            "stress",
+            "emphasize",
+            "emphasise",
+            "assert",
+            "contend",
+            "maintain",
+            "mention",
+            "remark",
+            "comment",
+            "observe",
+            "predict",
+            "promise",
+            "pledge",
+            "vow",
+            "threaten",
+            "boast",
+            "complain",
+            "lament",
+            "recall",
+            "repeat",
+            "reiterate",
+            "testify",
+            "allege",
+            "charge",
+            "counter",
+            "quip",
+            "joke",
+            "muse",
+            "shout",
+            "yell",
+            "scream",
+            "whisper",
+            "cry",
+            "exclaim",
+            "proclaim",
+            "announce",
+            "disclose",
+            "indicate",
+            "signal",
+            "hint",
+            "caution",
+            "urge",
+            "advise",
+            "recommend",
+            "propose",
+            "concede",
+            "agree",
+            "disagree",
+            "contend",
+            "retort",
+            "continue",
+            "conclude",
+            "summarize",
+            "summarise",
+            "describe",
+            "characterize",
+            "explain",
+            "elaborate",
+            "inform",
+            "assure",
+            "reassure",
+            "remind",
+            "acknowledge",
+            "brag",
+            "crow",
+            "gush",
+            "rant",
+            "thunder",
+            "snap",
+            "fume",
+            "grumble",
+            "muse",
+            "wonder",
+            "speculate",
+            "estimate",
+            "project",
+            "forecast",
+            "guess",
+            "posit",
+            "opine",
+            "editorialize",
+            "blog",
+            "text",
+            "email",
+            "message",
+            "write",
+        ]
+    ),
+    # Verbs of believing and knowing: the complement is an attributed belief.
+    "belief": frozenset(
+        [
+            "believe",
+            "think",
+            "feel",
+            "fear",
+            "worry",
+            "hope",
+            "expect",
+            "doubt",
+            "suspect",
+            "know",
+            "assume",
+            "suppose",
+            "reckon",
+            "consider",
+            "regard",
+            "understand",
+            "recognize",
+            "realize",
+            "realise",
+            "figure",
+            "imagine",
+            "trust",
+            "suspect",
+            "sense",
+            "insist",
+            "conclude",
+            "decide",
+            "judge",
+            "agree",
+        ]
+    ),
+    # Verbs of wanting and planning: their "to ..." complement is an attributed intention.
+    "intention": frozenset(
+        [
+            "want",
+            "plan",
+            "intend",
+            "hope",
+            "aim",
+            "seek",
+            "vow",
+            "pledge",
+            "promise",
+            "threaten",
+            "refuse",
+            "decline",
+            "wish",
+            "try",
+            "attempt",
+            "aspire",
+            "expect",
+            "mean",
+            "prepare",
+            "propose",
+            "offer",
+            "demand",
+        ]
+    ),
+    # Verbs of evidence: a poll, report or study shows or finds something.
+    "evidence": frozenset(
+        [
+            "show",
+            "find",
+            "suggest",
+            "indicate",
+            "reveal",
+            "conclude",
+            "confirm",
+            "estimate",
+            "project",
+            "predict",
+            "document",
+            "demonstrate",
+            "prove",
+            "establish",
+        ]
+    ),
+    # Nouns whose "that ..." complement (or "to ...") is an attribution: "his claim that ...".
+    "noun": frozenset(
+        [
+            "claim",
+            "statement",
+            "assertion",
+            "argument",
+            "allegation",
+            "accusation",
+            "suggestion",
+            "warning",
+            "promise",
+            "pledge",
+            "vow",
+            "threat",
+            "belief",
+            "view",
+            "opinion",
+            "contention",
+            "insistence",
+            "admission",
+            "acknowledgment",
+            "acknowledgement",
+            "announcement",
+            "declaration",
+            "report",
+            "remark",
+            "comment",
+            "testimony",
+            "prediction",
+            "hope",
+            "fear",
+            "concern",
+            "worry",
+            "suspicion",
+            "conviction",
+            "notion",
+            "idea",
+            "complaint",
+            "charge",
+            "denial",
+            "insistence",
+            "explanation",
+            "assurance",
+            "message",
+            "plan",
+            "proposal",
+            "call",
+            "demand",
+            "argument",
+            "conclusion",
+            "finding",
+            "estimate",
+        ]
+    ),
+    # Phrases that mark a source by themselves ("according to officials, ...").
+    "source_phrase": frozenset({"according to", "in the words of", "as reported by", "quoted by", "citing"}),
+    # Phrases that accompany a cue and belong to it ("said in a statement", "writing on Twitter").
+    "manner_phrase": frozenset(
+        {
+            "in a statement",
+            "in an interview",
+            "in a tweet",
+            "on twitter",
+            "on facebook",
+            "writing on twitter",
+            "writing on facebook",
+            "in a post",
+            "in a speech",
+            "in an email",
+            "in a letter",
+            "in remarks",
+        }
+    ),
+}
+
+#: Verbs that also take a quote or complement through "as saying" ("was quoted as saying").
+PASSIVE_SPEECH: frozenset[str] = frozenset({"quote", "cite", "report", "describe"})
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "cues_polnear.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One derived cue frame: a lemma whose dependent `dep` is attributed content, with its precision."""
+
+    lemma: str
+    dep: str
+    precision: float
+    count: int
+
+
+@dataclass(slots=True)
+class Cues:
+    """The lexicon in the shape the extractor asks it: sets per class plus derived frames."""
+
+    speech: set[str] = field(default_factory=set)
+    belief: set[str] = field(default_factory=set)
+    intention: set[str] = field(default_factory=set)
+    evidence: set[str] = field(default_factory=set)
+    noun: set[str] = field(default_factory=set)
+    source_phrase: set[str] = field(default_factory=set)
+    manner_phrase: set[str] = field(default_factory=set)
+    frames: dict[tuple[str, str], Frame] = field(default_factory=dict)
+
+    @property
+    def clausal(self) -> set[str]:
+        """Lemmas whose clausal complement (ccomp) is attributed content."""
+        return self.speech | self.belief | self.evidence
+
+    def is_speech(self, lemma: str) -> bool:
+        return lemma in self.speech
+
+    def frame(self, lemma: str, dep: str) -> Frame | None:
+        return self.frames.get((lemma, dep))
+
+
+def load_frames(path: Path = DATA_FILE) -> dict[tuple[str, str], Frame]:
+    """Derived frames from the data file; an absent or broken file means none (the hand lexicon still works)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    frames: dict[tuple[str, str], Frame] = {}
+    for row in data.get("frames", []):
+        try:
+            frame = Frame(str(row["lemma"]), str(row["dep"]), float(row["precision"]), int(row["count"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        frames[(frame.lemma, frame.dep)] = frame
+    return frames
+
+
+@lru_cache(maxsize=8)
+def build_cues(extra_cues: tuple[str, ...] = ()) -> Cues:
+    """The lexicon plus derived frames plus the user's extra cues.
+
+    An extra cue of one word is taken as a verb of saying ("opine"); one of several words as a source
+    phrase ("as told to"), or as a manner phrase when it starts with "in " or "on " ("on his podcast").
+    """
+    cues = Cues(**{name: set(words) for name, words in CUE_LEXICON.items()})
+    cues.frames = load_frames()
+    for raw in extra_cues:
+        cue = " ".join(str(raw).lower().split())
+        if not cue:
+            continue
+        if " " not in cue:
+            cues.speech.add(cue)
+        elif cue.startswith(("in ", "on ")):
+            cues.manner_phrase.add(cue)
+        else:
+            cues.source_phrase.add(cue)
+    return cues
+
+
+def cues_for(extra_cues: Iterable[str] = ()) -> Cues:
+    """`build_cues` for any iterable of extra cues (cached per distinct set)."""
+    return build_cues(tuple(sorted({str(c) for c in extra_cues})))
