@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,39 @@ def test_init_writes_commented_defaults_and_never_overwrites() -> None:
 
 def test_default_text_parses_to_defaults() -> None:
     assert parse_config(tomllib.loads(DEFAULT_CONFIG_TEXT), "default") == (Config(), [])
+
+
+def run_reader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["reader", *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_reader_config_shows_locations_and_settings(private_dirs: Path) -> None:
+    write(config_path(), 'wrap_width = 64\ntypo = 1\n[keymap]\nquit = "x"\n')
+    result = run_reader("config")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert str(config_path()) in out
+    assert str(private_dirs / "data") in out and str(private_dirs / "cache") in out
+    assert "wrap_width = 64" in out
+    assert 'quit = "x"' in out
+    assert "'typo'" in result.stderr
+
+
+def test_reader_config_init_then_refuses_to_overwrite() -> None:
+    first = run_reader("config", "--init")
+    assert first.returncode == 0, first.stderr
+    assert config_path().read_text(encoding="utf-8") == DEFAULT_CONFIG_TEXT
+    config_path().write_text("wrap_width = 70\n", encoding="utf-8")
+    second = run_reader("config", "--init")
+    assert second.returncode == 2
+    assert second.stderr.startswith("reader: ") and "already exists" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert config_path().read_text(encoding="utf-8") == "wrap_width = 70\n"
+
+
+def test_reader_config_with_a_wrong_type_exits_2_naming_the_key() -> None:
+    write(config_path(), 'show_sidebar = "yes"\n')
+    result = run_reader("config")
+    assert result.returncode == 2
+    assert "'show_sidebar'" in result.stderr and str(config_path()) in result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,55 @@ def test_highlights_stay_distinct_without_colour(name: str) -> None:
     for role in roles:
         assert cues[role] not in seen, f"{name}: {role} looks like {seen.get(cues[role])} without colour"
         seen[cues[role]] = role
+
+
+def run_reader(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["reader", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_reader_themes_lists_builtin_and_user_themes() -> None:
+    user_theme("mine", '[palette]\nforeground = "#eeeeee"\n')
+    user_theme("light", 'description = "My own light"\ndark = false\n')
+    result = run_reader("themes")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for name in BUNDLED:
+        assert any(line[2:].startswith(name + " ") for line in lines), name
+    assert any(line.startswith("* dark") and "default" in line for line in lines)
+    assert any("mine" in line and "user" in line for line in lines)
+    assert any("light" in line and "overrides built-in" in line and "My own light" in line for line in lines)
+    assert result.stderr == ""
+
+
+def test_reader_themes_marks_the_remembered_theme_current() -> None:
+    remember_theme("sepia")
+    result = run_reader("themes")
+    assert any(line.startswith("* sepia") and "current" in line for line in result.stdout.splitlines())
+
+
+def test_reader_themes_reports_broken_files_on_stderr() -> None:
+    path = user_theme("broken", 'dark = true\n[styles]\nperson = "bold =\n')
+    result = run_reader("themes")
+    assert result.returncode == 0
+    assert str(path) in result.stderr and "line 3" in result.stderr
+    assert not any(line[2:].startswith("broken ") for line in result.stdout.splitlines())
+    assert "dark" in result.stdout
+
+
+def test_no_color_strips_colour_codes_from_the_previews() -> None:
+    coloured = run_reader("themes", env={"FORCE_COLOR": "1", "COLORTERM": "truecolor"})
+    assert re.search(r"\x1b\[[0-9;]*(38|48);2;", coloured.stdout), "previews should be coloured on a terminal"
+    plain = run_reader("themes", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert plain.returncode == 0
+    codes = re.findall(r"\x1b\[([0-9;]*)m", plain.stdout)
+    assert codes, "the cues (bold, underline...) stay without colour"
+    for code in codes:
+        for number in code.split(";"):
+            assert not number or not (30 <= int(number) <= 49 or 90 <= int(number) <= 107), code

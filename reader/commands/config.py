@@ -1,0 +1,83 @@
+"""`reader config`: where settings, data and cache live, the settings in effect; `--init` writes a default."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader import paths
+from reader.config import Config, config_path, init_config, load_config
+from reader.errors import ReaderError
+from reader.themes import DEFAULT_THEME, remembered_theme, user_themes_dir
+
+
+def _toml_value(value: object) -> str:
+    """A setting written the way it would be in config.toml (strings and lists as JSON are valid TOML)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _model_note(config: Config) -> str:
+    from reader.analysis.nlp import resolve_model
+
+    try:
+        spec = resolve_model(config.model)
+    except ReaderError as error:
+        return f"# {error}"
+    if config.model:
+        return f"# installed, version {spec.version}"
+    return f"# unset: the best installed pipeline, now {spec.name} {spec.version}"
+
+
+def _theme_note(config: Config) -> str:
+    if config.theme:
+        return "# --theme overrides this"
+    remembered = remembered_theme()
+    if remembered:
+        return f"# unset: the theme last picked in the app, now '{remembered}'"
+    return f"# unset: the default, '{DEFAULT_THEME}'"
+
+
+def _print_locations() -> None:
+    path = config_path()
+    state = "" if path.exists() else "  (not created yet: defaults in use; 'reader config --init' writes one)"
+    themes = user_themes_dir()
+    count = len(list(themes.glob("*.toml"))) if themes.is_dir() else 0
+    print(f"config file   {path}{state}")
+    print(f"user themes   {themes}  ({count} theme{'s' if count != 1 else ''})")
+    print(f"data          {paths.data_dir()}  (reading positions, the remembered theme)")
+    print(f"cache         {paths.cache_dir()}  (analyses; safe to delete)")
+
+
+def _print_settings(config: Config) -> None:
+    print("\n# effective settings")
+    for key, value in config.as_dict().items():
+        if key == "keymap":
+            continue
+        if key == "theme":
+            shown = f"theme = {_toml_value(value)}" if value else "# theme ="
+            print(f"{shown:<40}{_theme_note(config)}")
+        elif key == "model":
+            shown = f"model = {_toml_value(value)}" if value else "# model ="
+            print(f"{shown:<40}{_model_note(config)}")
+        else:
+            print(f"{key} = {_toml_value(value)}")
+    print("\n[keymap]" + ("" if config.keymap else "                                # no remaps"))
+    for binding, keys in config.keymap.items():
+        print(f"{binding} = {_toml_value(keys)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Show locations and settings, or write the commented default config (never overwriting one)."""
+    if getattr(args, "init", False):
+        path = init_config()
+        print(f"wrote {path}; edit it, then check it with 'reader config'")
+        return 0
+    _print_locations()
+    config, warnings = load_config()
+    for message in warnings:
+        print(f"reader: {message}", file=sys.stderr)
+    _print_settings(config)
+    return 0
