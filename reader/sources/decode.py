@@ -171,5 +171,5 @@ def check_text(text: str, name: str) -> None:
         raise ReaderError(f"{name} is empty")
     if not text.strip():
         raise ReaderError(f"{name} is empty (only whitespace)")
-    if control_ratio(text) > 0.05:
+    if control_ratio(text) > 0.15:
         raise ReaderError(f"{name} looks like a binary file, not an article")

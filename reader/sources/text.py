@@ -83,7 +83,7 @@ def first_line_title(text: str) -> str | None:
     if _SENTENCE_END.search(first) or _BULLET.match(first):
         return None
     next_line = rest.split("\n", 1)[0].strip()
-    if next_line and len(next_line) < len(first):
+    if next_line and len(next_line) < max(60, len(first)):
         # Two short lines in a row look like verse or an address block, not a headline over a story.
         return None
     return first
