@@ -185,8 +185,11 @@ def _check_colour(value: Any, where: str) -> str:
         raise _ThemeFileError(
             f'{where} must be a colour string such as "#e69f00", not {type(value).__name__}'
         )
+    text = value.strip()
+    if len(text) == 4 and text.startswith("#"):  # CSS shorthand: #abc is #aabbcc
+        text = "#" + "".join(c * 2 for c in text[1:])
     try:
-        colour = RichColor.parse(value.strip())
+        colour = RichColor.parse(text)
     except ColorParseError:
         raise _ThemeFileError(f"{where}: unknown colour '{value}' (use #rrggbb or a colour name)") from None
     if colour.is_default:

@@ -10,20 +10,24 @@ from pathlib import Path
 import pytest
 
 from reader import resources
-from reader.config import Config
+from reader.config import Config, tomllib
 from reader.errors import ReaderError
 from reader.themes import (
     DEFAULT_THEME,
     ROLES,
     available_themes,
+    build_theme,
     choose_theme,
     get_theme,
+    load_theme_file,
     remember_theme,
     remembered_theme,
     resolve_theme_name,
+    role_for,
     user_themes_dir,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted(p.stem for p in resources.themes_dir().glob("*.toml"))
 
 
@@ -158,3 +162,97 @@ def test_no_color_strips_colour_codes_from_the_previews() -> None:
     for code in codes:
         for number in code.split(";"):
             assert not number or not (30 <= int(number) <= 49 or 90 <= int(number) <= 107), code
+
+
+def test_documented_example_is_the_colour_blind_theme() -> None:
+    doc = (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
+    example = (
+        doc.split("## The format, with a complete example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    )
+    theme, warnings = build_theme("example", tomllib.loads(example))
+    assert warnings == []
+    assert theme.styles == get_theme("colour-blind").styles
+    assert theme.palette == get_theme("colour-blind").palette
+
+
+def test_palette_references_and_short_hex() -> None:
+    user_theme(
+        "refs",
+        '[palette]\naccent = "#f80"\nink = "#123456"\n[styles]\nperson = "bold $ink"\nquote = "$accent"\n',
+    )
+    theme = get_theme("refs")
+    assert theme.palette["accent"] == "#ff8800"
+    assert theme.styles["person"] == "bold #123456"
+    assert theme.styles["quote"] == "#ff8800"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('[palette]\nbackground = "#zzzzzz"\n', "palette.background"),
+        ("[palette]\nforeground = 12\n", "palette.foreground"),
+        ('dark = "yes"\n', "'dark'"),
+        ('palette = "blue"\n', "'palette'"),
+        ('[styles]\nperson = "bold wiggly #ffffff"\n', "styles.person"),
+        ('[styles]\nquote = "italic $nowhere"\n', "styles.quote"),
+        ("[styles]\nspeaker = true\n", "styles.speaker"),
+        ('[palette]\nbackground = "#000000"\nbackground = "#111111"\n', "line 3"),
+        ("[palette\n", "line 1"),
+    ],
+)
+def test_broken_theme_message_names_file_and_place(text: str, where: str) -> None:
+    path = user_theme("bad", text)
+    themes, warnings = available_themes()
+    assert "bad" not in themes
+    assert len(warnings) == 1
+    assert str(path) in warnings[0] and where in warnings[0] and "\n" not in warnings[0]
+    with pytest.raises(ReaderError):
+        load_theme_file(path)
+
+
+def test_unknown_keys_warn_but_the_theme_loads() -> None:
+    path = user_theme("chatty", 'colour = "x"\n[styles]\nperson = "bold"\nwizard = "italic"\n')
+    themes, warnings = available_themes()
+    assert "chatty" in themes
+    assert any(str(path) in w and "'colour'" in w for w in warnings)
+    assert any(str(path) in w and "'wizard'" in w for w in warnings)
+
+
+def test_user_theme_overrides_builtin() -> None:
+    user_theme("dark", 'description = "mine"\n[palette]\nbackground = "#000000"\n')
+    theme = get_theme("dark")
+    assert not theme.builtin and theme.overrides_builtin
+    assert theme.description == "mine" and theme.palette["background"] == "#000000"
+
+
+def test_textual_theme_registers_and_exposes_variables() -> None:
+    from textual.app import App
+
+    theme = get_theme("light")
+    app = App()
+    app.register_theme(theme.to_textual_theme())
+    app.theme = "light"
+    variables = app.get_css_variables()
+    assert variables["entity-person"] == "#8a4b00"
+    assert variables["entity-person-style"] == "bold underline"
+    assert variables["background"].lower() == theme.palette["background"]
+
+
+def test_role_for_maps_labels_and_kinds() -> None:
+    assert role_for("PERSON") == "person"
+    assert role_for("GPE") == "place" and role_for("region") == "place" and role_for("facility") == "place"
+    assert role_for("NORP") == "group" and role_for("organisation") == "organisation"
+    assert role_for("MONEY") == "other"
+
+
+def test_remembered_theme_survives_and_missing_one_gives_default() -> None:
+    assert remembered_theme() is None
+    remember_theme("gone")
+    theme, messages = choose_theme(None, Config())
+    assert theme.name == DEFAULT_THEME and messages == []
+    with pytest.raises(ReaderError, match="unknown theme 'gone'"):
+        choose_theme(None, Config(theme="gone"))
+    theme, _ = choose_theme("light", Config(theme="sepia"))
+    assert theme.name == "light"
+    theme, _ = choose_theme(None, Config(theme="sepia"))
+    assert theme.name == "sepia"
