@@ -220,18 +220,17 @@ class RawEvent:
     position: float = 0.0  # sentence start / text length, for salience
 
 
-def _span(doc: Doc, start: int, end: int, offset: int) -> Span:
-    return Span(start + offset, end + offset, doc.text[start:end])
+def _span(text: str, start: int, end: int, offset: int) -> Span:
+    return Span(start + offset, end + offset, text[start:end])
 
 
-def _sentence_span(doc: Doc, sent, offset: int) -> Span:  # noqa: ANN001 - spaCy Span
-    text = doc.text
+def _sentence_span(text: str, sent, offset: int) -> Span:  # noqa: ANN001 - spaCy Span
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return _span(doc, start, end, offset)
+    return _span(text, start, end, offset)
 
 
 def _short_phrase(token: Token, with_of: bool = True) -> tuple[int, int]:
@@ -262,13 +261,13 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _phrase_text(doc: Doc, token: Token) -> str | None:
-    start, end = _clean_bounds(doc.text, *_short_phrase(token))
+def _phrase_text(text: str, token: Token) -> str | None:
+    start, end = _clean_bounds(text, *_short_phrase(token))
     if end - start > _MAX_OBJECT_CHARS:
-        start, end = _clean_bounds(doc.text, *_short_phrase(token, with_of=False))
+        start, end = _clean_bounds(text, *_short_phrase(token, with_of=False))
     if end - start > _MAX_OBJECT_CHARS or end <= start:
         return None
-    return " ".join(doc.text[start:end].split())
+    return " ".join(text[start:end].split())
 
 
 def _is_event_verb(token: Token) -> bool:
@@ -300,7 +299,9 @@ def _agent(verb: Token) -> Token | None:
 class _DocIndex:
     """Per-doc lookups built once: which token starts a referent mention, date groups, places."""
 
-    def __init__(self, doc: Doc, mention_starts: Iterable[int], place_starts: Iterable[int], offset: int):
+    def __init__(
+        self, doc: Doc, text: str, mention_starts: Iterable[int], place_starts: Iterable[int], offset: int
+    ):
         self.offset = offset
         starts = set(mention_starts)
         self.places = set(place_starts)
@@ -318,7 +319,7 @@ class _DocIndex:
         group: list = []
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
-                if group and doc.text[group[-1].end_char : ent.start_char].strip(" \u00a0") == "":
+                if group and text[group[-1].end_char : ent.start_char].strip(" \u00a0") == "":
                     group.append(ent)
                     continue
                 if group:
@@ -404,13 +405,13 @@ def events_from_doc(
     total_length: int | None = None,
 ) -> list[RawEvent]:
     """Raw events of one doc; mention offsets are full-text (`offset` is where the doc starts)."""
-    index = _DocIndex(doc, mention_starts, place_starts, offset)
-    total = max(1, total_length or len(doc.text))
-    text = doc.text
+    text = doc.text  # built anew on every access: read it once
+    index = _DocIndex(doc, text, mention_starts, place_starts, offset)
+    total = max(1, total_length or len(text))
     out: list[RawEvent] = []
     for sent in doc.sents:
         gov = _governing_verbs(sent)
-        sentence = _sentence_span(doc, sent, offset)
+        sentence = _sentence_span(text, sent, offset)
         position = (sentence.start) / total
         sent_dates = [(s, e) for _, s, e in index.dates if sent.start_char <= s < sent.end_char]
         # Where-candidates and dates per governing verb.
@@ -457,7 +458,7 @@ def events_from_doc(
                 if child.dep_ == "prt" and child.i == verb.i + 1:
                     t_end = child.idx + len(child.text)
             event = RawEvent(
-                trigger=_span(doc, t_start, t_end, offset),
+                trigger=_span(text, t_start, t_end, offset),
                 sentence=sentence,
                 root=verb.dep_ == "ROOT" or (verb.dep_ == "xcomp" and verb.head.dep_ == "ROOT"),
                 position=position,
@@ -481,14 +482,14 @@ def events_from_doc(
                     obj_tok = verb.head.head if verb.head.dep_ == "appos" else verb.head
             if obj_tok is None:
                 obj_tok = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
-            obj = _phrase_text(doc, obj_tok) if obj_tok is not None else None
+            obj = _phrase_text(text, obj_tok) if obj_tok is not None else None
             target = None
             for holder in (obj_tok, verb) if obj_tok is not None else (verb,):
                 for child in holder.children:
                     if child.dep_ in ("prep", "dative") and child.lower_ in _TARGET_PREPS:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                            phrase = _phrase_text(doc, pobj)
+                            phrase = _phrase_text(text, pobj)
                             if phrase:
                                 target = f"{child.text} {phrase}"
                                 break
@@ -513,7 +514,7 @@ def events_from_doc(
                     if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         if pobj is not None and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PLACE_NOUNS):
-                            event.where_text = _phrase_text(doc, pobj)
+                            event.where_text = _phrase_text(text, pobj)
                             break
             if event.actor_at is None and event.pronoun_at is None and event.object is None:
                 continue  # "it is unclear": nothing to show
@@ -523,7 +524,7 @@ def events_from_doc(
             if ent.label_ != "EVENT":
                 continue
             named = RawEvent(
-                trigger=_span(doc, *_clean_bounds(text, ent.start_char, ent.end_char), offset),
+                trigger=_span(text, *_clean_bounds(text, ent.start_char, ent.end_char), offset),
                 sentence=sentence,
                 kind="named",
                 position=position,
