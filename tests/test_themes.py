@@ -20,6 +20,7 @@ from reader.themes import (
     choose_theme,
     get_theme,
     load_theme_file,
+    low_contrast,
     remember_theme,
     remembered_theme,
     resolve_theme_name,
@@ -256,3 +257,27 @@ def test_remembered_theme_survives_and_missing_one_gives_default() -> None:
     assert theme.name == "light"
     theme, _ = choose_theme(None, Config(theme="sepia"))
     assert theme.name == "sepia"
+
+
+def test_low_contrast_user_theme_is_flagged() -> None:
+    path = user_theme("murky", '[palette]\nbackground = "#222222"\n[styles]\nperson = "bold #333333"\n')
+    assert low_contrast(get_theme("murky")) == ["person 1.3:1"]
+    for name in BUNDLED:
+        assert low_contrast(get_theme(name)) == [], name
+    result = run_reader("themes")
+    assert result.returncode == 0
+    assert str(path) in result.stderr and "low contrast" in result.stderr and "person 1.3:1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "palette",
+    [
+        'background = "#002b36"\nforeground = "#eee8d5"\nprimary = "#268bd2"\nsecondary = "#6c71c4"',
+        'background = "#ffffff"\nforeground = "#000000"\nprimary = "#7fb3ff"\nsuccess = "#8fd19e"',
+        'background = "#282a36"\nforeground = "#f8f8f2"\nerror = "#ff5555"\nwarning = "#ffb86c"',
+    ],
+)
+def test_derived_styles_stay_readable(palette: str) -> None:
+    dark = "false" if "#ffffff" in palette else "true"
+    user_theme("derived", f"dark = {dark}\n[palette]\n{palette}\n")
+    assert low_contrast(get_theme("derived")) == []

@@ -9,8 +9,10 @@ from reader.config import Config, load_config
 from reader.errors import ReaderError
 from reader.themes import (
     DEFAULT_THEME,
+    WCAG_MINIMUM,
     ReaderTheme,
     available_themes,
+    low_contrast,
     no_color_requested,
     remembered_theme,
     resolve_theme_name,
@@ -65,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
         config, config_warnings = load_config()
     except ReaderError as error:
         config, config_warnings = Config(), [f"{error} (config ignored for this list)"]
+    for theme in themes.values():
+        if not theme.builtin and (weak := low_contrast(theme)):
+            where = theme.source or theme.name
+            warnings.append(f"{where}: low contrast (below {WCAG_MINIMUM}:1) for {', '.join(weak)}")
     for message in [*config_warnings, *warnings]:
         print(f"reader: {message}", file=sys.stderr)
 
