@@ -1,0 +1,194 @@
+"""The Textual app: themes, app-wide keys and the screens (library, article, help, actor card).
+
+Usable with a precomputed `Analysis` (tests, snapshots: no spaCy at all) or with `analyse=True`,
+where the article screen fetches the analysis from the cache or runs spaCy in a worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader import themes as reader_themes
+from reader.analysis.model import Analysis
+from reader.article import Article
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.palette import ReaderCommands
+from reader.widgets.article_view import ENTITY_ROLES
+
+
+@dataclass(slots=True)
+class AppSettings:
+    """What the app needs from the config file and the command line."""
+
+    wrap_width: int = 80
+    panels: list[str] = field(default_factory=lambda: ["actors", "locations", "events", "quotes"])
+    show_sidebar: bool = True
+    entity_roles: set[str] = field(default_factory=lambda: set(ENTITY_ROLES) - {"other"})
+    show_quotes: bool = True
+    quote_cues: list[str] = field(default_factory=list)
+    keymap: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config, width: int | None = None) -> AppSettings:
+        highlight = set(config.highlight)
+        return cls(
+            wrap_width=width or config.wrap_width,
+            panels=list(config.panels),
+            show_sidebar=config.show_sidebar,
+            entity_roles={role for role in ENTITY_ROLES if role in highlight},
+            show_quotes="quote" in highlight,
+            quote_cues=list(config.quote_cues),
+            keymap=dict(config.keymap),
+        )
+
+
+class ReaderApp(App[int]):
+    """The reader: one article at a time, with a library to pick from."""
+
+    TITLE = "reader"
+    CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit (the reading position is saved)"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c", tooltip="Quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
+    ]
+
+    def __init__(
+        self,
+        article: Article | None,
+        *,
+        analysis: Analysis | None = None,
+        theme: str | None = None,
+        config: Config | None = None,
+        width: int | None = None,
+        model: str | None = None,
+        use_cache: bool = True,
+        analyse: bool = True,
+        warnings: Iterable[str] = (),
+    ) -> None:
+        self.no_color_mode = reader_themes.no_color_requested()
+        super().__init__()
+        self.article = article
+        self.initial_analysis = analysis
+        self.config = config or Config()
+        self.settings = AppSettings.from_config(self.config, width)
+        self.model_name = model or self.config.model
+        self.use_cache = use_cache
+        self.analyse = analyse
+        self.startup_warnings = list(warnings)
+        self._reader_themes, theme_warnings = reader_themes.available_themes()
+        self.startup_warnings.extend(theme_warnings)
+        self.reader_theme_name = theme if theme in self._reader_themes else reader_themes.DEFAULT_THEME
+        self._theme_ready = False
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    # ----------------------------------------------------------------- themes
+
+    def reader_theme_names(self) -> list[str]:
+        return sorted(self._reader_themes)
+
+    def current_reader_theme(self) -> reader_themes.ReaderTheme | None:
+        return self._reader_themes.get(self.reader_theme_name)
+
+    def highlight_styles(self) -> dict[str, Style]:
+        """Rich styles per highlight role from the current theme (colour-free under NO_COLOR)."""
+        theme = self.current_reader_theme()
+        if theme is None:
+            theme = self._reader_themes.get(reader_themes.DEFAULT_THEME)
+        return theme.rich_styles(self.no_color_mode) if theme is not None else {}
+
+    def switch_theme(self, name: str) -> None:
+        """Switch live and remember the choice for the next start."""
+        if name not in self._reader_themes:
+            self.notify(f"Unknown theme {name!r}", severity="error")
+            return
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        if name in self._reader_themes:
+            self.reader_theme_name = name
+            if self._theme_ready:
+                with contextlib.suppress(OSError):
+                    reader_themes.remember_theme(name)
+        for screen in self.screen_stack:
+            restyle = getattr(screen, "apply_theme_styles", None)
+            if restyle is not None:
+                restyle()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title in ("Keys", "Theme"):
+                continue
+            yield command
+        yield SystemCommand("Help", "Show every key and what it does", self.action_help)
+
+    # ----------------------------------------------------------------- screens
+
+    def on_mount(self) -> None:
+        for theme in self._reader_themes.values():
+            self.register_theme(theme.to_textual_theme())
+        self.theme = self.reader_theme_name
+        self._theme_ready = True
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        if self.article is None:
+            self.open_library()
+        else:
+            self.show_article(self.article, analysis=self.initial_analysis)
+
+    def show_article(self, article: Article, *, analysis: Analysis | None = None) -> None:
+        from reader.screens.article import ArticleScreen
+
+        self.article = article
+        if isinstance(self.screen, ArticleScreen):
+            self.switch_screen(ArticleScreen(article, analysis=analysis))
+        else:
+            self.push_screen(ArticleScreen(article, analysis=analysis))
+
+    def open_library(self) -> None:
+        from reader.screens.library import LibraryScreen
+
+        if isinstance(self.screen, LibraryScreen):
+            return
+        self.push_screen(LibraryScreen())
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def open_source(self, source: str) -> None:
+        """Load an article chosen in the library (a URL may take a moment) and show it."""
+        from reader.sources import load_article
+
+        try:
+            article = load_article(source)
+        except ReaderError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            return
+        self.call_from_thread(self.show_article, article)
+
+    def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        from reader.screens.article import ArticleScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ArticleScreen):
+                screen.save_position()
+        self.workers.cancel_all()
+        self.exit(0)

@@ -1,0 +1,63 @@
+"""`reader [FILE|URL|-]`: check the config, theme and model, load the article, then start the app.
+
+Everything that can fail with a clear message fails here, before the terminal switches to the UI.
+Only Textual is imported; spaCy is loaded later by the app's worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from reader.config import load_config
+from reader.errors import ReaderError
+
+
+def _reattach_terminal() -> None:
+    """After reading an article from a pipe, take keys from the terminal instead of the pipe."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError("no terminal to read keys from; use 'reader analyze -' for piped input") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.analysis.nlp import resolve_model
+    from reader.themes import choose_theme
+
+    config, warnings = load_config()
+    theme, theme_warnings = choose_theme(getattr(args, "theme", None), config)
+    model_name = getattr(args, "model", None) or config.model
+    resolve_model(model_name)
+    width = getattr(args, "width", None)
+    if width is not None and width < 20:
+        raise ReaderError(f"--width must be at least 20 columns (got {width})")
+    source = getattr(args, "source", None)
+    article = None
+    if source:
+        from reader.sources import load_article
+
+        article = load_article(source)
+    if not sys.stdout.isatty():
+        raise ReaderError("the reader needs a terminal; use 'reader analyze' to print an analysis")
+    if source == "-" or not sys.stdin.isatty():
+        _reattach_terminal()
+
+    from reader.app import ReaderApp
+
+    app = ReaderApp(
+        article,
+        theme=theme.name,
+        config=config,
+        width=width,
+        model=model_name,
+        use_cache=not getattr(args, "no_cache", False),
+        warnings=[*warnings, *theme_warnings],
+    )
+    result = app.run()
+    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

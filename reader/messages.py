@@ -1,0 +1,54 @@
+"""Messages the app's workers and widgets post to each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from reader.analysis.model import Analysis
+
+
+@dataclass
+class AnalysisProgress(Message):
+    """A partial analysis (the first part of a long text) plus the share of the text covered."""
+
+    analysis: Analysis
+    fraction: float
+
+
+@dataclass
+class AnalysisReady(Message):
+    """The complete analysis of the open article; `cached` says whether it came from the cache."""
+
+    analysis: Analysis
+    cached: bool = False
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """The analysis could not run; the text stays readable without highlights."""
+
+    error: str
+
+
+@dataclass
+class AnalysisStatus(Message):
+    """A status line for the user while the analysis runs ("loading model…")."""
+
+    text: str
+
+
+@dataclass
+class ReferentClicked(Message):
+    """The user clicked a mention of an actor or place in the text."""
+
+    referent_id: str
+
+
+@dataclass
+class JumpTo(Message):
+    """Scroll the article to a character range and flash it (from a panel or the palette)."""
+
+    start: int
+    end: int

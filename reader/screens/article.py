@@ -1,0 +1,520 @@
+"""The reading screen: status line, the article view, the side panel, the search bar and the footer.
+
+The text is on screen at once; the analysis arrives from a worker thread (cache first, then spaCy,
+streaming partial results for long texts) and only adds highlights and panel records.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from reader import state as reader_state
+from reader.analysis.model import Analysis
+from reader.article import Article
+from reader.messages import (
+    AnalysisFailed,
+    AnalysisProgress,
+    AnalysisReady,
+    AnalysisStatus,
+    JumpTo,
+    ReferentClicked,
+)
+from reader.widgets.article_view import ENTITY_ROLES, ArticleView
+from reader.widgets.find_bar import FindBar
+from reader.widgets.side_panel import ReferentSelected, SidePanel
+from reader.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
+
+
+def article_meta(article: Article) -> str | None:
+    """The byline, date and site, joined for the dim line under the title."""
+    parts = [p.strip() for p in (article.byline, article.date, article.site) if p and p.strip()]
+    return " · ".join(parts) or None
+
+
+class ArticleScreen(Screen):
+    """One open article."""
+
+    DEFAULT_CSS = """
+    ArticleScreen { layout: vertical; }
+    ArticleScreen ArticleView { height: 1fr; }
+    ArticleScreen.-no-sidebar SidePanel { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search", tooltip="Search the text"),
+        Binding("n", "next", "Next", id="next", tooltip="Next search match or mention of the selected actor"),
+        Binding(
+            "N",
+            "previous",
+            "Prev",
+            show=False,
+            id="previous",
+            tooltip="Previous search match or mention of the selected actor",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_quote",
+            "Next quote",
+            key_display="]",
+            id="next-quote",
+            tooltip="Jump to the next quote",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_quote",
+            "Prev quote",
+            key_display="[",
+            show=False,
+            id="previous-quote",
+            tooltip="Jump to the previous quote",
+        ),
+        Binding("s", "toggle_sidebar", "Panels", id="toggle-sidebar", tooltip="Show or hide the side panels"),
+        Binding(
+            "1", "panel('actors')", "Actors", show=False, id="panel-actors", tooltip="Show the actors panel"
+        ),
+        Binding(
+            "2",
+            "panel('locations')",
+            "Places",
+            show=False,
+            id="panel-locations",
+            tooltip="Show the places panel",
+        ),
+        Binding(
+            "3", "panel('events')", "Events", show=False, id="panel-events", tooltip="Show the events panel"
+        ),
+        Binding(
+            "4", "panel('quotes')", "Quotes", show=False, id="panel-quotes", tooltip="Show who said what"
+        ),
+        Binding(
+            "e",
+            "toggle_entities",
+            "Entities",
+            show=False,
+            id="toggle-entities",
+            tooltip="Turn entity highlighting on or off",
+        ),
+        Binding(
+            "t",
+            "toggle_quotes",
+            "Quotes on/off",
+            show=False,
+            id="toggle-quotes",
+            tooltip="Turn quote highlighting on or off",
+        ),
+        Binding("w", "cycle_width", "Width", show=False, id="cycle-width", tooltip="Cycle the reading width"),
+        Binding("c", "card", "Card", show=False, id="actor-card", tooltip="Show the selected actor's card"),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            show=False,
+            id="clear",
+            tooltip="Clear the search and the selected actor",
+        ),
+        Binding("ctrl+o", "library", "Library", show=False, id="library", tooltip="Open the library"),
+    ]
+
+    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.analysis: Analysis | None = None
+        self._initial_analysis = analysis
+        self.analysis_done = False
+        self.selected_referent: str | None = None
+        self.mentions: list[tuple[int, int]] = []
+        self.cursor: int | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.entity_roles_saved: set[str] | None = None
+        self.state_key = reader_state.article_key(article.source, article.text)
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        settings = self.reader_app.settings
+        yield StatusBar(id="status")
+        sidebar = SidePanel(settings.panels, id="sidebar")
+        yield sidebar
+        yield ArticleView(
+            self.article.text,
+            title=self.article.title,
+            meta=article_meta(self.article),
+            body_end=self.article.body_end,
+            wrap_width=settings.wrap_width,
+            id="article",
+        )
+        yield FindBar(id="find")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        settings = self.reader_app.settings
+        if not settings.show_sidebar:
+            self.add_class("-no-sidebar")
+        view = self.view
+        view.set_styles(self.reader_app.highlight_styles())
+        view.set_highlight(settings.entity_roles, settings.show_quotes)
+        self.status.title = self.article.title or _first_line(self.article.text) or self.article.source
+        view.focus()
+        saved = reader_state.load_state().position(self.state_key)
+        if saved:
+            self.call_after_refresh(view.scroll_to_offset, saved, top=True)
+        if self._initial_analysis is not None:
+            self._apply(self._initial_analysis, complete=True)
+            self.status.status = ""
+        elif self.reader_app.analyse:
+            self.status.status = "analysing…"
+            self.run_analysis()
+        self.watch(view, "scroll_y", self._scrolled, init=False)
+        self._scrolled()
+
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    def save_position(self) -> None:
+        try:
+            offset = self.view.top_offset
+        except Exception:
+            return
+        state = reader_state.load_state()
+        state.set_position(self.state_key, offset)
+        state.add_recent(self.article.source, self.article.title or _first_line(self.article.text))
+        reader_state.save_state(state)
+
+    def _scrolled(self, *_args: object) -> None:
+        view = self.view
+        total = max(1, view.virtual_size.height - view.scrollable_content_region.height)
+        self.status.position = f"{min(100, round(100 * view.scroll_y / total))}%"
+
+    # ----------------------------------------------------------------- analysis
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def run_analysis(self) -> None:
+        """Cache first (instant), else load spaCy and stream partial analyses of the text."""
+        worker = get_current_worker()
+        app = self.reader_app
+        article = self.article
+        try:
+            from reader.analysis import nlp, pipeline, service
+
+            cues = tuple(app.settings.quote_cues)
+            if app.use_cache:
+                cached = service.cached_analysis(
+                    article.text, model=app.model_name, body_end=article.body_end, extra_cues=cues
+                )
+                if cached is not None:
+                    self.post_message(AnalysisReady(cached, cached=True))
+                    return
+            self.post_message(AnalysisStatus("loading language model…"))
+            model = nlp.load_model(nlp.resolve_model(app.model_name))
+            if worker.is_cancelled:
+                return
+            self.post_message(AnalysisStatus("analysing…"))
+            body = len(article.text) if article.body_end is None else article.body_end
+            final: Analysis | None = None
+            for partial in pipeline.analyse_progressively(
+                article.text, model, body_end=article.body_end, extra_cues=cues
+            ):
+                if worker.is_cancelled:
+                    return
+                final = partial
+                self.post_message(AnalysisProgress(partial, _coverage(partial, body)))
+            if final is None or worker.is_cancelled:
+                return
+            if app.use_cache:
+                service.store_analysis(final, extra_cues=cues)
+            self.post_message(AnalysisReady(final))
+        except Exception as error:  # the text stays readable; say why highlights are missing
+            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            self.post_message(AnalysisFailed(message))
+
+    def on_analysis_status(self, message: AnalysisStatus) -> None:
+        self.status.status = message.text
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.status.status = f"analysing… {round(100 * message.fraction)}%"
+        self._apply(message.analysis, complete=False)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.status.status = ""
+        self._apply(message.analysis, complete=True)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.status.status = "no highlights"
+        self.notify(f"Analysis failed: {message.error}", severity="error", timeout=8)
+
+    def _apply(self, analysis: Analysis, *, complete: bool) -> None:
+        self.analysis = analysis
+        self.analysis_done = complete
+        self.view.set_analysis(analysis)
+        self.query_one(SidePanel).update_analysis(analysis)
+        if self.selected_referent:
+            self._select_referent(self.selected_referent)
+
+    # ----------------------------------------------------------------- actors and mentions
+
+    @on(ReferentSelected)
+    def _referent_selected(self, message: ReferentSelected) -> None:
+        self._select_referent(message.referent_id)
+        if message.jump and self.mentions:
+            self._move(+1)
+
+    @on(ReferentClicked)
+    def _referent_clicked(self, message: ReferentClicked) -> None:
+        self._select_referent(message.referent_id)
+        self.show_card(message.referent_id)
+
+    def _select_referent(self, referent_id: str | None) -> None:
+        record = self.analysis.referent(referent_id) if self.analysis else None
+        self.selected_referent = record.id if record else None
+        self.mentions = sorted({(m.start, m.end) for m in record.mentions}) if record else []
+        if not self.matches:
+            self.cursor = None
+            self.view.set_current(None)
+        self.view.select_spans(self.mentions)
+        self._update_info()
+
+    def select_referent(self, referent_id: str, *, jump: bool = True) -> None:
+        """Select an actor or place (from the palette or a card) and go to its first mention."""
+        self._select_referent(referent_id)
+        if jump and self.mentions:
+            self.cursor = None
+            self._move(+1)
+
+    def show_card(self, referent_id: str | None = None) -> None:
+        from reader.screens.actor_card import ActorCard
+
+        referent_id = referent_id or self.selected_referent
+        if self.analysis is None or referent_id is None:
+            self.notify("Select an actor first (panel, palette or a click on a name)")
+            return
+        record = self.analysis.referent(referent_id)
+        if record is None:
+            return
+
+        def _done(result: str | None) -> None:
+            if result:
+                self.select_referent(result)
+
+        self.app.push_screen(ActorCard(record, self.analysis), _done)
+
+    def action_card(self) -> None:
+        self.show_card()
+
+    # ----------------------------------------------------------------- cycling (n / N)
+
+    def _targets(self) -> tuple[list[tuple[int, int]], str]:
+        if self.matches:
+            return self.matches, "match"
+        if self.mentions:
+            return self.mentions, "mention"
+        return [], ""
+
+    def _move(self, step: int) -> None:
+        targets, _kind = self._targets()
+        if not targets:
+            self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
+            return
+        if self.cursor is None or self.cursor >= len(targets):
+            top = self.view.top_offset
+            starts = [start for start, _end in targets]
+            if step > 0:
+                index = bisect_left(starts, top)
+                self.cursor = index % len(targets)
+            else:
+                index = bisect_right(starts, top) - 1
+                self.cursor = index % len(targets)
+        else:
+            self.cursor = (self.cursor + step) % len(targets)
+        start, end = targets[self.cursor]
+        self.view.set_current((start, end))
+        self.view.scroll_to_offset(start)
+        self._update_info()
+
+    def action_next(self) -> None:
+        self._move(+1)
+
+    def action_previous(self) -> None:
+        self._move(-1)
+
+    def _update_info(self) -> None:
+        targets, kind = self._targets()
+        if not targets:
+            info = ""
+            if self.selected_referent is not None and self.analysis is not None:
+                record = self.analysis.referent(self.selected_referent)
+                info = f"{record.name}: no mentions" if record else ""
+        else:
+            where = f"{self.cursor + 1}/" if self.cursor is not None else ""
+            if kind == "match":
+                info = f"{where}{len(targets)} match{'es' if len(targets) != 1 else ''}"
+            else:
+                record = self.analysis.referent(self.selected_referent) if self.analysis else None
+                name = record.name if record else ""
+                info = f"{name}: {where}{len(targets)} mention{'s' if len(targets) != 1 else ''}"
+        self.status.info = info
+
+    # ----------------------------------------------------------------- quotes, jumps
+
+    def _quote_jump(self, step: int) -> None:
+        if self.analysis is None or not self.analysis.quotes:
+            self.notify(
+                "No quotes found yet" if not self.analysis_done else "No quotes in this article", timeout=3
+            )
+            return
+        quotes = sorted(self.analysis.quotes, key=lambda q: q.content.start)
+        current = self.view.flash[0] if self.view.flash else None
+        top = self.view.top_offset
+        if step > 0:
+            anchor = current if current is not None else top - 1
+            candidates = [q for q in quotes if q.content.start > anchor]
+            quote = candidates[0] if candidates else quotes[0]
+        else:
+            anchor = current if current is not None else top + 1
+            candidates = [q for q in quotes if q.content.start < anchor]
+            quote = candidates[-1] if candidates else quotes[-1]
+        self.view.jump_to(quote.content.start, quote.content.end)
+        speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
+        self.status.info = f"quote {quotes.index(quote) + 1}/{len(quotes)}: {speaker}"
+
+    def action_next_quote(self) -> None:
+        self._quote_jump(+1)
+
+    def action_previous_quote(self) -> None:
+        self._quote_jump(-1)
+
+    @on(JumpTo)
+    def _jump(self, message: JumpTo) -> None:
+        self.view.jump_to(message.start, message.end)
+
+    # ----------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Changed)
+    def _search_changed(self, message: FindBar.Changed) -> None:
+        self.matches = self.view.search(message.query)
+        self.cursor = None
+        if self.matches:
+            self._move(+1)
+        else:
+            self.view.set_current(None)
+        self.query_one(FindBar).set_count(
+            f"{len(self.matches)} match{'es' if len(self.matches) != 1 else ''}" if message.query else ""
+        )
+        self._update_info()
+
+    @on(FindBar.Submitted)
+    def _search_submitted(self, message: FindBar.Submitted) -> None:
+        self.view.focus()
+
+    @on(FindBar.Closed)
+    def _search_closed(self) -> None:
+        self.clear_search()
+        self.view.focus()
+
+    def clear_search(self) -> None:
+        self.matches = self.view.search("")
+        self.cursor = None
+        self.view.set_current(None)
+        self._update_info()
+
+    def action_clear(self) -> None:
+        find = self.query_one(FindBar)
+        if find.has_class("-visible") or self.matches:
+            find.action_close()
+            return
+        if self.selected_referent is not None:
+            self._select_referent(None)
+
+    # ----------------------------------------------------------------- panels and layers
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-no-sidebar")
+        if self.has_class("-no-sidebar"):
+            self.view.focus()
+
+    def action_panel(self, panel: str) -> None:
+        self.remove_class("-no-sidebar")
+        sidebar = self.query_one(SidePanel)
+        sidebar.show_panel(panel)
+        lists = sidebar.query(f"#list-{panel}")
+        if lists:
+            lists.first().focus()
+
+    def action_toggle_entities(self) -> None:
+        view = self.view
+        if view.highlight_roles:
+            self.entity_roles_saved = set(view.highlight_roles)
+            view.set_highlight(set(), view.show_quotes)
+        else:
+            view.set_highlight(
+                self.entity_roles_saved or set(self.reader_app.settings.entity_roles), view.show_quotes
+            )
+        self.notify(f"Entity highlights {'on' if view.highlight_roles else 'off'}", timeout=2)
+
+    def toggle_role(self, role: str) -> None:
+        view = self.view
+        roles = set(view.highlight_roles)
+        roles.symmetric_difference_update({role})
+        view.set_highlight(roles, view.show_quotes)
+        self.notify(f"{role.capitalize()} highlights {'on' if role in roles else 'off'}", timeout=2)
+
+    def action_toggle_quotes(self) -> None:
+        view = self.view
+        view.set_highlight(view.highlight_roles, not view.show_quotes)
+        self.notify(f"Quote highlights {'on' if view.show_quotes else 'off'}", timeout=2)
+
+    def action_cycle_width(self) -> None:
+        view = self.view
+        larger = [w for w in WRAP_WIDTHS if w > view.wrap_width]
+        width = larger[0] if larger else WRAP_WIDTHS[0]
+        view.set_wrap_width(width)
+        self.notify(f"Reading width {width if width < 1000 else 'full window'}", timeout=2)
+
+    def action_library(self) -> None:
+        self.reader_app.open_library()
+
+    def apply_theme_styles(self) -> None:
+        self.view.set_styles(self.reader_app.highlight_styles())
+
+
+def _coverage(analysis: Analysis, body: int) -> float:
+    """How much of the text a partial analysis covers (its last sentence or entity), 0..1."""
+    reached = max(
+        [e.end for e in analysis.entities[-1:]] + [e.sentence.end for e in analysis.events[-1:]] + [0]
+    )
+    return min(1.0, reached / body) if body else 1.0
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+__all__ = ["ArticleScreen", "ENTITY_ROLES"]

@@ -1,0 +1,130 @@
+"""What the reader remembers between runs: where you were in each article, and what you opened.
+
+One small JSON file in the user data folder, written atomically. A missing or corrupt file is
+treated as empty (the worst case is forgetting a position), never as an error. Positions are
+character offsets of the top line, so they survive a different window width or wrap width.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.atomic import write_atomic
+
+STATE_FILE = "state.json"
+MAX_POSITIONS = 500
+MAX_RECENT = 20
+
+
+def article_key(source: str, text: str) -> str:
+    """Key of an article: its absolute path or URL, or a hash of the text for stdin."""
+    if source and source != "-":
+        if "://" in source:
+            return source
+        return str(Path(source).expanduser().resolve())
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(slots=True)
+class RecentFile:
+    """A recently opened article, for the library screen."""
+
+    source: str
+    title: str
+    opened: float
+
+
+@dataclass(slots=True)
+class ReaderState:
+    """Reading positions (key -> character offset of the top line) and recently opened files."""
+
+    positions: dict[str, int] = field(default_factory=dict)
+    touched: dict[str, float] = field(default_factory=dict)
+    recent: list[RecentFile] = field(default_factory=list)
+
+    def position(self, key: str) -> int | None:
+        return self.positions.get(key)
+
+    def set_position(self, key: str, offset: int) -> None:
+        self.positions[key] = max(0, int(offset))
+        self.touched[key] = time.time()
+        if len(self.positions) > MAX_POSITIONS:
+            for old in sorted(self.touched, key=self.touched.__getitem__)[
+                : len(self.positions) - MAX_POSITIONS
+            ]:
+                self.positions.pop(old, None)
+                self.touched.pop(old, None)
+
+    def add_recent(self, source: str, title: str) -> None:
+        """Put `source` at the top of the recent list (stdin is not a file one can reopen)."""
+        if not source or source == "-":
+            return
+        if "://" not in source:
+            source = str(Path(source).expanduser().resolve())
+        self.recent = [entry for entry in self.recent if entry.source != source]
+        self.recent.insert(0, RecentFile(source, title, time.time()))
+        del self.recent[MAX_RECENT:]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "positions": {
+                key: {"offset": offset, "touched": self.touched.get(key, 0.0)}
+                for key, offset in self.positions.items()
+            },
+            "recent": [{"source": r.source, "title": r.title, "opened": r.opened} for r in self.recent],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ReaderState:
+        """Build a state from JSON data, skipping anything malformed."""
+        state = cls()
+        if not isinstance(data, dict):
+            return state
+        positions = data.get("positions")
+        if isinstance(positions, dict):
+            for key, entry in positions.items():
+                if isinstance(entry, dict) and isinstance(entry.get("offset"), int):
+                    state.positions[str(key)] = max(0, entry["offset"])
+                    touched = entry.get("touched")
+                    state.touched[str(key)] = float(touched) if isinstance(touched, (int, float)) else 0.0
+        recent = data.get("recent")
+        if isinstance(recent, list):
+            for entry in recent[:MAX_RECENT]:
+                if isinstance(entry, dict) and isinstance(entry.get("source"), str):
+                    title = entry.get("title")
+                    opened = entry.get("opened")
+                    state.recent.append(
+                        RecentFile(
+                            entry["source"],
+                            title if isinstance(title, str) else entry["source"],
+                            float(opened) if isinstance(opened, (int, float)) else 0.0,
+                        )
+                    )
+        return state
+
+
+def state_path() -> Path:
+    return paths.data_dir() / STATE_FILE
+
+
+def load_state() -> ReaderState:
+    """The saved state, or an empty one if the file is missing, unreadable or corrupt."""
+    try:
+        data = json.loads(state_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ReaderState()
+    return ReaderState.from_dict(data)
+
+
+def save_state(state: ReaderState) -> None:
+    """Write the state atomically; a read-only data folder only costs the memory, not the session."""
+    with contextlib.suppress(OSError):
+        write_atomic(state_path(), json.dumps(state.to_dict(), indent=1, ensure_ascii=False))

@@ -1,0 +1,1 @@
+"""Widgets of the reader app: the article view, side panel, search bar and status line."""

@@ -1,0 +1,547 @@
+"""The article view: a Line-API scroll view that wraps, highlights and scrolls book-length text.
+
+Only the visible lines are ever styled. Each display line is built as Rich `Text` from the
+article slice, the highlight layers are applied in a fixed order (boilerplate, quote, speaker,
+entity kinds, the selected actor's mentions, search matches, the flashed target, the mouse
+selection), rendered into a `Strip` and cached by (line, width, state version).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from reader.analysis.model import Analysis, Quote
+from reader.layout import IntervalIndex, Layout, wrap
+from reader.messages import ReferentClicked
+
+#: spaCy entity labels -> highlight roles (the theme has one style per role).
+LABEL_ROLES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "TIME": "date",
+    "EVENT": "event",
+}
+#: Referent kinds -> roles, so a mention of a merged actor is styled by what the actor is.
+KIND_ROLES = {
+    "person": "person",
+    "organisation": "organisation",
+    "group": "group",
+    "place": "place",
+    "region": "place",
+    "facility": "place",
+}
+ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "other")
+DEFAULT_HIGHLIGHT = frozenset({"person", "organisation", "group", "place", "date", "event"})
+
+#: Built-in styles used until a theme provides its own (each with a non-colour cue).
+FALLBACK_STYLES: dict[str, Style] = {
+    "person": Style(color="#ffb86c", bold=True),
+    "organisation": Style(color="#8be9fd", underline=True),
+    "group": Style(color="#bd93f9", underline=True),
+    "place": Style(color="#50fa7b", underline=True),
+    "date": Style(color="#f1fa8c"),
+    "event": Style(color="#ff79c6", underline=True),
+    "other": Style(color="#a0a0a0", underline=True),
+    "quote": Style(color="#e6d6a8", italic=True),
+    "speaker": Style(color="#f8a0a0", bold=True),
+    "match": Style(color="#000000", bgcolor="#e5c07b", bold=True),
+    "current": Style(color="#000000", bgcolor="#ff9e3b", bold=True, underline=True),
+    "selection": Style(color="#000000", bgcolor="#7aa2f7", bold=True),
+    "boilerplate": Style(color="#6b6b6b", dim=True),
+    "title": Style(bold=True),
+    "meta": Style(dim=True, italic=True),
+    "marker": Style(dim=True, italic=True),
+}
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+GUTTER = 2
+QUOTE_BAR = "▎"
+
+
+def safe_text(text: str) -> str:
+    """Replace control and bidi-override characters one-for-one, so offsets stay valid."""
+    return _UNSAFE.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMarker:
+    """The dim "— Name" shown after a quote's last line (or on the blank line below it)."""
+
+    line: int  # text layout line index
+    label: str
+    inline: bool  # True: after the line's text; False: on its own (blank) line
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable, highlighted article text with a readable maximum width, centred."""
+
+    ALLOW_SELECT = True
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $background;
+        color: $foreground;
+        scrollbar-size-vertical: 1;
+        &:focus { background-tint: $foreground 2%; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Down", show=False, id="scroll-down", tooltip="Scroll down a line"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="scroll-up", tooltip="Scroll up a line"),
+        Binding(
+            "space,pagedown,ctrl+f",
+            "page_down",
+            "Page down",
+            show=False,
+            id="page-down",
+            tooltip="Scroll down a screen",
+        ),
+        Binding(
+            "b,pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up", tooltip="Scroll up a screen"
+        ),
+        Binding("g,home", "scroll_home", "Top", show=False, id="top", tooltip="Go to the start"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom", tooltip="Go to the end"),
+    ]
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        meta: str | None = None,
+        body_end: int | None = None,
+        wrap_width: int = 80,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.text = safe_text(text)
+        self.body_end = body_end if body_end is not None and 0 <= body_end < len(text) else None
+        self.wrap_width = max(20, wrap_width)
+        self.title_text, self.title_range = self._title_parts(title)
+        self.meta_text = safe_text(meta) if meta else None
+        self.styles_by_role: dict[str, Style] = dict(FALLBACK_STYLES)
+        self.highlight_roles: set[str] = set(DEFAULT_HIGHLIGHT)
+        self.show_quotes = True
+        self.analysis: Analysis | None = None
+        self.version = 0
+        self._layouts: dict[int, Layout] = {}
+        self.layout_: Layout = wrap(self.text, self.wrap_width)
+        self.header: list[tuple[str, str]] = []
+        self._pad = 0
+        self._entities: IntervalIndex[str] = IntervalIndex([])
+        self._quotes: IntervalIndex[int] = IntervalIndex([])
+        self._quote_extents: IntervalIndex[int] = IntervalIndex([])
+        self._speakers: IntervalIndex[int] = IntervalIndex([])
+        self._referent_mentions: IntervalIndex[str] = IntervalIndex([])
+        self._markers: dict[int, SpeakerMarker] = {}
+        self.selected: list[tuple[int, int]] = []
+        self._selected_index: IntervalIndex[int] = IntervalIndex([])
+        self.matches: list[tuple[int, int]] = []
+        self._match_index: IntervalIndex[int] = IntervalIndex([])
+        self.current: tuple[int, int] | None = None
+        self.flash: tuple[int, int] | None = None
+        self._cache: LRUCache[tuple[int, int, int, tuple[int, int] | None], Strip] = LRUCache(2048)
+        self._flash_timer = None
+
+    # ----------------------------------------------------------------- text and layout
+
+    def _title_parts(self, title: str | None) -> tuple[str | None, tuple[int, int] | None]:
+        """A title the text already opens with is styled in place; otherwise it becomes a header."""
+        if not title or not title.strip():
+            return None, None
+        title = safe_text(title.strip())
+        stripped = self.text.lstrip()
+        if stripped.startswith(title):
+            start = len(self.text) - len(stripped)
+            return None, (start, start + len(title))
+        return title, None
+
+    @property
+    def text_width(self) -> int:
+        """Wrap width: the readable maximum, or less when the window is narrower."""
+        available = self.scrollable_content_region.width or self.size.width or self.wrap_width
+        return max(10, min(self.wrap_width, available - GUTTER - 1))
+
+    def _relayout(self) -> None:
+        width = self.text_width
+        layout = self._layouts.get(width)
+        if layout is None:
+            layout = wrap(self.text, width)
+            if len(self._layouts) > 8:
+                self._layouts.clear()
+            self._layouts[width] = layout
+        self.layout_ = layout
+        header: list[tuple[str, str]] = []
+        if self.title_text:
+            title_layout = wrap(self.title_text, width)
+            header.extend((title_layout.line_text(i), "title") for i in range(len(title_layout)))
+        if self.meta_text:
+            meta_layout = wrap(self.meta_text, width)
+            header.extend((meta_layout.line_text(i), "meta") for i in range(len(meta_layout)))
+        if header:
+            header.append(("", "meta"))
+        self.header = header
+        total = GUTTER + width
+        available = self.scrollable_content_region.width or total
+        self._pad = max(0, (available - total) // 2)
+        self._build_markers()
+        self.virtual_size = Size(available, len(self.header) + len(layout))
+        self._bump()
+
+    def set_wrap_width(self, width: int) -> None:
+        """Change the readable maximum width, keeping the top line where it is."""
+        top = self.top_offset
+        self.wrap_width = max(20, width)
+        self._relayout()
+        self.scroll_to_offset(top, top=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        top = self.top_offset if self.layout_ is not None else 0
+        was_at_top = self.scroll_y == 0
+        self._relayout()
+        if not was_at_top:
+            self.scroll_to_offset(top, top=True)
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    # ----------------------------------------------------------------- highlight state
+
+    def _bump(self) -> None:
+        self._cache.clear()
+        self.version += 1
+        self.refresh()
+
+    def set_styles(self, styles: dict[str, Style]) -> None:
+        merged = dict(FALLBACK_STYLES)
+        merged.update(styles)
+        self.styles_by_role = merged
+        self._bump()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show the (possibly partial) analysis: entity, quote and speaker highlights."""
+        self.analysis = analysis
+        self._index_analysis()
+        self._build_markers()
+        self._bump()
+
+    def set_highlight(self, roles: Iterable[str], show_quotes: bool) -> None:
+        self.highlight_roles = set(roles)
+        self.show_quotes = show_quotes
+        self._index_analysis()
+        self._build_markers()
+        self._bump()
+
+    def _index_analysis(self) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            self._entities = IntervalIndex([])
+            self._quotes = self._quote_extents = self._speakers = IntervalIndex([])
+            self._referent_mentions = IntervalIndex([])
+            return
+        kinds: dict[tuple[int, int], str] = {}
+        referent_mentions: list[tuple[int, int, str]] = []
+        for referent in (*analysis.actors, *analysis.locations):
+            role = KIND_ROLES.get(referent.kind)
+            for mention in referent.mentions:
+                referent_mentions.append((mention.start, mention.end, referent.id))
+                if role:
+                    kinds.setdefault((mention.start, mention.end), role)
+        self._referent_mentions = IntervalIndex(referent_mentions)
+        entities = []
+        for entity in analysis.entities:
+            role = kinds.get((entity.start, entity.end)) or LABEL_ROLES.get(entity.label, "other")
+            if role in self.highlight_roles:
+                entities.append((entity.start, entity.end, role))
+        self._entities = IntervalIndex(entities)
+        quotes: list[tuple[int, int, int]] = []
+        extents: list[tuple[int, int, int]] = []
+        speakers: list[tuple[int, int, int]] = []
+        if self.show_quotes:
+            for index, quote in enumerate(analysis.quotes):
+                for piece in quote.segments or [quote.content]:
+                    quotes.append((piece.start, piece.end, index))
+                extents.append((quote.content.start, quote.content.end, index))
+                if quote.speaker is not None:
+                    speakers.append((quote.speaker.start, quote.speaker.end, index))
+        self._quotes = IntervalIndex(quotes)
+        self._quote_extents = IntervalIndex(extents)
+        self._speakers = IntervalIndex(speakers)
+
+    def _build_markers(self) -> None:
+        """Place each attributed quote's "— Speaker" after its last line, or below it."""
+        self._markers = {}
+        if self.analysis is None or not self.show_quotes:
+            return
+        layout = self.layout_
+        room = (self.scrollable_content_region.width or (GUTTER + layout.width)) - self._pad - GUTTER - 1
+        for quote in self.analysis.quotes:
+            name = quote_speaker_label(quote)
+            if not name:
+                continue
+            label = f"— {name}"
+            line = layout.line_of(max(quote.content.start, quote.content.end - 1))
+            used = cell_len(layout.line_text(line))
+            if used + 2 + cell_len(label) <= room and line not in self._markers:
+                self._markers[line] = SpeakerMarker(line, label, True)
+            elif line + 1 < len(layout) and layout.starts[line + 1] == layout.ends[line + 1]:
+                self._markers.setdefault(line + 1, SpeakerMarker(line + 1, label, False))
+
+    def select_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark these ranges (the selected actor's mentions); an empty list clears the selection."""
+        self.selected = sorted(set(spans))
+        self._selected_index = IntervalIndex((s, e, i) for i, (s, e) in enumerate(self.selected))
+        self._bump()
+
+    def search(self, query: str) -> list[tuple[int, int]]:
+        """Mark every case-insensitive match of `query`; returns the matches."""
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            self.matches = [m.span() for m in pattern.finditer(self.text)]
+        else:
+            self.matches = []
+        self._match_index = IntervalIndex((s, e, i) for i, (s, e) in enumerate(self.matches))
+        self.current = None
+        self._bump()
+        return self.matches
+
+    def set_current(self, span: tuple[int, int] | None) -> None:
+        self.current = span
+        self._bump()
+
+    def flash_span(self, start: int, end: int, duration: float = 1.5) -> None:
+        """Briefly mark a range the user jumped to so the eye finds it."""
+        self.flash = (start, end)
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(duration, self._end_flash)
+        self._bump()
+
+    def _end_flash(self) -> None:
+        self.flash = None
+        self._flash_timer = None
+        self._bump()
+
+    # ----------------------------------------------------------------- positions
+
+    @property
+    def header_lines(self) -> int:
+        return len(self.header)
+
+    def line_for_offset(self, offset: int) -> int:
+        """Display line (header included) showing character `offset`."""
+        return self.header_lines + self.layout_.line_of(offset)
+
+    @property
+    def top_offset(self) -> int:
+        """Character offset at the top of the view: what a saved reading position records."""
+        line = int(self.scroll_y) - self.header_lines
+        if line < 0 or not len(self.layout_):
+            return 0
+        return self.layout_.starts[min(line, len(self.layout_) - 1)]
+
+    def scroll_to_offset(self, offset: int, *, top: bool = False) -> None:
+        """Bring `offset` into view: to the top line, or a third of the way down (for jumps)."""
+        line = self.line_for_offset(offset)
+        if top:
+            target = line if offset > 0 else 0
+        else:
+            target = max(0, line - max(1, self.scrollable_content_region.height // 3))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def jump_to(self, start: int, end: int) -> None:
+        self.scroll_to_offset(start)
+        self.flash_span(start, end)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """Character offset under a content-region cell, or None outside the text."""
+        line = int(self.scroll_y) + y - self.header_lines
+        if line < 0 or line >= len(self.layout_):
+            return None
+        column_cells = x - self._pad - GUTTER
+        if column_cells < 0:
+            return None
+        text = self.layout_.line_text(line)
+        if column_cells >= cell_len(text):
+            return None
+        column = column_cells
+        if not text.isascii():
+            column = 0
+            while column < len(text) and cell_len(text[: column + 1]) <= column_cells:
+                column += 1
+        return self.layout_.starts[line] + column
+
+    def referent_at(self, offset: int) -> str | None:
+        """Id of the actor or place mentioned at `offset`, else the speaker of a quote there."""
+        hits = self._referent_mentions.at(offset)
+        if hits:
+            return hits[0][2]
+        if self.analysis is not None:
+            for _start, _end, index in self._quote_extents.at(offset):
+                actor = self.analysis.quotes[index].actor
+                if actor:
+                    return actor
+            for _start, _end, index in self._speakers.at(offset):
+                actor = self.analysis.quotes[index].actor
+                if actor:
+                    return actor
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain > 1:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        char = self.offset_at(offset.x, offset.y)
+        if char is None:
+            return
+        referent = self.referent_at(char)
+        if referent:
+            self.post_message(ReferentClicked(referent))
+
+    # ----------------------------------------------------------------- selection
+
+    def display_line_text(self, y: int) -> str:
+        if y < self.header_lines:
+            return self.header[y][0]
+        return self.layout_.line_text(y - self.header_lines)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        lines = (self.display_line_text(y) for y in range(self.header_lines + len(self.layout_)))
+        return selection.extract("\n".join(lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # ----------------------------------------------------------------- rendering
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.scrollable_content_region.width
+        selection = self.text_selection
+        span = selection.get_span(line) if selection is not None else None
+        key = (line, width, self.version, span)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_display_line(line, width, span)
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_display_line(self, y: int, width: int, selection_span: tuple[int, int] | None) -> Strip:
+        base = self.rich_style
+        styles = self.styles_by_role
+        total = self.header_lines + len(self.layout_)
+        if y >= total:
+            return Strip.blank(width, base)
+        pad = Segment(" " * self._pad, base) if self._pad else None
+        gutter_text = " " * GUTTER
+        gutter_style = base
+        marker: SpeakerMarker | None = None
+        if y < self.header_lines:
+            content, role = self.header[y]
+            text = Text(content, style=base + styles.get(role, Style()), end="")
+        else:
+            index = y - self.header_lines
+            start, end = self.layout_.starts[index], self.layout_.ends[index]
+            text = self._styled_line(start, end, base)
+            if self._quote_extents.overlapping(start, max(end, start + 1)) and end > start:
+                gutter_text = QUOTE_BAR + " " * (GUTTER - 1)
+                gutter_style = base + styles["quote"]
+            marker = self._markers.get(index)
+        if selection_span is not None:
+            sel_start, sel_end = selection_span
+            if sel_end == -1:
+                sel_end = len(text)
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), sel_start, sel_end)
+        segments: list[Segment] = []
+        if pad:
+            segments.append(pad)
+        segments.append(Segment(gutter_text, gutter_style))
+        position = 0
+        console = self.app.console
+        for segment in text.render(console):
+            if not segment.text:
+                continue
+            meta = Style.from_meta({"offset": (position, y)})
+            segments.append(Segment(segment.text, segment.style + meta if segment.style else meta))
+            position += len(segment.text)
+        if marker is not None:
+            label = marker.label
+            used = self._pad + GUTTER + text.cell_len
+            room = width - used - (2 if marker.inline else 0)
+            if marker.inline:
+                segments.append(Segment("  ", base))
+            else:
+                label = label.rjust(min(room, self.layout_.width))
+            if room > 0:
+                if cell_len(label) > room:
+                    label = label[: max(0, room - 1)] + "…"
+                segments.append(Segment(label, base + styles.get("marker", Style()) + styles["speaker"]))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _styled_line(self, start: int, end: int, base: Style) -> Text:
+        """One line of article text with every active highlight layer applied, lowest first."""
+        text = Text(self.text[start:end], style=base, end="")
+        if end <= start:
+            return text
+        styles = self.styles_by_role
+
+        def paint(style: Style, span_start: int, span_end: int) -> None:
+            text.stylize(style, max(0, span_start - start), min(end, span_end) - start)
+
+        if self.body_end is not None and end > self.body_end:
+            paint(styles["boilerplate"], max(start, self.body_end), end)
+        if self.title_range is not None and start < self.title_range[1]:
+            paint(styles["title"], *self.title_range)
+        for span_start, span_end, _index in self._quotes.overlapping(start, end):
+            paint(styles["quote"], span_start, span_end)
+        for span_start, span_end, _index in self._speakers.overlapping(start, end):
+            paint(styles["speaker"], span_start, span_end)
+        for span_start, span_end, role in self._entities.overlapping(start, end):
+            paint(styles[role], span_start, span_end)
+        for span_start, span_end, _index in self._selected_index.overlapping(start, end):
+            paint(styles["selection"], span_start, span_end)
+        for span_start, span_end, _index in self._match_index.overlapping(start, end):
+            paint(styles["match"], span_start, span_end)
+        for target in (self.current, self.flash):
+            if target is not None and target[0] < end and target[1] > start:
+                paint(styles["current"], *target)
+        return text
+
+
+def quote_speaker_label(quote: Quote) -> str | None:
+    """The name to show next to a quote: the actor's name, else the speaker's words."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker is not None:
+        return quote.speaker.text
+    return None

@@ -1,0 +1,231 @@
+"""The side panel: Actors, Locations, Events and Who said what, each with a filter box.
+
+Every list is built from the analysis records; moving the cursor over an actor or place marks its
+mentions in the text, Enter jumps to the next mention, a quote or an event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, TabbedContent, TabPane, Tree
+from textual.widgets.option_list import Option
+
+from reader.analysis.model import Analysis, Event, Quote, Referent
+from reader.messages import JumpTo
+
+PANEL_TITLES = {"actors": "Actors", "locations": "Places", "events": "Events", "quotes": "Quotes"}
+
+
+@dataclass
+class ReferentSelected(Message):
+    """An actor or place is under the cursor (`jump` when the user pressed Enter on it)."""
+
+    referent_id: str | None
+    jump: bool = False
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _matches(query: str, *fields: str | None) -> bool:
+    query = query.casefold().strip()
+    return not query or any(query in (value or "").casefold() for value in fields)
+
+
+class FilterInput(Input):
+    """A panel's filter box: Down moves into the list below it."""
+
+    BINDINGS = [Binding("down", "focus_list", "To list", show=False, id="filter-to-list")]
+
+    def action_focus_list(self) -> None:
+        self.screen.focus_next()
+
+
+class ReferentList(OptionList):
+    """Actors or places: name, kind and number of mentions, most mentioned first."""
+
+    def show(self, referents: list[Referent], query: str) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
+        rows = [r for r in referents if _matches(query, r.name, r.kind, *r.aliases)]
+        rows.sort(key=lambda r: (-len(r.mentions), r.name.casefold()))
+        options = []
+        for referent in rows:
+            prompt = Text.assemble(
+                (referent.name, "bold"),
+                ("  ", ""),
+                (referent.kind, "dim"),
+                (f"  ×{len(referent.mentions)}", ""),
+            )
+            options.append(Option(prompt, id=referent.id))
+        self.set_options(options)
+        if highlighted is not None:
+            for index, referent in enumerate(rows):
+                if referent.id == highlighted:
+                    self.highlighted = index
+                    break
+
+
+class EventList(OptionList):
+    """Events: who did what (to whom), when, where; in text order."""
+
+    def show(self, analysis: Analysis, query: str) -> None:
+        options = []
+        for index, event in enumerate(analysis.events):
+            line = event_line(analysis, event)
+            if _matches(query, line, event.sentence.text):
+                options.append(Option(line, id=str(index)))
+        self.set_options(options)
+
+
+def event_line(analysis: Analysis, event: Event) -> Text:
+    actor = analysis.referent(event.actor)
+    where = analysis.referent(event.where)
+    parts: list[tuple[str, str] | str] = []
+    parts.append((actor.name if actor else "—", "bold"))
+    parts.append(" ")
+    parts.append((event.trigger.text, "italic"))
+    if event.object:
+        parts.append(" " + _shorten(event.object, 40))
+    details = [x for x in (event.when, where.name if where else event.where) if x]
+    if details:
+        parts.append((" · " + " · ".join(details), "dim"))
+    return Text.assemble(*parts)
+
+
+class QuoteTree(Tree[tuple[str, int]]):
+    """Quotes grouped by speaker (most quoted first), each speaker expandable."""
+
+    def show(self, analysis: Analysis, query: str) -> None:
+        expanded = {str(node.label.plain).split("  ")[0] for node in self.root.children if node.is_expanded}
+        self.clear()
+        groups: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+        for index, quote in enumerate(analysis.quotes):
+            speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "Unattributed")
+            if _matches(query, speaker, quote.content.text):
+                groups[speaker].append((index, quote))
+        ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
+        for speaker, quotes in ordered:
+            label = Text.assemble((speaker, "bold"), (f"  ({len(quotes)})", "dim"))
+            node = self.root.add(
+                label, data=("speaker", quotes[0][0]), expand=speaker in expanded or bool(query)
+            )
+            for index, quote in quotes:
+                marker = {"direct": "“", "indirect": "~", "mixed": "≈"}.get(quote.kind, "")
+                node.add_leaf(
+                    Text.assemble((marker + " ", "dim"), _shorten(quote.content.text, 70)),
+                    data=("quote", index),
+                )
+
+
+class SidePanel(Vertical):
+    """Tabs of records from the analysis; hidden with `s`."""
+
+    DEFAULT_CSS = """
+    SidePanel {
+        width: 44;
+        dock: right;
+        border-left: vkey $foreground 20%;
+        background: $surface;
+        & TabbedContent { height: 1fr; }
+        & TabPane { padding: 0; }
+        & FilterInput { border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel; }
+        & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
+        & .panel-empty { color: $text-muted; padding: 1; }
+    }
+    """
+
+    def __init__(self, panels: list[str] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        chosen = [p for p in (panels or list(PANEL_TITLES)) if p in PANEL_TITLES]
+        self.panels = chosen or list(PANEL_TITLES)
+        self.analysis: Analysis | None = None
+        self.filters: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="panel-tabs"):
+            for panel in self.panels:
+                with TabPane(PANEL_TITLES[panel], id=f"tab-{panel}"):
+                    yield FilterInput(placeholder="Filter…", id=f"filter-{panel}")
+                    if panel in ("actors", "locations"):
+                        yield ReferentList(id=f"list-{panel}")
+                    elif panel == "events":
+                        yield EventList(id="list-events")
+                    else:
+                        tree = QuoteTree("Quotes", id="list-quotes")
+                        tree.show_root = False
+                        yield tree
+
+    def update_analysis(self, analysis: Analysis) -> None:
+        """Fill every panel from a (possibly partial) analysis."""
+        self.analysis = analysis
+        for panel in self.panels:
+            self._refresh_panel(panel)
+
+    def _refresh_panel(self, panel: str) -> None:
+        if self.analysis is None:
+            return
+        query = self.filters.get(panel, "")
+        widget = self.query_one(f"#list-{panel}")
+        if panel == "actors":
+            widget.show(self.analysis.actors, query)
+        elif panel == "locations":
+            widget.show(self.analysis.locations, query)
+        else:
+            widget.show(self.analysis, query)
+        tab = self.query_one(TabbedContent).get_tab(f"tab-{panel}")
+        tab.label = f"{PANEL_TITLES[panel]} {self._count(panel)}"
+
+    def _count(self, panel: str) -> int:
+        assert self.analysis is not None
+        return len(
+            {
+                "actors": self.analysis.actors,
+                "locations": self.analysis.locations,
+                "events": self.analysis.events,
+                "quotes": self.analysis.quotes,
+            }[panel]
+        )
+
+    def show_panel(self, panel: str) -> None:
+        if panel in self.panels:
+            self.query_one(TabbedContent).active = f"tab-{panel}"
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        panel = (event.input.id or "").removeprefix("filter-")
+        if panel in PANEL_TITLES:
+            self.filters[panel] = event.value
+            self._refresh_panel(panel)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, ReferentList):
+            self.post_message(ReferentSelected(event.option.id))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, ReferentList):
+            self.post_message(ReferentSelected(event.option.id, jump=True))
+        elif isinstance(event.option_list, EventList) and self.analysis is not None:
+            event_record = self.analysis.events[int(event.option.id or 0)]
+            self.post_message(JumpTo(event_record.trigger.start, event_record.trigger.end))
+
+    @on(Tree.NodeSelected)
+    def _quote_selected(self, event: Tree.NodeSelected) -> None:
+        data = event.node.data
+        if self.analysis is None or data is None:
+            return
+        kind, index = data
+        if kind == "quote":
+            quote = self.analysis.quotes[index]
+            self.post_message(JumpTo(quote.content.start, quote.content.end))
