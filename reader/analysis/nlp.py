@@ -6,9 +6,10 @@ needs the model's name and version (they are part of the cache key) but not the 
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib.machinery
 import importlib.util
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,19 +40,45 @@ class ModelSpec:
         return ModelInfo(self.name, self.version)
 
 
+def _dist_info_version(package: str, spec: importlib.machinery.ModuleSpec) -> str | None:
+    """The version from the `<package>-<version>.dist-info` folder beside the package.
+
+    Much cheaper than importlib.metadata, whose import alone costs more than a whole cache hit.
+    """
+    locations = list(spec.submodule_search_locations or [])
+    if not locations and spec.origin:
+        locations = [str(Path(spec.origin).parent)]
+    prefix = f"{package}-"
+    for location in locations:
+        try:
+            names = os.listdir(Path(location).parent)
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".dist-info"):
+                return name[len(prefix) : -len(".dist-info")]
+    return None
+
+
 def _package_version(package: str) -> str | None:
     """The installed version of a model package, or None when it is not installed."""
     if not package.isidentifier():
         return None
     try:
-        if importlib.util.find_spec(package) is None:
-            return None
+        spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
         return None
+    if spec is None:
+        return None
+    version = _dist_info_version(package, spec)
+    if version is not None:
+        return version
+    from importlib import metadata
+
     for dist_name in (package, package.replace("_", "-")):
         try:
-            return importlib.metadata.version(dist_name)
-        except importlib.metadata.PackageNotFoundError:
+            return metadata.version(dist_name)
+        except metadata.PackageNotFoundError:
             continue
     return "unknown"
 

@@ -1,0 +1,119 @@
+"""The analysis cache: reopening an article is instant and never imports spaCy.
+
+Entries are JSON files under `paths.cache_dir()/analyses`, named by a SHA-256 of everything the
+result depends on: the text, where its body ends, the model's name and version, the analysis
+version (and a fingerprint of the analysis code, so an upgrade never serves stale results) and
+the user's extra quote cues. A corrupt, truncated or outdated entry is ignored (and removed); an
+unwritable cache folder just means no caching. Writes are atomic, so readers never see half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from reader import paths
+from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo
+from reader.atomic import write_atomic
+
+#: Bump when the analysis output changes for the same input (new rules, fixed bugs).
+ANALYSIS_VERSION = 1
+_ANALYSIS_DIR = Path(__file__).resolve().parent
+
+
+def cache_root() -> Path:
+    """Folder holding the cached analyses."""
+    return paths.cache_dir() / "analyses"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Names, sizes and times of the analysis code and data: a changed rule means a new cache key."""
+    parts: list[str] = []
+    for folder in (_ANALYSIS_DIR, _ANALYSIS_DIR / "data"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".py", ".json", ".txt", ".tsv")) and entry.is_file():
+                info = entry.stat()
+                parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_key(text: str, body_end: int | None, model: ModelInfo, extra_cues: Sequence[str] = ()) -> str:
+    """The hex key of an analysis: same inputs, same model, same code -> same key."""
+    header = json.dumps(
+        [
+            ANALYSIS_VERSION,
+            SCHEMA_VERSION,
+            code_fingerprint(),
+            model.name,
+            model.version,
+            body_end,
+            sorted({c.strip().lower() for c in extra_cues if c.strip()}),
+        ],
+        separators=(",", ":"),
+    )
+    digest = hashlib.sha256(header.encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def entry_path(key: str) -> Path:
+    return cache_root() / key[:2] / f"{key}.json"
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def load(key: str, text: str) -> Analysis | None:
+    """The cached analysis for `key` (checked against `text`), or None; bad entries are removed."""
+    path = entry_path(key)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        data = json.loads(raw)
+        if data.get("analysis_version") != ANALYSIS_VERSION or data.get("key") != key:
+            raise ValueError("outdated entry")
+        analysis = Analysis.from_dict(data["analysis"])
+        if analysis.text != text:
+            raise ValueError("entry for another text")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        _discard(path)
+        return None
+    return analysis
+
+
+def store(key: str, analysis: Analysis) -> bool:
+    """Write the entry atomically; False (and no error) when the cache cannot be written."""
+    payload = {"analysis_version": ANALYSIS_VERSION, "key": key, "analysis": analysis.to_dict()}
+    try:
+        write_atomic(entry_path(key), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def clear() -> int:
+    """Remove every cached analysis; returns how many entries went."""
+    removed = 0
+    root = cache_root()
+    if not root.is_dir():
+        return 0
+    for path in root.glob("*/*.json"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
