@@ -1,0 +1,148 @@
+"""The plain-text summary `reader analyze` prints: a pure function of an Analysis.
+
+Everything that came from the article passes through `safe`, so a hostile text cannot move the
+cursor, retitle the terminal or hide lines: control characters are shown as visible escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reader.analysis.model import Analysis, Event, Quote, Referent
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_KIND_LABEL = {
+    "person": "person",
+    "organisation": "organisation",
+    "group": "group",
+    "place": "place",
+    "region": "region",
+    "facility": "facility",
+}
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: str, *, one_line: bool = True) -> str:
+    """`text` with control and bidi-override characters made visible (`\\x1b`), whitespace folded."""
+    if one_line:
+        text = " ".join(text.replace("\t", " ").split("\n"))
+        text = re.sub(r"[ \u00a0]{2,}", " ", text)
+    return _CONTROL_RE.sub(_escape, text)
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most `width` characters, cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    if cut < width // 2:
+        cut = width - 1
+    return text[:cut].rstrip(" ,;:") + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _referent_lines(records: list[Referent], width: int) -> list[str]:
+    if not records:
+        return ["  (none found)"]
+    name_width = min(32, max(len(safe(r.name)) for r in records))
+    lines = []
+    for record in records:
+        name = shorten(safe(record.name), name_width)
+        kind = _KIND_LABEL.get(record.kind, record.kind)
+        line = f"  {name:<{name_width}}  {kind:<12}  {len(record.mentions):>3}×"
+        if record.aliases:
+            line += "  also: " + ", ".join(safe(a) for a in record.aliases[:4])
+        lines.append(shorten(line, width) if len(line) > width else line)
+    return lines
+
+
+def event_line(event: Event, analysis: Analysis) -> str:
+    """'who — did — what — when — where', leaving out what is not known."""
+    actor = analysis.referent(event.actor)
+    where = analysis.referent(event.where)
+    parts = [
+        actor.name if actor else None,
+        event.trigger.text,
+        event.object,
+        event.when,
+        where.name if where else event.where,
+    ]
+    if event.kind == "named":
+        parts = [event.trigger.text, event.when, where.name if where else event.where]
+    return " — ".join(safe(p) for p in parts if p)
+
+
+def _speaker(quote: Quote, analysis: Analysis) -> str:
+    actor = analysis.referent(quote.actor)
+    if actor is not None:
+        return actor.name
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker is not None:
+        return quote.speaker.text
+    return "(unattributed)"
+
+
+def format_summary(
+    analysis: Analysis,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    width: int = 100,
+    max_events: int = 12,
+    max_referents: int = 25,
+) -> str:
+    """The readable summary: heading, actors, locations, top events and quotes grouped by speaker."""
+    width = max(40, width)
+    body = analysis.text if analysis.body_end is None else analysis.text[: analysis.body_end]
+    lines: list[str] = []
+    if title:
+        lines.append(shorten(safe(title), width))
+    meta = []
+    if source:
+        meta.append(safe(source))
+    meta.append(_plural(len(body.split()), "word"))
+    meta.append(f"model {safe(analysis.model.name)} {safe(analysis.model.version)}")
+    lines.append(shorten(" · ".join(meta), width))
+
+    actors = analysis.actors[:max_referents]
+    lines += ["", f"Actors ({len(analysis.actors)})"]
+    lines += _referent_lines(actors, width)
+    if len(analysis.actors) > len(actors):
+        lines.append(f"  … and {len(analysis.actors) - len(actors)} more")
+    locations = analysis.locations[:max_referents]
+    lines += ["", f"Locations ({len(analysis.locations)})"]
+    lines += _referent_lines(locations, width)
+    if len(analysis.locations) > len(locations):
+        lines.append(f"  … and {len(analysis.locations) - len(locations)} more")
+
+    events = analysis.events[:max_events]
+    heading = f"Events ({len(analysis.events)}"
+    heading += f", top {len(events)})" if len(analysis.events) > len(events) else ")"
+    lines += ["", heading]
+    lines += [f"  {shorten(event_line(e, analysis), width - 2)}" for e in events] or ["  (none found)"]
+
+    lines += ["", f"Quotes ({len(analysis.quotes)})"]
+    if not analysis.quotes:
+        lines.append("  (none found)")
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for quote in analysis.quotes:
+        groups[_speaker(quote, analysis)].append(quote)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == "(unattributed)", -len(item[1])))
+    for speaker, quotes in ordered:
+        lines.append(f"  {shorten(safe(speaker), width - 14)} ({_plural(len(quotes), 'quote')})")
+        for quote in quotes:
+            cue = f", cue: {safe(quote.cue.text)}" if quote.cue is not None else ""
+            tail = f" ({quote.kind}{cue})"
+            content = shorten(safe(quote.content.text), max(20, width - 6 - len(tail)))
+            lines.append(f"    {content}{tail}")
+    return "\n".join(lines) + "\n"
