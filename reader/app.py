@@ -61,7 +61,15 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit (the reading position is saved)"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c", tooltip="Quit"),
+        Binding(
+            "ctrl+c",
+            "copy_or_quit",
+            "Copy / quit",
+            show=False,
+            priority=True,
+            id="copy-or-quit",
+            tooltip="Copy the selected text, or quit when nothing is selected",
+        ),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
     ]
 
@@ -183,6 +191,18 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+    async def action_copy_or_quit(self) -> None:
+        """Ctrl+C copies a mouse selection (as terminals do), otherwise quits."""
+        focused = self.focused
+        selected = self.screen.get_selected_text()
+        if not selected and focused is not None and hasattr(focused, "selected_text"):
+            selected = getattr(focused, "selected_text", "")
+        if selected:
+            self.copy_to_clipboard(selected)
+            self.notify(f"Copied {len(selected)} characters", timeout=2)
+            return
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         from reader.screens.article import ArticleScreen

@@ -62,8 +62,8 @@ class Layout:
         return min(self.starts[line] + max(0, column), self.ends[line])
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """`(start, end)` of each paragraph: runs of non-blank lines, split where hard wrapping stops.
+def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """`(start, end, first_of_block)` of each paragraph: runs of non-blank lines, split where hard wrapping stops.
 
     A block of lines that were hard-wrapped (most lines nearly as long as the longest) is one
     paragraph and gets reflowed; short lines (lists, verse, addresses) keep their own lines.
@@ -87,19 +87,20 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield from _split_block(text, block)
 
 
-def _split_block(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _split_block(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
     if len(block) == 1:
-        yield block[0]
+        yield block[0][0], block[0][1], True
         return
     longest = max(end - start for start, end in block)
     para_start, para_end = block[0]
+    first = True
     for (start, end), (next_start, _next_end) in zip(block, block[1:], strict=False):
         joins = (end - start) >= 0.75 * longest and not _LIST_MARKER.match(text, next_start)
         if not joins:
-            yield para_start, end
-            para_start = next_start
+            yield para_start, end, first
+            para_start, first = next_start, False
         para_end = _next_end
-    yield para_start, para_end
+    yield para_start, para_end, first
 
 
 def _wrap_paragraph(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
@@ -138,13 +139,13 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, starts: list[in
 
 
 def wrap(text: str, width: int) -> Layout:
-    """Wrap `text` into display lines of at most `width` cells, one blank line between paragraphs."""
+    """Wrap `text` into display lines of at most `width` cells, one blank line between blocks."""
     width = max(1, width)
     layout = Layout(text, width)
     starts, ends = layout.starts, layout.ends
     previous_end = -1
-    for para_start, para_end in _paragraphs(text):
-        if previous_end >= 0:
+    for para_start, para_end, first_of_block in _paragraphs(text):
+        if previous_end >= 0 and first_of_block:
             starts.append(previous_end)
             ends.append(previous_end)
         _wrap_paragraph(text, para_start, para_end, width, starts, ends)

@@ -16,7 +16,10 @@ INTRO = (
 
 
 def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(keys, what it does, binding id) for every binding active on `screen`, app-wide ones included."""
+    """(keys, what it does, binding id) for the reader's bindings on `screen`, app-wide ones included.
+
+    Widget-internal keys (editing keys of an input box) are left out; every reader binding has an id.
+    """
     rows: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     app = screen.app
@@ -28,7 +31,7 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
             continue
         for _key, binding_list in bindings.key_to_bindings.items():
             for binding in binding_list:
-                if not isinstance(binding, Binding) or binding.system and binding.id is None:
+                if not isinstance(binding, Binding) or binding.id is None:
                     continue
                 description = binding.tooltip or binding.description or binding.action
                 identity = (binding.id or binding.action, type(node).__name__)
@@ -42,6 +45,9 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
                         for k in _all_keys(node, binding)
                     )
                 rows.append((keys, description, binding.id or ""))
+    rows.append(("tab, shift+tab", "Move between the text, the panel tabs and their lists", ""))
+    rows.append(("mouse drag, ^c", "Select text and copy it", ""))
+    rows.append(("click a name", "Show that actor's card", ""))
     return rows
 
 

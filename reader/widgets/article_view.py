@@ -109,7 +109,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("down,j", "scroll_down", "Down", show=False, id="scroll-down", tooltip="Scroll down a line"),
         Binding("up,k", "scroll_up", "Up", show=False, id="scroll-up", tooltip="Scroll up a line"),
         Binding(
-            "space,pagedown,ctrl+f",
+            "space,pagedown",
             "page_down",
             "Page down",
             show=False,
@@ -492,7 +492,7 @@ class ArticleView(ScrollView, can_focus=True):
             if not segment.text:
                 continue
             meta = Style.from_meta({"offset": (position, y)})
-            segments.append(Segment(segment.text, segment.style + meta if segment.style else meta))
+            segments.append(Segment(segment.text, (segment.style or base) + meta))  # Text.render drops base
             position += len(segment.text)
         if marker is not None:
             label = marker.label

@@ -1,0 +1,49 @@
+"""Reading positions and recent files: saved atomically, corrupt files ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader import state
+
+
+def test_positions_and_recent_files_survive_a_restart(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("hello", encoding="utf-8")
+    saved = state.load_state()
+    key = state.article_key(str(article), "hello")
+    saved.set_position(key, 1234)
+    saved.add_recent(str(article), "A title")
+    saved.add_recent("-", "stdin is not remembered")
+    state.save_state(saved)
+    loaded = state.load_state()
+    assert loaded.position(key) == 1234
+    assert [(r.source, r.title) for r in loaded.recent] == [(str(article.resolve()), "A title")]
+
+
+def test_stdin_articles_are_keyed_by_their_text() -> None:
+    assert state.article_key("-", "some text") == state.article_key("-", "some text")
+    assert state.article_key("-", "some text") != state.article_key("-", "other text")
+    assert state.article_key("https://example.com/a", "x") == "https://example.com/a"
+
+
+def test_corrupt_or_strange_state_is_ignored() -> None:
+    path = state.state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    assert state.load_state().positions == {}
+    path.write_text(json.dumps({"positions": {"k": {"offset": "x"}, "j": {"offset": 5}}, "recent": [3]}))
+    loaded = state.load_state()
+    assert loaded.positions == {"j": 5}
+    assert loaded.recent == []
+
+
+def test_recent_list_is_bounded_and_deduplicated(tmp_path: Path) -> None:
+    saved = state.ReaderState()
+    for index in range(30):
+        saved.add_recent(str(tmp_path / f"{index}.txt"), str(index))
+    saved.add_recent(str(tmp_path / "5.txt"), "again")
+    assert len(saved.recent) == state.MAX_RECENT
+    assert saved.recent[0].title == "again"
+    assert sum(1 for r in saved.recent if r.source.endswith("/5.txt")) == 1
