@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import decode_bytes, sniff_binary
-from reader.sources.text import first_line_title, normalize_newlines, sanitize_for_terminal
+from reader.sources.text import find_byline, first_line_title, normalize_newlines, sanitize_for_terminal
 
 STORY = "Harbour plan approved\n\nThe council voted 7-2 on Tuesday.\n\nThe mayor said it was a good day."
 
@@ -143,3 +143,19 @@ def test_utf8_wins_over_a_wrong_declared_charset() -> None:
 def test_binary_error_names_the_source() -> None:
     with pytest.raises(ReaderError, match=r"^story\.txt looks like a PDF document, not an article$"):
         decode_bytes(b"%PDF-1.4 rest", "story.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("Headline\n\nBy Jane Doe\n\nBody.", "Jane Doe"),
+        ("Headline\nBy Harriet Collins, Midlands Correspondent\nTuesday", "Harriet Collins"),
+        ("Headline\n\nBy Ana de la Cruz and Tom Li \u00b7 5 May\n\nBody", "Ana de la Cruz and Tom Li"),
+        ("Headline\n\n**By Lena Hoffmann** \u00b7 Zurich", "Lena Hoffmann"),
+        ("Headline\n\nBy the time the ferry came, it was dark.\n\nBody", None),
+        ("Headline\n\nBy Sunday, the council had voted to close it.", None),
+        ("Byron Bay floods\n\nBody text", None),
+    ],
+)
+def test_find_byline(text: str, byline: str | None) -> None:
+    assert find_byline(text) == byline

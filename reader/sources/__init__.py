@@ -20,7 +20,7 @@ from reader.article import Article
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import check_text, decode_bytes
-from reader.sources.text import first_line_title, normalize_newlines, sanitize_for_terminal
+from reader.sources.text import find_byline, first_line_title, normalize_newlines, sanitize_for_terminal
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -129,6 +129,8 @@ def _finish(
         raise ReaderError(f"{_display(source) if source != '-' else 'stdin'} has no article text")
     if plain and title is None:
         title = first_line_title(text)
+    if byline is None:
+        byline = find_byline(text)
     return Article(
         text=text,
         source=source,

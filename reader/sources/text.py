@@ -87,3 +87,26 @@ def first_line_title(text: str) -> str | None:
         # Two short lines in a row look like verse or an address block, not a headline over a story.
         return None
     return first
+
+
+_BYLINE = re.compile(
+    r"^(?i:by)\s+((?:[A-Z][\w.'\u2019-]*)(?:\s+(?:[A-Z][\w.'\u2019-]*|and|&|de|del|da|la|le|du|di|dos|das|van|von|der|den|al|bin|ibn))*)"
+    r"(?=[*_]*\s*(?:[,|\u00b7\u2022\u2014\u2013-]|$))",
+)
+
+
+def find_byline(text: str, lines: int = 8) -> str | None:
+    """The author named by a "By Jane Doe, Correspondent" line near the top of a plain text, if any."""
+    checked = 0
+    for line in text[:4000].split("\n"):
+        line = line.strip().strip("*_")
+        if not line:
+            continue
+        checked += 1
+        if checked > lines:
+            break
+        if len(line) <= 120 and not line.endswith((".", "?", "!", ":")):
+            match = _BYLINE.match(line)
+            if match:
+                return match.group(1).strip()
+    return None
