@@ -59,18 +59,17 @@ def actors_for(doc, nlp_module) -> list:
 
 
 def engine_actors():
-    """A callable doc -> actors from the analysis engine, if the installed tree has one."""
+    """A callable doc -> actors from the analysis engine's entity merging, if the tree has one."""
     try:
-        from reader.analysis import entities
+        from reader.analysis.entities import entities_from_doc, merge_mentions
     except ImportError:
-        return None
-    fn = getattr(entities, "actors_from_doc", None) or getattr(entities, "merge_actors", None)
-    if fn is None:
         return None
 
     def run(doc):
-        result = fn(doc)
-        return result[0] if isinstance(result, tuple) else result
+        _, mentions = entities_from_doc(doc)
+        referents = merge_mentions(mentions)
+        seen = {r.id for r in referents.actors}
+        return list(referents.actors) + [r for r in referents.locations if r.id not in seen]
 
     return run
 
@@ -97,18 +96,23 @@ def main(argv: list[str] | None = None) -> int:
     engine = None if args.simple_actors else engine_actors()
     out = []
     n_tokens = 0
-    for art, doc in zip(articles, docs):
+    for art, doc in zip(articles, docs, strict=True):
         n_tokens += len(doc)
         actors = actors_for(doc, engine)
         quotes = extract_quotes(doc, actors)
         rows = []
-        for q in quotes:
+        # nested attributions ("X said Y believes Z"): list the inner one first, so a reader of the
+        # rows who takes the first best-overlapping prediction pairs Z with Y, not with X
+        for q in sorted(quotes, key=lambda q: (q.content.end - q.content.start, q.content.start)):
             rows.append(
                 {
                     "content": [q.content.start, q.content.end],
                     "source": None if q.speaker is None else [q.speaker.start, q.speaker.end],
                     "source_text": None if q.speaker is None else q.speaker.text,
                     "direct": q.kind == "direct",
+                    "cue": None if q.cue is None else [q.cue.start, q.cue.end],
+                    "speaker_name": q.speaker_name,
+                    "confidence": q.confidence,
                 }
             )
         out.append({"id": art["id"], "quotes": rows})

@@ -331,9 +331,38 @@ class Cues:
     def frame(self, lemma: str, dep: str) -> Frame | None:
         return self.frames.get((lemma, dep))
 
+    def verb_lemma(self, lemma: str, word: str) -> str:
+        """The lexicon's entry for a verb the lemmatiser missed ("harrumphed" -> "harrumph")."""
+        if lemma in self.speech or lemma in self.belief or lemma in self.intention or lemma in self.evidence:
+            return lemma
+        for base in base_forms(word):
+            if base in self.speech or base in self.belief or base in self.intention or base in self.evidence:
+                return base
+        return lemma
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected English verb, most likely first."""
+    w = word.lower()
+    out = []
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    return out
+
 
 def load_frames(path: Path = DATA_FILE) -> dict[tuple[str, str], Frame]:
-    """Derived frames from the data file; an absent or broken file means none (the hand lexicon still works)."""
+    """Derived frames from the data file; without the file there are none (the hand lexicon still works)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

