@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import resources
-from reader.config import Config, tomllib
+from reader.config import Config, config_path, tomllib
 from reader.errors import ReaderError
 from reader.themes import (
     DEFAULT_THEME,
@@ -29,6 +29,7 @@ from reader.themes import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
 BUNDLED = sorted(p.stem for p in resources.themes_dir().glob("*.toml"))
 
 
@@ -281,3 +282,54 @@ def test_derived_styles_stay_readable(palette: str) -> None:
     dark = "false" if "#ffffff" in palette else "true"
     user_theme("derived", f"dark = {dark}\n[palette]\n{palette}\n")
     assert low_contrast(get_theme("derived")) == []
+
+
+def run_app(*args: str, extra_env: dict[str, str] | None = None) -> str:
+    """Start the real app in a pseudo-terminal, quit it, and return everything it drew."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(extra_env or {})}
+    child = pexpect.spawn(
+        "reader", [*args, str(SEED)], env=env, dimensions=(30, 100), encoding="utf-8", timeout=60
+    )
+    try:
+        child.expect("Quit")
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    return child.before or ""
+
+
+def uses_foreground(drawn: str, name: str) -> bool:
+    """Whether the terminal output sets the text colour to the theme's foreground."""
+    red, green, blue = (int(get_theme(name).palette["foreground"][i : i + 2], 16) for i in (1, 3, 5))
+    return re.search(rf"[\[;]38;2;{red};{green};{blue}[;m]", drawn) is not None
+
+
+def test_theme_flag_and_config_both_take_effect() -> None:
+    drawn = run_app("--theme", "light")
+    assert uses_foreground(drawn, "light") and not uses_foreground(drawn, "sepia")
+    config_path().write_text('theme = "sepia"\n', encoding="utf-8")
+    drawn = run_app()
+    assert uses_foreground(drawn, "sepia") and not uses_foreground(drawn, "light")
+    drawn = run_app("--theme", "light")
+    assert uses_foreground(drawn, "light") and not uses_foreground(drawn, "sepia")
+
+
+def test_unknown_theme_on_the_command_line_or_in_config_exits_2() -> None:
+    result = run_reader("--theme", "nope", str(SEED))
+    assert result.returncode == 2
+    assert result.stderr.startswith("reader: unknown theme 'nope'; available: ")
+    for name in BUNDLED:
+        assert name in result.stderr
+    assert "Traceback" not in result.stderr
+    config_path().write_text('theme = "gone"\n', encoding="utf-8")
+    result = run_reader(str(SEED))
+    assert result.returncode == 2 and "unknown theme 'gone'" in result.stderr
+
+
+def test_no_color_leaves_only_greys_and_cues() -> None:
+    drawn = run_app("--theme", "colour-blind", extra_env={"NO_COLOR": "1"})
+    colours = re.findall(r"[34]8;2;(\d+);(\d+);(\d+)", drawn)
+    assert colours, "the app still draws (in greys)"
+    assert all(len(set(colour)) == 1 for colour in colours)
