@@ -377,3 +377,14 @@ def test_file_url_opens_the_file(tmp_path: Path) -> None:
 def test_control_characters_in_file_names_do_not_break_the_line(tmp_path: Path) -> None:
     message = _one_line_error(str(tmp_path / "evil\nname\x1b[2J.txt"))
     assert "\x1b" not in message
+
+
+def test_size_limit_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY + "x" * 3000, encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_ARTICLE_MB", "0.001")
+    assert "the limit is 1 KB" in _one_line_error(str(path))
+    monkeypatch.setenv("READER_MAX_ARTICLE_MB", "lots")
+    assert "READER_MAX_ARTICLE_MB must be a positive number" in _one_line_error(str(path))
+    monkeypatch.setenv("READER_MAX_ARTICLE_MB", "1")
+    assert load_article(str(path)).title == "Harbour plan approved after two-year fight"

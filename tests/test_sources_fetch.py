@@ -32,6 +32,11 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
     "/notes.md": (200, "text/markdown", b"# Notes from the port\n\nCrews **returned** to work.\n"),
     "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
     "/empty-page": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+    "/caf%C3%A9-news": (
+        200,
+        "text/plain",
+        "Caf\u00e9 news headline\n\nThe caf\u00e9 reopened on Monday.".encode(),
+    ),
     "/big": (200, "text/html", b"<html><body><p>" + b"word " * 4000 + b"</p></body></html>"),
 }
 
@@ -144,3 +149,7 @@ def test_unreachable_host() -> None:
 
 def test_invalid_address() -> None:
     assert "not a valid address" in _error("http:///nohost")
+
+
+def test_non_ascii_address_is_encoded(server: str) -> None:
+    assert load_article(server + "/caf\u00e9-news").title == "Caf\u00e9 news headline"

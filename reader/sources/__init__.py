@@ -24,6 +24,7 @@ from reader.sources.text import find_byline, first_line_title, normalize_newline
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "default_max_bytes",
     "find_body_end",
     "load_article",
     "sanitize_for_terminal",
@@ -31,7 +32,8 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-"""Hard limit on the size of an article's source (file, page or stdin); `max_bytes` overrides it."""
+"""Hard limit on the size of an article's source (file, page or stdin) unless configured otherwise."""
+MAX_SIZE_VARIABLE = "READER_MAX_ARTICLE_MB"
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".mhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"}
@@ -64,6 +66,20 @@ def _size(n: int) -> str:
 def _too_large(name: str, size: int | None, limit: int) -> ReaderError:
     actual = f"{_size(size)}; " if size is not None else "over "
     return ReaderError(f"{name} is too large ({actual}the limit is {_size(limit)})")
+
+
+def default_max_bytes() -> int:
+    """The size limit: READER_MAX_ARTICLE_MB (megabytes) if set, else DEFAULT_MAX_BYTES."""
+    raw = os.environ.get(MAX_SIZE_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 1e6:
+        raise ReaderError(f"{MAX_SIZE_VARIABLE} must be a positive number of megabytes (got {raw!r})")
+    return int(megabytes * 1024 * 1024)
 
 
 def _read_file(path: Path, name: str, limit: int) -> bytes:
@@ -201,10 +217,10 @@ def _load_url(url: str, limit: int, use_cache: bool) -> Article:
 def load_article(source: str, *, max_bytes: int | None = None, use_cache: bool = True) -> Article:
     """Load an article from a file path, an http(s) URL, or "-" for stdin.
 
-    `max_bytes` caps the size of what is read (default `DEFAULT_MAX_BYTES`); `use_cache=False` skips the
-    fetched-page cache for URLs. Raises ReaderError with one clear line for anything that is not an article.
+    `max_bytes` caps the size of what is read (default: `default_max_bytes()`); `use_cache=False` skips
+    the fetched-page cache for URLs. Raises ReaderError with one clear line for anything not an article.
     """
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limit = default_max_bytes() if max_bytes is None else max_bytes
     if not source.strip():
         raise ReaderError("no article given (an empty file name)")
     if source == "-":

@@ -90,12 +90,31 @@ def _reason(error: BaseException) -> str:
     return " ".join(str(text).split())
 
 
+def _ascii_url(url: str) -> str:
+    """The URL as HTTP needs it: an IDNA host name and percent-encoded non-ASCII path and query."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ReaderError(f"{url} is not a valid address (bad host name)") from None
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    safe = "/%:@!$&'()*+,;=?~-._"
+    return urlunsplit(
+        (parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe), parts.fragment)
+    )
+
+
 def _download(url: str, max_bytes: int) -> FetchedPage:
     import urllib.error
     import urllib.request
 
     request = urllib.request.Request(
-        url,
+        _ascii_url(url),
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
