@@ -333,3 +333,24 @@ def test_no_color_leaves_only_greys_and_cues() -> None:
     colours = re.findall(r"[34]8;2;(\d+);(\d+);(\d+)", drawn)
     assert colours, "the app still draws (in greys)"
     assert all(len(set(colour)) == 1 for colour in colours)
+
+
+async def test_switching_theme_from_the_palette_restyles_and_is_remembered() -> None:
+    from reader.app import ReaderApp
+    from reader.article import Article
+
+    text = SEED.read_text(encoding="utf-8")
+    app = ReaderApp(Article(text=text, source="seed.txt"), theme="dark", analyse=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dark"
+        assert remembered_theme() is None, "starting with a theme is not a choice to remember"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme sepia")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "sepia"
+        assert app.highlight_styles()["person"] == get_theme("sepia").rich_styles()["person"]
+    assert remembered_theme() == "sepia"
+    assert resolve_theme_name(None, Config()) == "sepia"
