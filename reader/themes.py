@@ -10,6 +10,7 @@ reported (file, line or key, what is wrong) and skipped.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -287,9 +288,6 @@ def build_theme(
         for key in data
         if key not in _TOP_LEVEL_KEYS
     ]
-    dark = data.get("dark", True)
-    if not isinstance(dark, bool):
-        raise _ThemeFileError(f"{where}: 'dark' must be true or false, not {type(dark).__name__}")
     description = data.get("description", "")
     if not isinstance(description, str):
         raise _ThemeFileError(f"{where}: 'description' must be a string, not {type(description).__name__}")
@@ -298,6 +296,17 @@ def build_theme(
     for key, table in (("palette", raw_palette), ("styles", raw_styles)):
         if not isinstance(table, dict):
             raise _ThemeFileError(f"{where}: '{key}' must be a table ([{key}]), not {type(table).__name__}")
+    if "dark" in data:
+        dark = data["dark"]
+        if not isinstance(dark, bool):
+            raise _ThemeFileError(f"{where}: 'dark' must be true or false, not {type(dark).__name__}")
+    elif "background" in raw_palette:  # unsaid: judge by the page colour, so a light page gets dark ink
+        dark = (
+            _luminance(_rgb(_check_colour(raw_palette["background"], f"{where}: 'palette.background'")))
+            < 0.18
+        )
+    else:
+        dark = True
 
     palette = dict(_BASE_PALETTES[dark])
     extra: dict[str, str] = {}
@@ -419,7 +428,20 @@ def available_themes() -> tuple[dict[str, ReaderTheme], list[str]]:
 
 
 def _unknown(name: str, themes: dict[str, ReaderTheme]) -> ReaderError:
-    return ReaderError(f"unknown theme '{name}'; available: {', '.join(sorted(themes))}")
+    import difflib
+
+    close = difflib.get_close_matches(name.lower(), list(themes), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return ReaderError(f"unknown theme '{name}'; {hint}available: {', '.join(sorted(themes))}")
+
+
+def _lookup(name: str, names: Iterable[str]) -> str | None:
+    """`name` as spelled in the theme list, ignoring case ("Light" finds "light")."""
+    for candidate in names:
+        if candidate == name:
+            return candidate
+    folded = name.casefold()
+    return next((candidate for candidate in names if candidate.casefold() == folded), None)
 
 
 def get_theme(name: str) -> ReaderTheme:
@@ -429,9 +451,9 @@ def get_theme(name: str) -> ReaderTheme:
     for the message to show).
     """
     themes, _warnings, broken = _load_all()
-    if name in themes:
-        return themes[name]
-    if name in broken:
+    if (found := _lookup(name, themes)) is not None:
+        return themes[found]
+    if _lookup(name, broken) is not None:
         return themes.get(DEFAULT_THEME) or _fallback_theme()
     raise _unknown(name, themes)
 
@@ -459,10 +481,10 @@ def choose_theme(cli: str | None, config: Config) -> tuple[ReaderTheme, list[str
     themes, warnings, broken = _load_all()
     explicit = (cli or "").strip() or (config.theme or "").strip()
     name = resolve_theme_name(cli, config)
-    if name in themes:
-        return themes[name], warnings
+    if (found := _lookup(name, themes)) is not None:
+        return themes[found], warnings
     default = themes.get(DEFAULT_THEME) or _fallback_theme()
-    if name in broken:
+    if _lookup(name, broken) is not None:
         return default, [*warnings, f"theme '{name}' is broken; using '{default.name}'"]
     if explicit:
         raise _unknown(name, themes)

@@ -354,3 +354,20 @@ async def test_switching_theme_from_the_palette_restyles_and_is_remembered() -> 
         assert app.highlight_styles()["person"] == get_theme("sepia").rich_styles()["person"]
     assert remembered_theme() == "sepia"
     assert resolve_theme_name(None, Config()) == "sepia"
+
+
+def test_dark_is_judged_from_the_background_when_unsaid() -> None:
+    user_theme("paper", '[palette]\nbackground = "#fffff0"\n')
+    user_theme("night", '[palette]\nbackground = "#101010"\n')
+    paper, night = get_theme("paper"), get_theme("night")
+    assert not paper.dark and paper.palette["foreground"] == "#24292f"
+    assert night.dark and night.palette["foreground"] == "#d9dde4"
+    assert low_contrast(paper) == [] and low_contrast(night) == []
+
+
+def test_theme_names_ignore_case_and_typos_get_a_hint() -> None:
+    assert get_theme("Light").name == "light"
+    theme, _ = choose_theme("SEPIA", Config())
+    assert theme.name == "sepia"
+    with pytest.raises(ReaderError, match=r"unknown theme 'ligth'; did you mean 'light'\? available: "):
+        get_theme("ligth")
