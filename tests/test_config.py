@@ -160,3 +160,20 @@ def test_reader_config_with_a_wrong_type_exits_2_naming_the_key() -> None:
     assert result.returncode == 2
     assert "'show_sidebar'" in result.stderr and str(config_path()) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+async def test_keymap_from_the_config_remaps_app_keys() -> None:
+    from reader.app import ReaderApp
+    from reader.article import Article
+
+    write(config_path(), '[keymap]\nquit = "x"\n')
+    config, warnings = load_config()
+    assert warnings == []
+    app = ReaderApp(Article(text="Ana said hello.", source="t.txt"), config=config, analyse=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code is None, "q no longer quits once remapped"
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.return_code == 0
