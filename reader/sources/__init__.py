@@ -64,8 +64,9 @@ def _size(n: int) -> str:
 
 
 def _too_large(name: str, size: int | None, limit: int) -> ReaderError:
-    actual = f"{_size(size)}; " if size is not None else "over "
-    return ReaderError(f"{name} is too large ({actual}the limit is {_size(limit)})")
+    if size is None:
+        return ReaderError(f"{name} is too large (over the {_size(limit)} limit)")
+    return ReaderError(f"{name} is too large ({_size(size)}; the limit is {_size(limit)})")
 
 
 def default_max_bytes() -> int:

@@ -143,7 +143,7 @@ def _download(url: str, max_bytes: int) -> FetchedPage:
     except Exception as error:  # noqa: BLE001 - http.client raises assorted protocol errors
         raise ReaderError(f"cannot fetch {url}: {type(error).__name__}") from None
     if len(data) > max_bytes:
-        raise ReaderError(f"{url} is too large (over {_size(max_bytes)}, the limit)")
+        raise ReaderError(f"{url} is too large (over the {_size(max_bytes)} limit)")
     return FetchedPage(final_url, content_type, charset, data, time.time())
 
 
