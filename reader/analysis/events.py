@@ -9,6 +9,7 @@ into ids then.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -409,24 +410,38 @@ def events_from_doc(
     index = _DocIndex(doc, text, mention_starts, place_starts, offset)
     total = max(1, total_length or len(text))
     out: list[RawEvent] = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    sent_starts = [sent.start for sent in sents]
+
+    def sentence_of(token_i: int) -> int:
+        return bisect.bisect_right(sent_starts, token_i) - 1
+
+    # Bucket dates, mention tokens and EVENT entities by sentence once: Span.ents is a scan of the doc.
+    dates_in: dict[int, list[tuple[int, int, int]]] = {}
+    for date in index.dates:
+        dates_in.setdefault(sentence_of(date[0]), []).append(date)
+    mentions_in: dict[int, list[tuple[int, int]]] = {}
+    for tok_i, local_start in index.token_mention.items():
+        mentions_in.setdefault(sentence_of(tok_i), []).append((tok_i, local_start))
+    named_in: dict[int, list] = {}
+    for ent in doc.ents:
+        if ent.label_ == "EVENT":
+            named_in.setdefault(sentence_of(ent.start), []).append(ent)
+    for n, sent in enumerate(sents):
         gov = _governing_verbs(sent)
         sentence = _sentence_span(text, sent, offset)
         position = (sentence.start) / total
-        sent_dates = [(s, e) for _, s, e in index.dates if sent.start_char <= s < sent.end_char]
+        sent_dates = [(s, e) for _, s, e in sorted(dates_in.get(n, ()), key=lambda d: d[1])]
         # Where-candidates and dates per governing verb.
         places_by_verb: dict[int, list[int]] = {}
-        for tok_i, local_start in index.token_mention.items():
-            if not (sent.start <= tok_i < sent.end):
-                continue
+        for tok_i, local_start in sorted(mentions_in.get(n, ())):
             if local_start + offset in index.places and doc[tok_i].idx == local_start:
                 root = index.mention_root.get(local_start)
                 if root is not None and _is_place_object(root):
                     places_by_verb.setdefault(gov.get(tok_i, -1), []).append(tok_i)
         dates_by_verb: dict[int, tuple[int, int]] = {}
-        for root_i, s, e in index.dates:
-            if sent.start <= root_i < sent.end:
-                dates_by_verb.setdefault(gov.get(root_i, -1), (s, e))
+        for root_i, s, e in dates_in.get(n, ()):
+            dates_by_verb.setdefault(gov.get(root_i, -1), (s, e))
         for verb in sent:
             if not _is_event_verb(verb):
                 continue
@@ -520,9 +535,7 @@ def events_from_doc(
                 continue  # "it is unclear": nothing to show
             out.append(event)
         # Named events: "the Iraq War".
-        for ent in sent.ents:
-            if ent.label_ != "EVENT":
-                continue
+        for ent in named_in.get(n, ()):
             named = RawEvent(
                 trigger=_span(text, *_clean_bounds(text, ent.start_char, ent.end_char), offset),
                 sentence=sentence,

@@ -260,6 +260,28 @@ def analyse(
     return builder.build()
 
 
+def analysis_from_doc(
+    doc: Doc,
+    text: str | None = None,
+    *,
+    nlp: Language | None = None,
+    body_end: int | None = None,
+    extra_cues: Sequence[str] = (),
+    info: ModelInfo | None = None,
+) -> Analysis:
+    """The analysis of an already parsed doc of `text[:body_end]` (`text` defaults to the doc's text).
+
+    For callers that parse themselves (benchmarks, tests sharing one parse).
+    """
+    text = doc.text if text is None else text
+    limit = _body_limit(text, body_end)
+    if info is None:
+        info = model_info(nlp) if nlp is not None else ModelInfo("unknown", "unknown")
+    builder = _Builder(text, None if body_end is None else limit, info, extra_cues)
+    builder.add(doc, 0)
+    return builder.build()
+
+
 def analyse_many(
     items: Iterable[str | tuple[str, int | None]],
     nlp: Language,

@@ -1,0 +1,149 @@
+"""How much the analysis costs on top of spaCy, and how fast a cache hit is.
+
+Prints, for the seed article and for a ~100k-word text built from the bundled samples:
+the bare `nlp(text)` time, our `analyse()` time and their ratio (target: at most 1.15); then the
+time of a cache hit through `get_analysis` in this process and of a fresh `reader analyze --json`
+process on a hit (target: under 50 ms for the seed), next to the bare interpreter start-up.
+
+Run from the repository root:  python benchmarks/bench_analysis.py [--words 100000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.analysis.nlp import load_model, resolve_model  # noqa: E402
+from reader.analysis.pipeline import analyse, analysis_from_doc  # noqa: E402
+from reader.resources import samples_dir  # noqa: E402
+from reader.sources import load_article  # noqa: E402
+
+SEED = samples_dir() / "iran-missile-strikes.txt"
+
+
+def best_of(repeat: int, func: Callable[[], object]) -> float:
+    """The fastest of `repeat` runs, in seconds: the least disturbed by other work on the machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def big_text(words: int) -> str:
+    """About `words` words of real article prose: the bundled plain-text samples, repeated in turn."""
+    bodies = []
+    for path in sorted(samples_dir().iterdir()):
+        if path.suffix in (".txt", ".md"):
+            article = load_article(str(path))
+            bodies.append(article.body.strip())
+    pieces: list[str] = []
+    count = 0
+    round_no = 0
+    while count < words:
+        for body in bodies:
+            pieces.append(body if round_no == 0 else f"Part {round_no + 1}.\n\n{body}")
+            count += len(body.split())
+            if count >= words:
+                break
+        round_no += 1
+    return "\n\n".join(pieces) + "\n"
+
+
+def reader_command() -> list[str]:
+    script = Path(sys.executable).with_name("reader")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("reader")
+    return [found] if found else [sys.executable, "-m", "reader"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=100_000, help="size of the long text (default 100000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per short measurement (best is kept)")
+    args = parser.parse_args()
+
+    spec = resolve_model(None)
+    nlp = load_model(spec)
+    print(f"model: {spec.name} {spec.version}; python {sys.version.split()[0]}")
+    print()
+
+    seed = load_article(str(SEED))
+    body = seed.body
+    nlp(body)  # warm up
+    bare = best_of(args.repeat, lambda: nlp(body))
+    ours = best_of(args.repeat, lambda: analyse(seed.text, nlp, body_end=seed.body_end, info=spec.info))
+    print(f"seed article ({len(body.split())} words)")
+    print(f"  bare nlp(text)      {bare * 1000:9.1f} ms")
+    print(f"  analyse(text)       {ours * 1000:9.1f} ms")
+    print(f"  ratio               {ours / bare:9.3f}   (target <= 1.15)")
+    print()
+
+    text = big_text(args.words)
+    print(f"long text ({len(text.split())} words, {len(text)} characters), one run each")
+    start = time.perf_counter()
+    doc = nlp(text)
+    bare_big = time.perf_counter() - start
+    start = time.perf_counter()
+    analysis_from_doc(doc, text, info=spec.info)
+    extraction = time.perf_counter() - start
+    del doc
+    print(f"  bare nlp(text)      {bare_big:9.2f} s")
+    print(f"  extraction on top   {extraction:9.2f} s   (entities, referents, events, quotes on that parse)")
+    print(f"  ratio               {(bare_big + extraction) / bare_big:9.3f}   (target <= 1.15)")
+    print()
+
+    with tempfile.TemporaryDirectory() as cache_home:
+        os.environ["READER_CACHE_DIR"] = cache_home
+        from reader.analysis.service import get_analysis
+
+        get_analysis(seed.text, body_end=seed.body_end)  # fills the cache
+        hit = best_of(args.repeat, lambda: get_analysis(seed.text, body_end=seed.body_end))
+        command = [*reader_command(), "analyze", str(SEED), "--json"]
+        env = dict(os.environ, READER_CACHE_DIR=cache_home)
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+
+        def fresh() -> None:
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+
+        def interpreter() -> None:
+            subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+        fresh_hit = best_of(args.repeat, fresh)
+        startup = best_of(args.repeat, interpreter)
+        check = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from reader.analysis.service import get_analysis; "
+                "from reader.sources import load_article; "
+                f"a = load_article({str(SEED)!r}); get_analysis(a.text, body_end=a.body_end); "
+                "print('spacy' in sys.modules)",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    print("cache hit, seed article")
+    print(f"  get_analysis (in process)        {hit * 1000:7.1f} ms   (target < 50 ms)")
+    print(f"  fresh `reader analyze --json`    {fresh_hit * 1000:7.1f} ms   (the whole process)")
+    print(f"  bare `python -c pass`            {startup * 1000:7.1f} ms   (interpreter start-up alone)")
+    print(f"  spaCy imported on a hit          {check.stdout.strip()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
