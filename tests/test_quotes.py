@@ -283,3 +283,16 @@ def test_extract_quotes_with_plain_actors(nlp) -> None:
         ("direct", "“All is well!”", "Trump")
     ]
     assert extract_quotes(nlp(""), []) == []
+
+
+def test_derived_frames_load_and_count(nlp) -> None:
+    from reader.analysis.cues import load_frames
+
+    frames = load_frames()
+    assert len(frames) > 100
+    assert frames[("say", "ccomp")].precision > 0.8
+    # a cue only the derived lexicon knows: endorsing someone is an attributed stance in PolNeAR
+    analysis = analysed(nlp, "The governor endorsed Hillary Clinton on Monday.")
+    q = quote_with(analysis.quotes, "Hillary Clinton")
+    assert q.cue is not None and q.cue.text == "endorsed"
+    assert q.speaker is not None and q.speaker.text == "The governor"

@@ -459,14 +459,19 @@ class _Extractor:
         if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head is not tok:
             if tok.dep_ == "ccomp" and tok.head.i > tok.i:
                 return None
+            if tok.dep_ == "xcomp":
+                # object control: "urged Congress to act", "led Republicans to say"
+                for child in tok.head.children:
+                    if child.dep_ == "dobj" and child.i < tok.i:
+                        return child
             return self.subject_of(tok.head, depth + 1)
         if depth < 3 and tok.dep_ == "prep" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
             return self.subject_of(tok.head, depth + 1)
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
                 return self.noun_source(tok.head)
-            if tok.dep_ == "acl" and tok.tag_ == "VBG" and _agentive(tok.head):
-                return tok.head  # "Republicans, saying ..."
+            if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
+                return tok.head  # "Republicans, saying ...", "a group backing ..."
         return None
 
     def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
@@ -486,6 +491,54 @@ class _Extractor:
                 break
             if _agentive(t) and t.dep_ not in ("pobj", "dobj"):
                 return _name_head(t)
+        return None
+
+    def frame_source(self, cue: Token, first: int, last: int) -> Token | None:
+        """The speaker named next to a quote's cue when the parse missed it: "“...,” Mr. Conant, the
+        consultant, said" (the words between quote and cue) or "“...,” said Skelly" (the words after)."""
+        doc = self.doc
+        sent = cue.sent
+        if cue.i > last:
+            between = range(last + 1, cue.i)
+        elif cue.i < first:
+            between = range(sent.start, cue.i)
+        else:
+            return None
+        for i in between:
+            t = doc[i]
+            if self.in_quote[i] == -1 and (_agentive(t) or t.pos_ in ("PROPN", "NOUN")) and t.dep_ != "pobj":
+                # the head of the first noun phrase
+                j = i
+                while (
+                    j + 1 < cue.i
+                    and doc[j + 1].dep_ in ("compound", "flat")
+                    or (j + 1 < cue.i and doc[j].dep_ == "compound")
+                ):
+                    j += 1
+                return doc[j]
+        if cue.i > last:
+            for i in range(cue.i + 1, min(cue.i + 8, sent.end)):
+                t = doc[i]
+                if self.in_quote[i] != -1 or t.text in ",;:.":
+                    break
+                if _agentive(t) or t.pos_ in ("PROPN", "NOUN"):
+                    j = i
+                    while j + 1 < sent.end and (doc[j].dep_ == "compound" or doc[j + 1].dep_ in ("flat",)):
+                        j += 1
+                    return doc[j]
+        return None
+
+    def fallback_source(self, tok: Token, a: int, b: int) -> Token | None:
+        """When the parse gives a cue no subject, the subject nearest before it in its sentence (most
+        attributions have a source, and it is usually the closest preceding subject)."""
+        doc = self.doc
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1:
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "it":
+                return t
         return None
 
     def root_subject(self, tok: Token) -> Token | None:
@@ -562,7 +615,11 @@ class _Extractor:
                 if speaker is not None and self.in_quote[speaker.i] != -1:
                     speaker = None
                 if speaker is None:
-                    speaker = self.nearby_source(doc[cue], first, last) or self.root_subject(doc[cue])
+                    speaker = (
+                        self.frame_source(doc[cue], first, last)
+                        or self.nearby_source(doc[cue], first, last)
+                        or self.root_subject(doc[cue])
+                    )
                 f.cue = self.cue_span(doc[cue])
                 f.speaker_tok = None if speaker is None else speaker.i
                 f.confidence = 0.95 if speaker is not None else 0.6
@@ -709,16 +766,18 @@ class _Extractor:
                     out.append(f)
                 continue
             if pos in ("VERB", "AUX"):
+                accepted = []
                 for dep, a, b in candidate_frames(tok):
                     conf = self.accept_verb(tok, lemma, dep, a, b)
-                    if conf is None:
-                        continue
+                    if conf is not None:
+                        accepted.append((dep, a, b, conf))
+                for dep, a, b, conf in self.join_frames(tok, accepted):
                     span = self.host_content(tok) if dep == "host" else self.trim(a, b)
                     if span is None:
                         continue
                     speaker = self.subject_of(tok)
-                    if speaker is None and lemma in cues.speech:
-                        speaker = self.nearby_source(tok, a, b)
+                    if speaker is None:
+                        speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
                     if speaker is not None and speaker.i >= a and speaker.i <= b and dep != "host":
                         speaker = None
                     out.append(
@@ -759,6 +818,25 @@ class _Extractor:
                             conf if speaker is not None else conf * 0.7,
                         )
                     )
+        return out
+
+    def join_frames(
+        self, tok: Token, accepted: list[tuple[str, int, int, float]]
+    ) -> list[tuple[str, int, int, float]]:
+        """Adjacent contents of one cue become one ("called him a liar", "urged Congress to act"),
+        and a relative pronoun as content stands for its antecedent ("stances that he disavowed")."""
+        doc = self.doc
+        out: list[tuple[str, int, int, float]] = []
+        for dep, a, b, conf in sorted(accepted, key=lambda f: f[1]):
+            if a == b and doc[a].lower_ in ("that", "which", "whom", "what") and tok.dep_ == "relcl":
+                head = tok.head
+                if head.i < tok.i:
+                    a, b = head.left_edge.i, head.i
+            if out and dep != "host" and out[-1][0] != "host" and 0 <= a - out[-1][2] <= 1 and a > tok.i:
+                pdep, pa, _, pconf = out[-1]
+                out[-1] = (pdep, pa, b, max(pconf, conf))
+                continue
+            out.append((dep, a, b, conf))
         return out
 
     def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
