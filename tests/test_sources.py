@@ -388,3 +388,18 @@ def test_size_limit_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mon
     assert "READER_MAX_ARTICLE_MB must be a positive number" in _one_line_error(str(path))
     monkeypatch.setenv("READER_MAX_ARTICLE_MB", "1")
     assert load_article(str(path)).title == "Harbour plan approved after two-year fight"
+
+
+def test_loading_plain_text_imports_no_heavy_library() -> None:
+    """The app shows text at once: neither importing the loader nor opening a .txt pulls in extractors."""
+    import subprocess
+
+    code = (
+        "import sys; from reader.sources import load_article; load_article(sys.argv[1]);"
+        "heavy = {'trafilatura', 'charset_normalizer', 'markdown_it', 'lxml', 'spacy', 'textual'};"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
