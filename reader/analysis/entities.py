@@ -15,6 +15,7 @@ Everything is a linear pass over the entities; nothing here is slower than the p
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -479,3 +480,47 @@ def merge_mentions(mentions: Sequence[Mention]) -> Referents:
             if any(m.acts for m in cluster.mentions):
                 actors.append(record)
     return Referents(actors, locations, by_start, kinds)
+
+
+def recover_surnames(
+    doc: Doc, known: Iterable[Mention], entities: Sequence[Entity], offset: int = 0
+) -> tuple[list[Entity], list[Mention]]:
+    """Mentions of known people by surname alone that the model missed ("Biden later flew ...").
+
+    The small model often tags "Joe Biden" but not the bare "Biden" of the next sentence. Every
+    surname of a full person name seen so far is searched in the doc; a match that no entity covers
+    becomes a PERSON mention (and entity). One regex pass over the text.
+    """
+    surnames: set[str] = set()
+    for mention in known:
+        if mention.label != "PERSON" or mention.key in ALIASES:
+            continue
+        parts = mention.name.split(" ")
+        last = parts[-1]
+        if len(parts) >= 2 and len(last) >= 3 and last[:1].isupper() and normalise(last) not in TITLES:
+            surnames.add(last)
+    if not surnames:
+        return [], []
+    names = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w’'.-])(" + names + r")(?![\w-])")
+    text = doc.text
+    taken = sorted((e.start - offset, e.end - offset) for e in entities)
+    starts = [s for s, _ in taken]
+    new_entities: list[Entity] = []
+    new_mentions: list[Mention] = []
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][1] > s:
+            continue  # inside an entity already found
+        if k + 1 < len(taken) and taken[k + 1][0] < e:
+            continue
+        span = doc.char_span(s, e)
+        if span is None:
+            continue
+        root = span.root
+        acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        name = match.group()
+        new_entities.append(Entity(s + offset, e + offset, name, "PERSON"))
+        new_mentions.append(Mention(s + offset, e + offset, name, "PERSON", normalise(name), name, acts))
+    return new_entities, new_mentions

@@ -301,20 +301,27 @@ class _DocIndex:
     """Per-doc lookups built once: which token starts a referent mention, date groups, places."""
 
     def __init__(
-        self, doc: Doc, text: str, mention_starts: Iterable[int], place_starts: Iterable[int], offset: int
+        self,
+        doc: Doc,
+        text: str,
+        mention_bounds: Iterable[tuple[int, int]],
+        place_starts: Iterable[int],
+        offset: int,
     ):
         self.offset = offset
-        starts = set(mention_starts)
         self.places = set(place_starts)
         self.token_mention: dict[int, int] = {}  # token index -> mention start (doc-local)
         self.mention_root: dict[int, Token] = {}  # mention start (doc-local) -> syntactic root token
-        for ent in doc.ents:
-            for s in range(ent.start_char, ent.end_char + 1):
-                if s + offset in starts:
-                    for tok in ent:
-                        self.token_mention[tok.i] = s
-                    self.mention_root[s] = ent.root
-                    break
+        self.first_tokens: set[int] = set()  # the first token of each mention
+        for start, end in mention_bounds:
+            span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            local = start - offset
+            for tok in span:
+                self.token_mention[tok.i] = local
+            self.mention_root[local] = span.root
+            self.first_tokens.add(span.start)
         # Adjacent DATE/TIME entities read as one: "Tuesday" + "night" -> "Tuesday night".
         self.dates: list[tuple[int, int, int]] = []  # (root token index, start char, end char)
         group: list = []
@@ -400,14 +407,14 @@ def _governing_verbs(sent) -> dict[int, int]:  # noqa: ANN001 - spaCy Span
 
 def events_from_doc(
     doc: Doc,
-    mention_starts: Iterable[int],
+    mention_bounds: Iterable[tuple[int, int]],
     place_starts: Iterable[int],
     offset: int = 0,
     total_length: int | None = None,
 ) -> list[RawEvent]:
-    """Raw events of one doc; mention offsets are full-text (`offset` is where the doc starts)."""
+    """Raw events of one doc; mention bounds are full-text (`offset` is where the doc starts)."""
     text = doc.text  # built anew on every access: read it once
-    index = _DocIndex(doc, text, mention_starts, place_starts, offset)
+    index = _DocIndex(doc, text, mention_bounds, place_starts, offset)
     total = max(1, total_length or len(text))
     out: list[RawEvent] = []
     sents = list(doc.sents)
@@ -435,7 +442,7 @@ def events_from_doc(
         # Where-candidates and dates per governing verb.
         places_by_verb: dict[int, list[int]] = {}
         for tok_i, local_start in sorted(mentions_in.get(n, ())):
-            if local_start + offset in index.places and doc[tok_i].idx == local_start:
+            if local_start + offset in index.places and tok_i in index.first_tokens:
                 root = index.mention_root.get(local_start)
                 if root is not None and _is_place_object(root):
                     places_by_verb.setdefault(gov.get(tok_i, -1), []).append(tok_i)

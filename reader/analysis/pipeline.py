@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.analysis import quotes as quotes_module
-from reader.analysis.entities import LOCATION_KINDS, Mention, Referents, entities_from_doc, merge_mentions
+from reader.analysis.entities import (
+    LOCATION_KINDS,
+    Mention,
+    Referents,
+    entities_from_doc,
+    merge_mentions,
+    recover_surnames,
+)
 from reader.analysis.events import RawEvent, events_from_doc
 from reader.analysis.model import Analysis, Entity, Event, ModelInfo, Quote, Referent, Span
 
@@ -122,10 +129,14 @@ class _Builder:
 
     def add(self, doc: Doc, offset: int) -> None:
         entities, mentions = entities_from_doc(doc, offset)
+        more_entities, more_mentions = recover_surnames(doc, [*self.mentions, *mentions], entities, offset)
+        if more_mentions:
+            entities = sorted([*entities, *more_entities], key=lambda e: e.start)
+            mentions = sorted([*mentions, *more_mentions], key=lambda m: m.start)
         self.entities.extend(entities)
         self.mentions.extend(mentions)
-        starts = [m.start for m in mentions]
-        events = events_from_doc(doc, starts, starts, offset, len(self.body_text))
+        bounds = [(m.start, m.end) for m in mentions]
+        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, len(self.body_text))
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
         for mention in mentions:
             if mention.start in actor_starts:
