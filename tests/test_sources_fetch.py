@@ -153,3 +153,13 @@ def test_invalid_address() -> None:
 
 def test_non_ascii_address_is_encoded(server: str) -> None:
     assert load_article(server + "/caf\u00e9-news").title == "Caf\u00e9 news headline"
+
+
+def test_stale_cache_is_used_when_the_network_fails(server: str) -> None:
+    from reader.sources import fetch
+
+    url = f"http://127.0.0.1:{_closed_port()}/story"
+    old = fetch.FetchedPage(url, "text/html", "utf-8", PAGE.encode("utf-8"), 0.0)  # fetched in 1970
+    fetch._write_cache(url, old)
+    assert load_article(url).title == "Ferry strike ends after talks"
+    assert "connection refused" in _error(url, use_cache=False)

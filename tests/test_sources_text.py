@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import decode_bytes, sniff_binary
-from reader.sources.text import find_byline, first_line_title, normalize_newlines, sanitize_for_terminal
+from reader.sources.text import (
+    find_byline,
+    find_date,
+    first_line_title,
+    normalize_newlines,
+    sanitize_for_terminal,
+)
 
 STORY = "Harbour plan approved\n\nThe council voted 7-2 on Tuesday.\n\nThe mayor said it was a good day."
 
@@ -159,3 +165,26 @@ def test_binary_error_names_the_source() -> None:
 )
 def test_find_byline(text: str, byline: str | None) -> None:
     assert find_byline(text) == byline
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Headline\n\nBy Jane Doe | Long read | 14 March 2024\n\nBody.", "14 March 2024"),
+        ("Headline\n\nOctober 3, 2024\n\nBody", "October 3, 2024"),
+        ("Headline\nTuesday 4 February 2025\n", "4 February 2025"),
+        ("Headline\n\nPosted 2024-06-02 by the desk\n", "2024-06-02"),
+        ("Headline\n\nNo date here at all.\n", None),
+        ("Headline\n\n" + "A long first paragraph that mentions 4 May 2021 in passing. " * 3, None),
+    ],
+)
+def test_find_date(text: str, date: str | None) -> None:
+    assert find_date(text) == date
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Comments are closed.", "Continue reading", "Our Standards: The Thomson Reuters Trust Principles."],
+)
+def test_more_footer_lines(footer: str) -> None:
+    assert find_body_end(STORY + "\n\n" + footer) == len(STORY) + 2

@@ -20,7 +20,13 @@ from reader.article import Article
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import check_text, decode_bytes
-from reader.sources.text import find_byline, first_line_title, normalize_newlines, sanitize_for_terminal
+from reader.sources.text import (
+    find_byline,
+    find_date,
+    first_line_title,
+    normalize_newlines,
+    sanitize_for_terminal,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -148,6 +154,8 @@ def _finish(
         title = first_line_title(text)
     if byline is None:
         byline = find_byline(text)
+    if date is None:
+        date = find_date(text)
     return Article(
         text=text,
         source=source,

@@ -110,3 +110,30 @@ def find_byline(text: str, lines: int = 8) -> str | None:
             if match:
                 return match.group(1).strip()
     return None
+
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})\b"
+)
+
+
+def find_date(text: str, lines: int = 8) -> str | None:
+    """The date on a short dateline or byline line near the top of a plain text ("14 March 2024")."""
+    checked = 0
+    for line in text[:4000].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        checked += 1
+        if checked > lines:
+            break
+        if len(line) <= 100:
+            match = _DATE.search(line)
+            if match:
+                return match.group(0)
+    return None
