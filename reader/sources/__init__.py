@@ -122,6 +122,9 @@ def _read_stdin(limit: int) -> bytes:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise ReaderError("cannot read stdin: there is no standard input")
+    if not stdin_is_piped():
+        # `reader -` typed at a prompt would otherwise look hung.
+        print("reader: type or paste the article, then press Ctrl-D", file=sys.stderr, flush=True)
     try:
         data = stream.read(limit + 1)
     except OSError as error:
