@@ -1,0 +1,196 @@
+"""Actors and locations: one merged record per real-world thing, on the seed article and our own sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.analysis.entities import Mention, merge_mentions
+from reader.analysis.model import Analysis, Referent
+from reader.analysis.nlp import load_model, resolve_model
+from reader.analysis.pipeline import analyse
+from reader.sources import load_article
+
+SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "iran-missile-strikes.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model(resolve_model(None))  # loaded once per process, shared by every test module
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Any) -> Analysis:
+    article = load_article(str(SEED))
+    return analyse(article.text, nlp, body_end=article.body_end)
+
+
+def records_mentioning(records: list[Referent], word: str) -> list[Referent]:
+    return [r for r in records if any(word in m.text for m in r.mentions)]
+
+
+@pytest.mark.parametrize(
+    ("surname", "full_name"),
+    [
+        ("Rouhani", "Hassan Rouhani"),
+        ("Zarif", "Mohammad Javad Zarif"),
+        ("Soleimani", "Qassem Soleimani"),
+        ("Trump", "Trump"),
+        ("Pompeo", "Mike Pompeo"),
+        ("Abdul-Mahdi", "Adel Abdul-Mahdi"),
+    ],
+)
+def test_each_person_is_one_actor(seed: Analysis, surname: str, full_name: str) -> None:
+    found = records_mentioning(seed.actors, surname)
+    assert len(found) == 1, [r.name for r in found]
+    assert found[0].name == full_name
+    assert found[0].kind == "person"
+
+
+def test_soleimani_holds_all_his_mentions(seed: Analysis) -> None:
+    (soleimani,) = records_mentioning(seed.actors, "Soleimani")
+    assert len(soleimani.mentions) >= 6
+    assert "Soleimani" in soleimani.aliases
+    # Titles and possessives are not part of a mention.
+    for mention in soleimani.mentions:
+        assert not mention.text.startswith(("Maj", "Gen"))
+        assert not mention.text.endswith(("’s", "'s"))
+
+
+def test_places_are_locations(seed: Analysis) -> None:
+    names = {r.name for r in seed.locations}
+    assert {"Iraq", "Iran", "Baghdad", "Erbil", "Tehran"} <= names
+    for record in seed.locations:
+        assert record.kind in {"place", "region", "facility"}
+
+
+def test_us_aliases_are_one_record(seed: Analysis) -> None:
+    found = [r for r in seed.locations if r.name == "United States"]
+    assert len(found) == 1
+    texts = {m.text for m in found[0].mentions}
+    assert {"U.S.", "US"} <= texts
+    assert not [r for r in seed.locations if r.name in {"U.S.", "US", "America"}]
+
+
+def test_a_country_that_acts_is_also_an_actor_with_the_same_id(seed: Analysis) -> None:
+    iran_place = next(r for r in seed.locations if r.name == "Iran")
+    iran_actor = next(r for r in seed.actors if r.name == "Iran")
+    assert iran_actor.id == iran_place.id == "iran"
+    # "the Islamic Republic" is Iran.
+    assert "Islamic Republic" in iran_place.aliases
+
+
+def test_title_words_are_not_entities(seed: Analysis) -> None:
+    # "Secretary of State Mike Pompeo": "State" is part of a title, not an organisation.
+    assert not [r for r in seed.actors if r.name == "State"]
+    assert not [e for e in seed.entities if e.text == "State"]
+
+
+def test_small_model_slips_are_repaired(seed: Analysis) -> None:
+    erbil = next(r for r in seed.locations if r.name == "Erbil")
+    assert erbil.kind == "place"  # tagged ORG by the small model
+    base = next(r for r in seed.locations if "al-Asad" in r.name)
+    assert base.kind == "facility" and base.name == "al-Asad air base"
+    assert not records_mentioning(seed.actors, "Twitter") or all(
+        r.kind == "organisation" for r in records_mentioning(seed.actors, "Twitter")
+    )
+
+
+def test_sorted_by_salience(seed: Analysis) -> None:
+    for records in (seed.actors, seed.locations):
+        keys = [(-len(r.mentions), r.mentions[0].start) for r in records]
+        assert keys == sorted(keys)
+    ids = [r.id for r in seed.locations]
+    assert len(ids) == len(set(ids))
+
+
+def test_mentions_slice_the_text(seed: Analysis) -> None:
+    for record in (*seed.actors, *seed.locations):
+        for mention in record.mentions:
+            assert seed.text[mention.start : mention.end] == mention.text
+    for entity in seed.entities:
+        assert seed.text[entity.start : entity.end] == entity.text
+
+
+def test_own_sentences_titles_surnames_and_aliases(nlp: Any) -> None:
+    text = (
+        "President Joe Biden met Prime Minister Rishi Sunak in London on Friday. "
+        "Biden later flew to Berlin. Britain and the U.K. government welcomed the talks, "
+        "and the United States and America's allies agreed."
+    )
+    analysis = analyse(text, nlp)
+    biden = records_mentioning(analysis.actors, "Biden")
+    assert len(biden) == 1 and biden[0].name == "Joe Biden"
+    assert len(biden[0].mentions) == 2  # the bare "Biden" the model missed is recovered
+    uk = [r for r in (*analysis.actors, *analysis.locations) if r.name == "United Kingdom"]
+    assert uk and {m.text for m in uk[0].mentions} >= {"Britain", "U.K."}
+    us = next(r for r in analysis.locations if r.name == "United States")
+    assert {m.text for m in us.mentions} == {"United States", "America"}
+    assert {"London", "Berlin"} <= {r.name for r in analysis.locations}
+
+
+def test_possessive_and_title_are_trimmed(nlp: Any) -> None:
+    analysis = analyse("Dr. Angela Merkel's party won the election in Germany. Merkel thanked voters.", nlp)
+    (merkel,) = records_mentioning(analysis.actors, "Merkel")
+    assert merkel.name == "Angela Merkel"
+    assert [m.text for m in merkel.mentions] == ["Angela Merkel", "Merkel"]
+
+
+def _mention(start: int, name: str, label: str) -> Mention:
+    return Mention(start, start + len(name), name, label, name.lower(), name)
+
+
+def test_majority_kind_wins() -> None:
+    mentions = [
+        _mention(0, "Tehran", "ORG"),
+        _mention(20, "Tehran", "GPE"),
+        _mention(40, "Tehran", "GPE"),
+    ]
+    merged = merge_mentions(mentions)
+    assert [r.name for r in merged.locations] == ["Tehran"]
+    assert merged.locations[0].kind == "place"
+    assert len(merged.locations[0].mentions) == 3
+    assert not merged.actors
+
+
+def test_surname_mislabelled_as_place_joins_the_person() -> None:
+    mentions = [
+        _mention(0, "Qassem Soleimani", "PERSON"),
+        *[_mention(30 + 20 * i, "Soleimani", "GPE") for i in range(4)],
+    ]
+    merged = merge_mentions(mentions)
+    assert [r.name for r in merged.actors] == ["Qassem Soleimani"]
+    assert merged.actors[0].kind == "person"
+    assert len(merged.actors[0].mentions) == 5
+    assert not merged.locations
+
+
+def test_ambiguous_surname_is_not_merged() -> None:
+    mentions = [
+        _mention(0, "Donald Trump", "PERSON"),
+        _mention(20, "Ivanka Trump", "PERSON"),
+        _mention(40, "Trump", "PERSON"),
+    ]
+    merged = merge_mentions(mentions)
+    assert sorted(r.name for r in merged.actors) == ["Donald Trump", "Ivanka Trump", "Trump"]
+
+
+def test_acronym_joins_its_organisation() -> None:
+    mentions = [
+        _mention(0, "Federal Emergency Management Agency", "ORG"),
+        _mention(50, "FEMA", "ORG"),
+        _mention(60, "FEMA", "ORG"),
+    ]
+    merged = merge_mentions(mentions)
+    assert len(merged.actors) == 1
+    assert merged.actors[0].name == "Federal Emergency Management Agency"
+    assert merged.actors[0].aliases == ["FEMA"]
+
+
+def test_ids_are_readable_and_unique() -> None:
+    merged = merge_mentions([_mention(0, "New York", "GPE"), _mention(20, "New-York", "ORG")])
+    ids = [r.id for r in (*merged.actors, *merged.locations)]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("new-york") for i in ids)
