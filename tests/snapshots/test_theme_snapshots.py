@@ -1,8 +1,8 @@
 """Snapshots of the seed article in the light and colour-blind themes, with a fixed hand-made analysis.
 
 The analysis is built here from phrases of the seed article (not by spaCy), so these pictures change only
-when the theme or the way the app draws highlights changes. Every highlight role appears: people,
-organisations, groups, places, dates, an event, quotes with their speakers, and the trailing boilerplate.
+when the theme or the way the app draws highlights changes. The first screen shows people, organisations,
+groups, places, dates, quotes and their speakers; a search shows the matches and the current match.
 """
 
 from __future__ import annotations
@@ -182,3 +182,9 @@ def test_fixture_spans_match_the_text() -> None:
 def test_seed_article(theme: str, snap_compare) -> None:
     """The seed article as first opened: text with highlights, side panel of actors, footer."""
     assert snap_compare(make_app(theme), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("theme", ["light", "colour-blind"])
+def test_seed_article_search(theme: str, snap_compare) -> None:
+    """After searching for "U.S.": every match highlighted, the current one distinct."""
+    assert snap_compare(make_app(theme), press=["slash", *"U.S.", "enter"], terminal_size=SIZE)
