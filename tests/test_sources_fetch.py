@@ -153,6 +153,7 @@ def test_invalid_address() -> None:
 
 def test_non_ascii_address_is_encoded(server: str) -> None:
     assert load_article(server + "/caf\u00e9-news").title == "Caf\u00e9 news headline"
+    assert "HTTP 404" in _error(server + "/with space")
 
 
 def test_stale_cache_is_used_when_the_network_fails(server: str) -> None:

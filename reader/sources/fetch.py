@@ -91,10 +91,10 @@ def _reason(error: BaseException) -> str:
 
 
 def _ascii_url(url: str) -> str:
-    """The URL as HTTP needs it: an IDNA host name and percent-encoded non-ASCII path and query."""
+    """The URL as HTTP needs it: an IDNA host name and percent-encoded spaces and non-ASCII characters."""
     from urllib.parse import quote, urlsplit, urlunsplit
 
-    if url.isascii():
+    if url.isascii() and " " not in url:
         return url
     parts = urlsplit(url)
     host = parts.hostname or ""
