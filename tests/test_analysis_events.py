@@ -100,7 +100,8 @@ def test_every_event_span_slices_the_text(seed: Analysis) -> None:
             None,
         ),
         (
-            "President Joe Biden met Prime Minister Rishi Sunak in London on Friday. Biden later flew to Berlin.",
+            "President Joe Biden met Prime Minister Rishi Sunak in London on Friday. "
+            "Biden later flew to Berlin.",
             "flew",
             "Joe Biden",
             None,
