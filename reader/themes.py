@@ -473,12 +473,14 @@ def resolve_theme_name(cli: str | None, config: Config) -> str:
 
 
 def choose_theme(cli: str | None, config: Config) -> tuple[ReaderTheme, list[str]]:
-    """The theme to start the app with, and messages to show (broken theme files, fallbacks).
+    """The theme to start the app with, and a message if the chosen one is broken and the default is used.
 
     A name given with --theme or in the config that does not exist is a ReaderError (exit 2); a
-    remembered name that has since disappeared quietly gives the default.
+    remembered name that has since disappeared quietly gives the default. The messages about every
+    broken file come from `available_themes()`, which the app calls to register the themes.
     """
-    themes, warnings, broken = _load_all()
+    themes, _warnings, broken = _load_all()
+    warnings: list[str] = []
     explicit = (cli or "").strip() or (config.theme or "").strip()
     name = resolve_theme_name(cli, config)
     if (found := _lookup(name, themes)) is not None:
