@@ -1,4 +1,4 @@
-"""The pipeline: model resolution, body_end, progressive batches, many articles, offsets into the full text."""
+"""The pipeline: model resolution, body_end, progressive batches, many articles, full-text offsets."""
 
 from __future__ import annotations
 
