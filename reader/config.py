@@ -7,6 +7,7 @@ This module never imports Textual: the analysis side and `reader config` use it 
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass, field, fields
@@ -123,8 +124,10 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
     warnings: list[str] = []
     for key, value in data.items():
         if key not in _KEY_TYPES:
+            close = difflib.get_close_matches(key.lower(), list(_KEY_TYPES), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             known = ", ".join(_KEY_TYPES)
-            warnings.append(f"{source}: unknown key '{key}' ignored (known keys: {known})")
+            warnings.append(f"{source}: unknown key '{key}' ignored ({hint}known keys: {known})")
             continue
         check, expected = _KEY_TYPES[key]
         if not check(value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,21 @@ async def test_keymap_from_the_config_remaps_app_keys() -> None:
         await pilot.press("x")
         await pilot.pause()
         assert app.return_code == 0
+
+
+def test_misspelt_key_gets_a_hint() -> None:
+    write(config_path(), "wrap_widht = 70\n")
+    config, warnings = load_config()
+    assert config.wrap_width == 80
+    assert "unknown key 'wrap_widht'" in warnings[0] and "did you mean 'wrap_width'?" in warnings[0]
+
+
+def test_config_and_theme_listing_stay_light() -> None:
+    """The config and theme modules load without Textual or spaCy (the analysis side and the CLI use them)."""
+    code = (
+        "import sys, reader.config, reader.themes, reader.commands.config, reader.commands.themes\n"
+        "heavy = [m for m in ('textual', 'spacy') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
