@@ -118,6 +118,27 @@ texts = st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=80).map
 )
 
 
+SAMPLE_TEXTS = [
+    path.read_text(encoding="utf-8")
+    for path in sorted((Path(__file__).resolve().parent.parent / "sample_articles").glob("*.txt"))
+]
+
+
+@st.composite
+def damaged_articles(draw: st.DrawFn) -> str:
+    """A stretch of a real sample article with quote marks, controls and odd characters spliced in."""
+    source = draw(st.sampled_from(SAMPLE_TEXTS))
+    start = draw(st.integers(0, max(0, len(source) - 200)))
+    text = source[start : start + draw(st.integers(50, 2500))]
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, len(text)))
+        insert = draw(
+            st.one_of(st.sampled_from(QUOTE_MARKS), st.sampled_from(ODD), st.sampled_from(SEPARATORS))
+        )
+        text = text[:at] + insert + text[at:]
+    return text
+
+
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     from reader.analysis.nlp import load_model, resolve_model
@@ -163,6 +184,14 @@ def test_analysis_of_hostile_text_stays_inside_the_text(nlp: Any, text: str, cut
 
     body_end = None if cut is None else int(len(text) * cut)
     _check(text, analyse(text, nlp, body_end=body_end), body_end)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=damaged_articles())
+def test_analysis_of_damaged_real_articles(nlp: Any, text: str) -> None:
+    from reader.analysis.pipeline import analyse
+
+    _check(text, analyse(text, nlp), None)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
