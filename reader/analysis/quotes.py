@@ -348,6 +348,37 @@ _ORG_NOUNS = set(
         "ministry",
     ]
 )
+_OBJECT_CONTROL = set(
+    [
+        "urge",
+        "ask",
+        "tell",
+        "lead",
+        "force",
+        "encourage",
+        "push",
+        "press",
+        "prompt",
+        "persuade",
+        "convince",
+        "invite",
+        "implore",
+        "beg",
+        "challenge",
+        "dare",
+        "order",
+        "instruct",
+        "advise",
+        "warn",
+        "remind",
+        "pressure",
+        "call",
+        "expect",
+        "want",
+        "need",
+        "get",
+    ]
+)
 _MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
@@ -425,7 +456,13 @@ class _Extractor:
         return span.start
 
     def trim(self, first: int, last: int) -> tuple[int, int] | None:
+        """Character span of tokens first..last without edge punctuation; None when nothing is said
+        ("said that", "said something", a stray "___")."""
         doc = self.doc
+        if first == last and doc[first].pos_ in ("PRON", "DET"):
+            return None
+        if not any(doc[i].is_alpha or doc[i].like_num for i in range(first, last + 1)):
+            return None
         while first <= last and (
             doc[first].text in _PUNCT_TRIM or doc[first].dep_ == "cc" or doc[first].is_space
         ):
@@ -459,7 +496,7 @@ class _Extractor:
         if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head is not tok:
             if tok.dep_ == "ccomp" and tok.head.i > tok.i:
                 return None
-            if tok.dep_ == "xcomp":
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
                 # object control: "urged Congress to act", "led Republicans to say"
                 for child in tok.head.children:
                     if child.dep_ == "dobj" and child.i < tok.i:
@@ -471,7 +508,18 @@ class _Extractor:
             if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
                 return self.noun_source(tok.head)
             if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
-                return tok.head  # "Republicans, saying ...", "a group backing ..."
+                head = tok.head
+                if (
+                    not _agentive(head)
+                    and head.dep_ in ("dobj", "pobj")
+                    and head.head.pos_ in ("VERB", "AUX")
+                    and depth < 3
+                ):
+                    # "POLITICO published a story detailing ...": who published it
+                    found = self.subject_of(head.head, depth + 1)
+                    if found is not None:
+                        return found
+                return head  # "Republicans, saying ...", "a group backing ..."
         return None
 
     def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
@@ -765,6 +813,8 @@ class _Extractor:
                 if f is not None:
                     out.append(f)
                 continue
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and self.agent_of(tok) is None:
+                continue  # "a program called Sandy Hook Promise": naming, not attribution
             if pos in ("VERB", "AUX"):
                 accepted = []
                 for dep, a, b in candidate_frames(tok):
