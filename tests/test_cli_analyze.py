@@ -146,7 +146,8 @@ def test_no_cache_writes_nothing() -> None:
 def test_terminal_escapes_are_made_harmless(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(
-        "Angela Merkel\x1b]0;owned\x07 met Joe Biden in Berlin.\x1b[2J\n\nMerkel said \u202egnorw\u202c things.\n",
+        "Angela Merkel\x1b]0;owned\x07 met Joe Biden in Berlin.\x1b[2J\n\n"
+        "Merkel said \u202egnorw\u202c things.\n",
         encoding="utf-8",
     )
     result = reader("analyze", str(hostile))
