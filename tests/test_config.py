@@ -196,3 +196,12 @@ def test_config_and_theme_listing_stay_light() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_reader_config_flags_a_theme_that_does_not_exist() -> None:
+    write(config_path(), 'theme = "nope"\n')
+    result = run_reader("config")
+    assert result.returncode == 0
+    assert 'theme = "nope"' in result.stdout and "no such theme" in result.stdout
+    write(config_path(), 'theme = "sepia"\n')
+    assert "no such theme" not in run_reader("config").stdout

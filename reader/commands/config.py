@@ -9,7 +9,7 @@ import sys
 from reader import paths
 from reader.config import Config, config_path, init_config, load_config
 from reader.errors import ReaderError
-from reader.themes import DEFAULT_THEME, remembered_theme, user_themes_dir
+from reader.themes import DEFAULT_THEME, get_theme, remembered_theme, user_themes_dir
 
 
 def _toml_value(value: object) -> str:
@@ -33,6 +33,12 @@ def _model_note(config: Config) -> str:
 
 def _theme_note(config: Config) -> str:
     if config.theme:
+        try:
+            get_theme(config.theme)
+        except ReaderError:
+            return (
+                f"# no such theme: the app will refuse it (see 'reader themes'); default is '{DEFAULT_THEME}'"
+            )
         return "# --theme overrides this"
     remembered = remembered_theme()
     if remembered:
