@@ -403,3 +403,70 @@ def test_loading_plain_text_imports_no_heavy_library() -> None:
         [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def _mhtml(html: str) -> bytes:
+    """A page as browsers save it in one file: MIME multipart/related, HTML quoted-printable."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "https://news.example/story"
+    page = MIMEText(html, "html", "utf-8")
+    page.replace_header("Content-Transfer-Encoding", "quoted-printable")
+    import quopri
+
+    page.set_payload(quopri.encodestring(html.encode("utf-8")).decode("ascii"))
+    message.attach(page)
+    message.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00", "gif"))
+    return message.as_bytes()
+
+
+def test_single_file_web_archive_is_extracted(tmp_path: Path) -> None:
+    paragraph = "<p>\u201cThe ferries will run again on Monday,\u201d said harbour master Tom Reyes, 54.</p>"
+    html = (
+        f"<html><head><title>Ferries resume</title></head><body><nav>Home</nav>{paragraph * 4}</body></html>"
+    )
+    for name in ("saved.mhtml", "saved.mht", "saved.txt"):
+        path = tmp_path / name
+        path.write_bytes(_mhtml(html))
+        article = load_article(str(path))
+        assert article.title == "Ferries resume"
+        assert (
+            "\u201cThe ferries will run again on Monday,\u201d said harbour master Tom Reyes" in article.text
+        )
+        assert "quoted-printable" not in article.text and "=E2=80" not in article.text
+
+
+def test_short_article_gets_a_second_more_generous_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.sources import html as html_module
+
+    calls: list[bool] = []
+    real = html_module._extract
+
+    def spy(*args: object, recall: bool) -> object:
+        calls.append(recall)
+        return real(*args, recall=recall)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html_module, "_extract", spy)
+    path = tmp_path / "brief.html"
+    path.write_text(
+        "<html><head><title>Brief</title></head><body><div class='content'><div>"
+        "The mayor said on Tuesday that the bridge would reopen next week after repairs."
+        "</div></div></body></html>"
+    )
+    assert "the bridge would reopen next week" in load_article(str(path)).text
+    assert calls == [False, True]
+    calls.clear()
+    load_article(str(sorted(SAMPLES.glob("*.html"))[0]))
+    assert calls == [False]
+
+
+def test_safari_web_archive_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "page.webarchive"
+    path.write_bytes(b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource" + bytes(40))
+    assert _one_line_error(str(path)).endswith("looks like a Safari web archive, not an article")

@@ -41,7 +41,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Hard limit on the size of an article's source (file, page or stdin) unless configured otherwise."""
 MAX_SIZE_VARIABLE = "READER_MAX_ARTICLE_MB"
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".mhtml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+MHTML_SUFFIXES = {".mhtml", ".mht"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"}
 
 
@@ -251,4 +252,9 @@ def load_article(source: str, *, max_bytes: int | None = None, use_cache: bool =
     name = _display(source)
     data = _read_file(path, name, limit)
     kind = _kind_for_suffix(path.suffix)
+    if path.suffix.lower() in MHTML_SUFFIXES or (kind == "text" and data[:1] != b"<"):
+        from reader.sources.html import html_from_mhtml, looks_like_mhtml
+
+        if looks_like_mhtml(data):
+            data, kind = html_from_mhtml(data, name), "html"
     return _from_text(decode_bytes(data, name, html=kind == "html"), str(source), name, kind)

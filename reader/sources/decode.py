@@ -55,6 +55,7 @@ _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
     (0, b"wOFF", "a web font"),
     (0, b"wOF2", "a web font"),
     (0, b"{\\rtf", "an RTF document"),
+    (0, b"bplist00", "a Safari web archive"),
 )
 
 _ZIP_KINDS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reader.errors import ReaderError
 
@@ -87,8 +88,22 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def extract_html(html: str, *, url: str | None = None, name: str = "the page") -> ExtractedPage:
-    """Extract the main article of an HTML page; raise ReaderError if there is no article text in it."""
+_QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+_SHORT_ARTICLE = 500  # characters; below this a second, more generous extraction is tried
+
+
+def _quiet_libraries() -> None:
+    """Library log records must never reach stderr: the reader's errors are one line."""
+    import logging
+
+    for name in _QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def _extract(html: str, url: str | None, name: str, *, recall: bool) -> tuple[object | None, list[str]]:
     import trafilatura
 
     try:
@@ -100,21 +115,63 @@ def extract_html(html: str, *, url: str | None = None, name: str = "the page") -
             include_tables=True,
             include_images=False,
             include_links=False,
+            favor_recall=recall,
         )
     except Exception as error:  # noqa: BLE001 - a parser failure on a hostile page is the page's fault
         raise ReaderError(f"cannot read {name} as a web page ({type(error).__name__})") from error
     body = getattr(document, "body", None) if document is not None else None
-    blocks = _blocks(body) if body is not None else []
-    if not blocks:
+    return document, (_blocks(body) if body is not None else [])
+
+
+def extract_html(html: str, *, url: str | None = None, name: str = "the page") -> ExtractedPage:
+    """Extract the main article of an HTML page; raise ReaderError if there is no article text in it.
+
+    The precise extraction comes first; when it finds only a scrap of text (some page layouts hide the
+    article from it), a recall-oriented pass is tried and the longer result kept.
+    """
+    _quiet_libraries()
+    document, blocks = _extract(html, url, name, recall=False)
+    if sum(map(len, blocks)) < _SHORT_ARTICLE:
+        generous, more = _extract(html, url, name, recall=True)
+        if sum(map(len, more)) > sum(map(len, blocks)):
+            document, blocks = generous, more
+    if not blocks or document is None:
         raise ReaderError(f"no article text found in {name}")
-    title = (document.title or "").strip() or None
+    meta: Any = document
+    title = (meta.title or "").strip() or None
     if title and not _same(blocks[0], title):
         blocks.insert(0, title)
-    site = document.sitename or document.hostname
+    site = meta.sitename or meta.hostname
     return ExtractedPage(
         text="\n\n".join(blocks),
         title=title,
-        byline=(document.author or "").strip() or None,
-        date=document.date or None,
+        byline=(meta.author or "").strip() or None,
+        date=meta.date or None,
         site=(site or "").strip() or None,
     )
+
+
+def html_from_mhtml(data: bytes, name: str) -> bytes:
+    """The HTML part of a page saved as a single MHTML file ("Webpage, Single File" in browsers)."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                charset = part.get_content_charset()
+                if charset:
+                    try:
+                        return payload.decode(charset).encode("utf-8")
+                    except (LookupError, UnicodeDecodeError):
+                        pass
+                return payload
+    raise ReaderError(f"{name} is a saved web archive without an HTML page in it")
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """MHTML starts with MIME headers announcing a multipart/related body."""
+    head = data[:2048].lower()
+    return b"mime-version:" in head and b"multipart/related" in head
