@@ -470,3 +470,9 @@ def test_safari_web_archive_is_named(tmp_path: Path) -> None:
     path = tmp_path / "page.webarchive"
     path.write_bytes(b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource" + bytes(40))
     assert _one_line_error(str(path)).endswith("looks like a Safari web archive, not an article")
+
+
+def test_missing_file_that_looks_like_a_web_address_gets_a_hint() -> None:
+    message = _one_line_error("www.example.com/news/story")
+    assert message.endswith("no such file (did you mean https://www.example.com/news/story?)")
+    assert "did you mean" not in _one_line_error("missing-story.txt")

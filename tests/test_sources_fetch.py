@@ -37,6 +37,7 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
         "text/plain",
         "Caf\u00e9 news headline\n\nThe caf\u00e9 reopened on Monday.".encode(),
     ),
+    "/blocked": (403, "text/html", b"<h1>Forbidden</h1>"),
     "/big": (200, "text/html", b"<html><body><p>" + b"word " * 4000 + b"</p></body></html>"),
 }
 
@@ -128,6 +129,13 @@ def test_plain_text_and_markdown_urls(server: str) -> None:
 
 def test_http_error_status(server: str) -> None:
     assert _error(server + "/missing") == f"cannot fetch {server}/missing: HTTP 404 Not Found"
+
+
+def test_blocked_request_suggests_saving_the_page(server: str) -> None:
+    message = _error(server + "/blocked")
+    assert message.startswith(
+        f"cannot fetch {server}/blocked: HTTP 403 Forbidden (if the site blocks programs"
+    )
 
 
 def test_non_html_content(server: str) -> None:

@@ -12,6 +12,7 @@ Heavy libraries (trafilatura, charset-normalizer, markdown-it) are imported only
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -43,6 +44,9 @@ MAX_SIZE_VARIABLE = "READER_MAX_ARTICLE_MB"
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}
+_WEB_ADDRESS = re.compile(
+    r"^(?:www\.[\w-]+\.\w+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|io)(?:/|$))\S*$"
+)
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"}
 
 
@@ -94,7 +98,8 @@ def _read_file(path: Path, name: str, limit: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ReaderError(f"cannot open {name}: no such file") from None
+        hint = f" (did you mean https://{name}?)" if _WEB_ADDRESS.match(name) else ""
+        raise ReaderError(f"cannot open {name}: no such file{hint}") from None
     except NotADirectoryError:
         raise ReaderError(f"cannot open {name}: a part of the path is not a folder") from None
     except PermissionError:

@@ -23,6 +23,7 @@ from reader.paths import cache_dir
 USER_AGENT = f"reader/{__version__} (+terminal news reader)"
 TIMEOUT_SECONDS = 15.0
 CACHE_MAX_AGE_SECONDS = 24 * 3600
+_BLOCKED_HINT = " (if the site blocks programs, save the page from your browser and open the .html file)"
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml")
 
 
@@ -135,7 +136,10 @@ def _download(url: str, max_bytes: int) -> FetchedPage:
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as error:
         reason = " ".join(str(error.reason or "").split())
-        raise ReaderError(f"cannot fetch {url}: HTTP {error.code}{' ' + reason if reason else ''}") from None
+        hint = _BLOCKED_HINT if error.code in (401, 403, 429, 451) else ""
+        raise ReaderError(
+            f"cannot fetch {url}: HTTP {error.code}{' ' + reason if reason else ''}{hint}"
+        ) from None
     except ReaderError:
         raise
     except (urllib.error.URLError, OSError, ValueError) as error:
