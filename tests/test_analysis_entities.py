@@ -194,3 +194,22 @@ def test_ids_are_readable_and_unique() -> None:
     ids = [r.id for r in (*merged.actors, *merged.locations)]
     assert len(ids) == len(set(ids))
     assert all(i.startswith("new-york") for i in ids)
+
+
+def test_first_name_joins_the_only_person_with_it() -> None:
+    mentions = [
+        _mention(0, "Margaret Ellison", "PERSON"),
+        _mention(30, "Margaret", "PERSON"),
+        _mention(50, "Tom Fairweather", "PERSON"),
+    ]
+    merged = merge_mentions(mentions)
+    margaret = next(r for r in merged.actors if r.name == "Margaret Ellison")
+    assert len(margaret.mentions) == 2
+
+
+def test_council_title_and_street_names(nlp: Any) -> None:
+    analysis = analyse("Councillor Derek Whitmore lives on Mill Road. Whitmore opposed the closure.", nlp)
+    (whitmore,) = records_mentioning(analysis.actors, "Whitmore")
+    assert whitmore.name == "Derek Whitmore" and len(whitmore.mentions) == 2
+    road = next(r for r in analysis.locations if r.name == "Mill Road")
+    assert road.kind == "facility"

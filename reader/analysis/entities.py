@@ -27,6 +27,11 @@ from reader.analysis.model import Entity, Referent, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: spaCy labels that name actors or places, and the kind each stands for.
 LABEL_KIND = {
     "PERSON": "person",
@@ -108,11 +113,14 @@ TITLES: tuple[str, ...] = tuple(
         commander|ambassador|judge|justice|king|queen|prince|princess|sheikh|emir|ayatollah|imam|
         pope|cardinal|bishop|rabbi|father|sister|sir|dame|lord|lady|professor|doctor|chairman|
         chairwoman|chair|director|spokesman|spokeswoman|spokesperson|leader|commissioner|
-        detective|officer|sheriff|pastor|archbishop""".replace("\n", "").split("|"),
+        detective|officer|sheriff|pastor|archbishop|councillor|councilor|councilman|councilwoman|
+        alderman|superintendent|inspector|constable|chief|baroness|baron|duke|duchess|earl|miss|
+        cllr|cllr.|supt.|insp.|det.|pc|mp|coach|president-elect""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )
 )
+TITLES = tuple(t.strip() for t in TITLES if t.strip())
 _TITLE_RE = re.compile(
     r"(?:(?:"
     + "|".join(re.escape(t.strip()) for t in TITLES if t.strip())
@@ -160,6 +168,20 @@ _FACILITY_TAIL_RE = re.compile(
     r"(base|airbase|airfield|airport|camp|compound)\b",
     re.IGNORECASE,
 )
+#: Last words of street and road names ("Mill Road" is a place, whatever the model says).
+STREET_WORDS = _words(
+    """street road lane avenue boulevard drive way close crescent terrace row place court
+    gardens"""
+)
+#: Prepositions after which a PERSON-tagged name is a place ("in Little Ashby", "near Erbil").
+PERSON_PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
+#: Nouns a place has and a person or company does not: "Riverside's residents".
+PLACE_POSSESSIONS = _words(
+    """resident inhabitant villager citizen population townspeople mayor streets coastline border
+    suburb outskirts neighbourhood neighborhood"""
+)
+#: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
+_COMPANY_SUFFIX_RE = re.compile(r" (?:ltd|ltd\.|limited|inc|inc\.|plc|llc|co\.|corp|corp\.|gmbh|ag|sa)$")
 #: Words that show a name is an organisation, so "in X" does not make it a place.
 ORG_WORDS = frozenset(
     [
@@ -321,8 +343,8 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 name_text = text[s:e]
                 key = normalise(name_text)
                 label = "FAC"
-            elif label == "ORG" and key.rsplit(" ", 1)[-1] in FACILITY_WORDS:
-                label = "FAC"
+            elif label != "NORP" and " " in key and key.rsplit(" ", 1)[-1] in FACILITY_WORDS | STREET_WORDS:
+                label = "FAC"  # "the U.S. Embassy", "Mill Road"
             elif (
                 label != "NORP"
                 and root.dep_ == "pobj"
@@ -332,6 +354,17 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 and key not in ORG_WORDS
             ):
                 label = "GPE"
+            elif label != "NORP" and root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS:
+                label = "GPE"  # "Little Ashby's 900 residents"
+            elif (
+                label == "PERSON"
+                and root.dep_ == "pobj"
+                and root.head.lower_ in PERSON_PLACE_PREPS
+                and not _TITLE_RE.match(text, max(0, s - 12), s)
+            ):
+                label = "GPE"  # "a meeting in Little Ashby": people are not "in" each other
+        if label == "ORG":
+            key = _COMPANY_SUFFIX_RE.sub("", key) or key
         canonical = ALIASES.get(key)
         if canonical is None and label == "NORP" and key.endswith("s") and len(key) > 4:
             key = key[:-1]  # "Iraqis" and "Iraqi" are one group
@@ -371,6 +404,14 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             suffix = " ".join(parts[i:])
             owner = suffix_owner.get(suffix, key)
             suffix_owner[suffix] = key if owner == key else None  # two different owners: ambiguous
+    # First names: "Margaret" -> "Margaret Ellison", when only one person in the article has it.
+    first_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = _tokens(key)
+        if len(parts) < 2 or cluster.canonical or majority(cluster) != "PERSON":
+            continue
+        owner = first_owner.get(parts[0], key)
+        first_owner[parts[0]] = key if owner == key else None
     # Acronyms: "IRGC" -> "Islamic Revolutionary Guard Corps".
     acronym_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -387,6 +428,14 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         target = suffix_owner.get(key)
         vote = "PERSON"
+        if (
+            target is None
+            and key not in suffix_owner
+            and " " not in key
+            and majority(cluster) == "PERSON"
+            and key not in TITLES
+        ):
+            target = first_owner.get(key)
         if target is None and _is_acronym(cluster.mentions[0].name):
             target = acronym_owner.get(key.replace(".", ""))
             vote = "ORG"
