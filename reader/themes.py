@@ -21,6 +21,7 @@ from reader.config import Config, read_toml
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from rich.color import Color as RichColor
     from rich.style import Style
     from textual.theme import Theme
 
@@ -72,6 +73,20 @@ _BASE_PALETTES: dict[bool, dict[str, str]] = {
     },
 }
 
+# The fallback for themes in the terminal's own colours (`ansi = true`): Textual's ANSI colour names.
+_ANSI_PALETTE: dict[str, str] = {
+    "background": "ansi_default",
+    "surface": "ansi_default",
+    "panel": "ansi_default",
+    "foreground": "ansi_default",
+    "primary": "ansi_blue",
+    "secondary": "ansi_magenta",
+    "accent": "ansi_yellow",
+    "warning": "ansi_yellow",
+    "error": "ansi_red",
+    "success": "ansi_green",
+}
+
 # Each role's default: its non-colour cue and the palette key its colour comes from.
 ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
     "person": ("bold underline", "accent"),
@@ -89,7 +104,7 @@ ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
     "boilerplate": ("dim", "foreground"),
 }
 
-_TOP_LEVEL_KEYS = ("description", "dark", "palette", "styles")
+_TOP_LEVEL_KEYS = ("description", "dark", "ansi", "palette", "styles")
 _CUE_ATTRIBUTES = ("bold", "italic", "underline", "reverse", "dim")
 
 # spaCy labels and Referent kinds -> highlight role.
@@ -127,21 +142,33 @@ class ReaderTheme:
     description: str = ""
     builtin: bool = True
     overrides_builtin: bool = field(default=False, compare=False)
+    ansi: bool = False  # colours are the terminal's own palette (its 16 ANSI colours)
 
     def to_textual_theme(self) -> Theme:
         """The Textual Theme, with `entity-<role>` (colour) and `entity-<role>-style` variables for TCSS."""
         from rich.style import Style
         from textual.theme import Theme
 
+        def css_colour(colour: RichColor | None) -> str | None:
+            if colour is None or colour.is_default:
+                return None
+            if colour.triplet is not None:
+                return colour.triplet.hex
+            return f"ansi_{colour.name}" if colour.number is not None and colour.number < 16 else None
+
         variables: dict[str, str] = {}
         for role, text in self.styles.items():
             style = Style.parse(text)
-            colour = style.color.triplet.hex if style.color and style.color.triplet else None
-            background = style.bgcolor.triplet.hex if style.bgcolor and style.bgcolor.triplet else None
+            colour = css_colour(style.color)
+            background = css_colour(style.bgcolor)
             variables[f"entity-{role}"] = colour or self.palette["foreground"]
             variables[f"entity-{role}-background"] = background or self.palette["background"]
             cues = [attr for attr in _CUE_ATTRIBUTES if getattr(style, attr)]
             variables[f"entity-{role}-style"] = " ".join(cues) or "none"
+        if self.ansi:  # Textual's own CSS needs the variables its ANSI themes define ($ansi-background...)
+            from textual.theme import BUILTIN_THEMES
+
+            variables = {**BUILTIN_THEMES["ansi-dark" if self.dark else "ansi-light"].variables, **variables}
         p = self.palette
         return Theme(
             name=self.name,
@@ -157,6 +184,7 @@ class ReaderTheme:
             panel=p["panel"],
             dark=self.dark,
             variables=variables,
+            ansi=self.ansi,
         )
 
     def rich_styles(self, no_color: bool = False) -> dict[str, Style]:
@@ -201,6 +229,8 @@ def low_contrast(theme: ReaderTheme, minimum: float = WCAG_MINIMUM) -> list[str]
     """
     from rich.style import Style
 
+    if theme.ansi:  # the terminal's palette decides; nothing to measure here
+        return []
     page = _rgb(theme.palette["background"])
     text = _rgb(theme.palette["foreground"])
     found = []
@@ -249,6 +279,23 @@ def _check_colour(value: Any, where: str) -> str:
     return triplet.hex
 
 
+def _check_ansi_colour(value: Any, where: str) -> str:
+    """An ANSI colour name for an `ansi = true` theme ("red", "ansi_bright_blue", "default")."""
+    from rich.color import ANSI_COLOR_NAMES
+
+    if not isinstance(value, str):
+        raise _ThemeFileError(
+            f'{where} must be a colour name such as "ansi_blue", not {type(value).__name__}'
+        )
+    name = value.strip().lower().removeprefix("ansi_")
+    if name != "default" and ANSI_COLOR_NAMES.get(name, 16) >= 16:
+        raise _ThemeFileError(
+            f"{where}: '{value}' is not one of the terminal's 16 colours "
+            "(an ansi theme uses names such as ansi_red, ansi_bright_blue, ansi_default)"
+        )
+    return f"ansi_{name}"
+
+
 def _resolve_style(value: Any, where: str, palette: dict[str, str]) -> str:
     """Check a Rich style string, replacing `$name` palette references by their colours."""
     from rich.errors import StyleSyntaxError
@@ -264,7 +311,7 @@ def _resolve_style(value: Any, where: str, palette: dict[str, str]) -> str:
             key = word[1:]
             if key not in palette:
                 raise _ThemeFileError(f"{where}: unknown palette name '{word}' (known: {', '.join(palette)})")
-            words.append(palette[key])
+            words.append(palette[key].removeprefix("ansi_"))  # Rich spells ANSI colours without it
         else:
             words.append(word)
     text = " ".join(words)
@@ -296,11 +343,17 @@ def build_theme(
     for key, table in (("palette", raw_palette), ("styles", raw_styles)):
         if not isinstance(table, dict):
             raise _ThemeFileError(f"{where}: '{key}' must be a table ([{key}]), not {type(table).__name__}")
+    ansi = data.get("ansi", False)
+    if not isinstance(ansi, bool):
+        raise _ThemeFileError(f"{where}: 'ansi' must be true or false, not {type(ansi).__name__}")
+    check_colour = _check_ansi_colour if ansi else _check_colour
     if "dark" in data:
         dark = data["dark"]
         if not isinstance(dark, bool):
             raise _ThemeFileError(f"{where}: 'dark' must be true or false, not {type(dark).__name__}")
-    elif "background" in raw_palette:  # unsaid: judge by the page colour, so a light page gets dark ink
+    elif (
+        "background" in raw_palette and not ansi
+    ):  # unsaid: judge by the page colour, so a light page gets dark ink
         dark = (
             _luminance(_rgb(_check_colour(raw_palette["background"], f"{where}: 'palette.background'")))
             < 0.18
@@ -308,17 +361,17 @@ def build_theme(
     else:
         dark = True
 
-    palette = dict(_BASE_PALETTES[dark])
+    palette = dict(_ANSI_PALETTE if ansi else _BASE_PALETTES[dark])
     extra: dict[str, str] = {}
     for key, value in raw_palette.items():
-        colour = _check_colour(value, f"{where}: 'palette.{key}'")
+        colour = check_colour(value, f"{where}: 'palette.{key}'")
         if key in PALETTE_KEYS:
             palette[key] = colour
         else:
             extra[key] = colour  # a named colour the styles can use as $name
     # Derived defaults: a theme that only sets background/foreground gets matching surfaces.
     for key, lighten in (("surface", 0.04), ("panel", 0.09)):
-        if key not in raw_palette and "background" in raw_palette:
+        if key not in raw_palette and "background" in raw_palette and not ansi:
             palette[key] = _shift(palette["background"], lighten if dark else -lighten)
 
     names = {**palette, **extra}
@@ -328,7 +381,10 @@ def build_theme(
             styles[role] = _resolve_style(raw_styles[role], f"{where}: 'styles.{role}'", names)
         else:
             cue, colour_key = ROLE_DEFAULTS[role]
-            colour = _readable(palette[colour_key], palette, dim="dim" in cue, reverse="reverse" in cue)
+            if ansi:
+                colour = palette[colour_key].removeprefix("ansi_")
+            else:
+                colour = _readable(palette[colour_key], palette, dim="dim" in cue, reverse="reverse" in cue)
             styles[role] = f"{cue} {colour}"
     for role in raw_styles:
         if role not in ROLES:
@@ -341,6 +397,7 @@ def build_theme(
         source=source,
         description=description,
         builtin=builtin,
+        ansi=ansi,
     )
     return theme, warnings
 

@@ -52,7 +52,8 @@ def test_bundled_themes_load_without_warnings() -> None:
         assert set(theme.styles) == set(ROLES)
         textual_theme = theme.to_textual_theme()
         assert textual_theme.name == name
-        assert textual_theme.variables["entity-person"].startswith("#")
+        assert textual_theme.variables["entity-person"].startswith("ansi_" if theme.ansi else "#")
+        assert textual_theme.ansi == theme.ansi
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -371,3 +372,40 @@ def test_theme_names_ignore_case_and_typos_get_a_hint() -> None:
     assert theme.name == "sepia"
     with pytest.raises(ReaderError, match=r"unknown theme 'ligth'; did you mean 'light'\? available: "):
         get_theme("ligth")
+
+
+def test_terminal_theme_uses_the_terminals_own_colours() -> None:
+    theme = get_theme("terminal")
+    assert theme.ansi
+    assert theme.palette["background"] == "ansi_default"
+    for role, style in theme.rich_styles().items():
+        if style.color is not None:
+            assert style.color.number is None or style.color.number < 16, role
+            assert style.color.triplet is None, f"{role} must not be a fixed RGB colour"
+    textual_theme = theme.to_textual_theme()
+    assert textual_theme.ansi and "ansi-background" in textual_theme.variables
+
+
+def test_ansi_user_theme_checks_names_and_resolves_references() -> None:
+    user_theme(
+        "mine-ansi",
+        'ansi = true\n[palette]\naccent = "ansi_bright_cyan"\n[styles]\nquote = "italic $accent"\n',
+    )
+    theme = get_theme("mine-ansi")
+    assert theme.styles["quote"] == "italic bright_cyan"
+    assert theme.styles["person"] == "bold underline bright_cyan"
+    path = user_theme("bad-ansi", 'ansi = true\n[palette]\naccent = "#123456"\n')
+    _themes, warnings = available_themes()
+    assert any(str(path) in w and "palette.accent" in w and "16 colours" in w for w in warnings)
+
+
+async def test_terminal_theme_starts_the_app_without_stylesheet_errors() -> None:
+    from reader.app import ReaderApp
+    from reader.article import Article
+
+    app = ReaderApp(Article(text="Ana said hello.", source="t.txt"), theme="terminal", analyse=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "terminal"
+        assert app.current_theme.ansi
+    assert app.return_code in (None, 0)

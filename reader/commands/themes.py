@@ -51,7 +51,7 @@ def _preview(theme: ReaderTheme, no_color: bool):
     """One line of sample words, each in its highlight style on the theme's background (a Rich Text)."""
     from rich.text import Text
 
-    page = "" if no_color else f" on {theme.palette['background']}"
+    page = "" if no_color else f" on {theme.palette['background'].removeprefix('ansi_')}"
     line = Text("    ")
     line.append(" ", style=page.strip())
     for role, word in _PREVIEW:
