@@ -535,7 +535,11 @@ def events_from_doc(
                 for child in verb.children:
                     if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PLACE_NOUNS):
+                        if (
+                            pobj is not None
+                            and pobj.ent_type_ in ("", "GPE", "LOC", "FAC")
+                            and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PLACE_NOUNS)
+                        ):
                             event.where_text = _phrase_text(text, pobj)
                             break
             if event.actor_at is None and event.pronoun_at is None and event.object is None:

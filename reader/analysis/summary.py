@@ -69,13 +69,10 @@ def event_line(event: Event, analysis: Analysis) -> str:
     """'who — did — what — when — where', leaving out what is not known."""
     actor = analysis.referent(event.actor)
     where = analysis.referent(event.where)
-    parts = [
-        actor.name if actor else None,
-        event.trigger.text,
-        event.object,
-        event.when,
-        where.name if where else event.where,
-    ]
+    place = where.name if where else event.where
+    if place and event.object and place in event.object:
+        place = None  # "lived — on Mill Street": the place is already said
+    parts = [actor.name if actor else None, event.trigger.text, event.object, event.when, place]
     if event.kind == "named":
         parts = [event.trigger.text, event.when, where.name if where else event.where]
     return " — ".join(safe(p) for p in parts if p)
