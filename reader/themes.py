@@ -188,13 +188,23 @@ class ReaderTheme:
         )
 
     def rich_styles(self, no_color: bool = False) -> dict[str, Style]:
-        """Role -> Rich Style; with `no_color` only the bold/italic/underline/reverse/dim cues remain."""
+        """Role -> Rich Style; with `no_color` only the bold/italic/underline/reverse/dim cues remain.
+
+        A role whose style is a colour alone (possible in a user theme) gets its default cue in
+        `no_color` mode, so no highlight vanishes without colour.
+        """
         from rich.style import Style
 
         styles = {role: Style.parse(text) for role, text in self.styles.items()}
-        if no_color:
-            return {role: style.without_color for role, style in styles.items()}
-        return styles
+        if not no_color:
+            return styles
+        plain = {}
+        for role, style in styles.items():
+            bare = style.without_color
+            if not any(getattr(bare, attr) for attr in _CUE_ATTRIBUTES) and role in ROLE_DEFAULTS:
+                bare = Style.parse(ROLE_DEFAULTS[role][0])
+            plain[role] = bare
+        return plain
 
 
 WCAG_MINIMUM = 4.5

@@ -409,3 +409,13 @@ async def test_terminal_theme_starts_the_app_without_stylesheet_errors() -> None
         assert app.theme == "terminal"
         assert app.current_theme.ansi
     assert app.return_code in (None, 0)
+
+
+def test_colour_only_user_style_keeps_a_cue_without_colour() -> None:
+    user_theme(
+        "hues", '[styles]\nperson = "#ff8800"\nquote = "#88ccff on #000000"\nspeaker = "underline #ffffff"\n'
+    )
+    plain = get_theme("hues").rich_styles(no_color=True)
+    assert plain["person"].bold and plain["person"].underline and plain["person"].color is None
+    assert plain["quote"].italic and plain["quote"].bgcolor is None
+    assert plain["speaker"].underline and not plain["speaker"].bold
