@@ -213,3 +213,27 @@ def test_council_title_and_street_names(nlp: Any) -> None:
     assert whitmore.name == "Derek Whitmore" and len(whitmore.mentions) == 2
     road = next(r for r in analysis.locations if r.name == "Mill Road")
     assert road.kind == "facility"
+
+
+def test_company_short_name_joins_the_full_name() -> None:
+    mentions = [
+        _mention(0, "Caldera Power", "ORG"),
+        _mention(30, "Caldera", "ORG"),
+        _mention(50, "Inchmorra Community Trust", "ORG"),
+        _mention(90, "Inchmorra", "ORG"),
+    ]
+    merged = merge_mentions(mentions)
+    names = sorted(r.name for r in merged.actors)
+    assert names == ["Caldera Power", "Inchmorra", "Inchmorra Community Trust"]
+
+
+def test_lower_case_guesses_are_not_referents(nlp: Any) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from reader.analysis.entities import entities_from_doc
+
+    doc = nlp("The piggy bank was empty.")
+    doc.ents = [SpacySpan(doc, 1, 2, label="GPE")]
+    entities, mentions = entities_from_doc(doc)
+    assert [e.text for e in entities] == ["piggy"]
+    assert mentions == []

@@ -180,6 +180,12 @@ PLACE_POSSESSIONS = _words(
     """resident inhabitant villager citizen population townspeople mayor streets coastline border
     suburb outskirts neighbourhood neighborhood"""
 )
+#: Second words of company names that people drop: "Caldera Power" is also just "Caldera".
+BUSINESS_WORDS = _words(
+    """power energy group holdings airlines airways motors systems technologies technology media
+    pharmaceuticals pharma oil gas petroleum mining telecom communications bank capital partners
+    industries foods brands labs software games entertainment"""
+)
 #: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
 _COMPANY_SUFFIX_RE = re.compile(r" (?:ltd|ltd\.|limited|inc|inc\.|plc|llc|co\.|corp|corp\.|gmbh|ag|sa)$")
 #: Words that show a name is an organisation, so "in X" does not make it a place.
@@ -330,6 +336,10 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 continue
         key = normalise(name_text)
         root = ent.root
+        if not any(ch.isupper() or ch.isdigit() for ch in name_text):
+            # "grey water", "piggy": the small model's lower-case guesses are not names.
+            entities.append(Entity(s + offset, e + offset, name_text, label))
+            continue
         if key in PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
             # "writing on Twitter": the medium, not an actor.
             entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
@@ -412,6 +422,16 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         owner = first_owner.get(parts[0], key)
         first_owner[parts[0]] = key if owner == key else None
+    # Short names of organisations: "Caldera" -> "Caldera Power", when only one starts so.
+    org_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = _tokens(key)
+        if len(parts) != 2 or parts[1] not in BUSINESS_WORDS:
+            continue
+        if cluster.canonical or majority(cluster) != "ORG":
+            continue
+        owner = org_owner.get(parts[0], key)
+        org_owner[parts[0]] = key if owner == key else None
     # Acronyms: "IRGC" -> "Islamic Revolutionary Guard Corps".
     acronym_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -436,6 +456,9 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             and key not in TITLES
         ):
             target = first_owner.get(key)
+        if target is None and " " not in key and majority(cluster) == "ORG" and key not in ORG_WORDS:
+            target = org_owner.get(key)
+            vote = "ORG"
         if target is None and _is_acronym(cluster.mentions[0].name):
             target = acronym_owner.get(key.replace(".", ""))
             vote = "ORG"
