@@ -476,3 +476,17 @@ def test_missing_file_that_looks_like_a_web_address_gets_a_hint() -> None:
     message = _one_line_error("www.example.com/news/story")
     assert message.endswith("no such file (did you mean https://www.example.com/news/story?)")
     assert "did you mean" not in _one_line_error("missing-story.txt")
+
+
+def test_hard_wrapped_text_file_is_reflowed_but_keeps_its_headline(tmp_path: Path) -> None:
+    paragraph = (
+        "The council voted 7-2 on Tuesday to approve the harbour plan, ending a two-year\n"
+        "dispute over the waterfront that had divided the town and its fishermen for a\n"
+        "generation, officials said after the meeting."
+    )
+    raw = "Harbour plan approved after a long fight over the old waterfront\n" + "\n\n".join([paragraph] * 3)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(raw, encoding="utf-8")
+    article = load_article(str(path))
+    assert article.title == "Harbour plan approved after a long fight over the old waterfront"
+    assert article.text == raw.replace("a two-year\n", "a two-year ").replace("for a\n", "for a ")

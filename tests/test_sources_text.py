@@ -15,6 +15,7 @@ from reader.sources.text import (
     first_line_title,
     normalize_newlines,
     sanitize_for_terminal,
+    unwrap_hard_wrapped,
 )
 
 STORY = "Harbour plan approved\n\nThe council voted 7-2 on Tuesday.\n\nThe mayor said it was a good day."
@@ -188,3 +189,53 @@ def test_find_date(text: str, date: str | None) -> None:
 )
 def test_more_footer_lines(footer: str) -> None:
     assert find_body_end(STORY + "\n\n" + footer) == len(STORY) + 2
+
+
+WRAPPED_PARAGRAPH = (
+    "The council voted 7-2 on Tuesday to approve the harbour plan, ending a two-year\n"
+    "dispute over the waterfront that had divided the town and its fishermen for a\n"
+    "generation, officials said after the meeting."
+)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = "\n\n".join([WRAPPED_PARAGRAPH] * 3)
+    joined = unwrap_hard_wrapped(text)
+    assert len(joined) == len(text)
+    assert joined == "\n\n".join([WRAPPED_PARAGRAPH.replace("\n", " ")] * 3)
+
+
+def test_lists_turns_and_short_lines_keep_their_breaks() -> None:
+    text = "\n\n".join([WRAPPED_PARAGRAPH] * 3) + (
+        "\n\nThe plan covers the following items and costs, as listed by the council\n"
+        "- the new pier\n- the sea wall\n\nQ: Will it be built on time, and who pays if the costs overrun?\n"
+        "PARK: We expect it to be, and the county has agreed to cover any overrun in full.\n\n"
+        "Roses are red\nViolets are blue"
+    )
+    joined = unwrap_hard_wrapped(text)
+    tail = joined[joined.index("The plan covers") :]
+    assert "council\n- the new pier\n- the sea wall" in tail
+    assert "overrun?\nPARK:" in tail
+    assert "Roses are red\nViolets are blue" in tail
+
+
+@pytest.mark.parametrize(
+    "text", [STORY, "one\ntwo\nthree\nfour\nfive\nsix\nseven", "x" * 300 + "\n" + "y" * 300]
+)
+def test_texts_that_are_not_hard_wrapped_are_untouched(text: str) -> None:
+    assert unwrap_hard_wrapped(text) == text
+
+
+def test_samples_are_untouched() -> None:
+    from pathlib import Path
+
+    for path in (Path(__file__).resolve().parent.parent / "sample_articles").glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert unwrap_hard_wrapped(text) == text, path.name
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n-:Q"), max_size=600))
+def test_unwrap_only_turns_line_breaks_into_spaces(text: str) -> None:
+    joined = unwrap_hard_wrapped(text)
+    assert len(joined) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, joined, strict=True))

@@ -27,6 +27,7 @@ from reader.sources.text import (
     first_line_title,
     normalize_newlines,
     sanitize_for_terminal,
+    unwrap_hard_wrapped,
 )
 
 __all__ = [
@@ -161,6 +162,9 @@ def _finish(
         raise ReaderError(f"{_display(source) if source != '-' else 'stdin'} has no article text")
     if plain and title is None:
         title = first_line_title(text)
+    if plain:
+        headline_end = text.find("\n", text.find(title)) + 1 if title else 0
+        text = unwrap_hard_wrapped(text, keep_before=headline_end)
     if byline is None:
         byline = find_byline(text)
     if date is None:

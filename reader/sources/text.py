@@ -137,3 +137,48 @@ def find_date(text: str, lines: int = 8) -> str | None:
             if match:
                 return match.group(0)
     return None
+
+
+_LIST_START = re.compile(r"^\s*(?:[-*•+>]|\d+[.)]|[A-Z][A-Z .'-]{0,30}:|Q:|A:)\s")
+
+
+def unwrap_hard_wrapped(text: str, *, keep_before: int = 0) -> str:
+    """Join the lines of hard-wrapped paragraphs (email, old text files) so the reader can re-flow them.
+
+    Only when the text as a whole is wrapped at a fixed width (most lines end near the same column)
+    is a line break inside a paragraph replaced by a space, and only after a line that reaches that
+    width and before a line that does not start a list item or a speaker turn. One character for one:
+    the length of the text and so every offset are unchanged. Line breaks before `keep_before` (say,
+    after a headline) are kept.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return text
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 100:
+        return text
+    continued = [
+        len(line.rstrip())
+        for line, after in zip(lines, lines[1:], strict=False)
+        if line.strip() and after.strip()
+    ]
+    if len(continued) < len(lengths) / 2 or sum(n >= width * 0.6 for n in continued) < 0.7 * len(continued):
+        return text
+    out: list[str] = []
+    position = 0
+    for index, line in enumerate(lines):
+        out.append(line)
+        position += len(line) + 1
+        if index == len(lines) - 1:
+            break
+        after = lines[index + 1]
+        joins = (
+            position > keep_before
+            and line.strip()
+            and after.strip()
+            and len(line.rstrip()) + 1 + len(after.split()[0]) > width * 0.75
+            and not _LIST_START.match(after)
+        )
+        out.append(" " if joins else "\n")
+    return "".join(out)
