@@ -76,6 +76,9 @@ def test_text_contrast(path) -> None:
     for page in ("background", "surface", "panel"):
         ratio = contrast(rgb(theme.palette["foreground"]), rgb(theme.palette[page]))
         assert ratio >= MINIMUM, f"{path.name}: text on {page} is {ratio:.2f}:1"
+    # Secondary text (bylines, the speaker after a quote) is the foreground dimmed: it must read too.
+    dimmed = shown_colours(Style(dim=True), theme.palette["foreground"], theme.palette["background"])
+    assert contrast(*dimmed) >= MINIMUM, f"{path.name}: dim text is {contrast(*dimmed):.2f}:1"
 
 
 @pytest.mark.parametrize("path", THEME_FILES, ids=lambda p: p.stem)
