@@ -10,7 +10,6 @@ unwritable cache folder just means no caching. Writes are atomic, so readers nev
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -19,7 +18,14 @@ from pathlib import Path
 
 from reader import paths
 from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo
-from reader.atomic import write_atomic
+
+try:  # the built-in hash module: importing hashlib would load OpenSSL, a noticeable part of a cache hit
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2; elsewhere use hashlib
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 #: Bump when the analysis output changes for the same input (new rules, fixed bugs).
 ANALYSIS_VERSION = 1
@@ -44,7 +50,7 @@ def code_fingerprint() -> str:
             if entry.name.endswith((".py", ".json", ".txt", ".tsv")) and entry.is_file():
                 info = entry.stat()
                 parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def cache_key(text: str, body_end: int | None, model: ModelInfo, extra_cues: Sequence[str] = ()) -> str:
@@ -61,7 +67,7 @@ def cache_key(text: str, body_end: int | None, model: ModelInfo, extra_cues: Seq
         ],
         separators=(",", ":"),
     )
-    digest = hashlib.sha256(header.encode("utf-8"))
+    digest = sha256(header.encode("utf-8"))
     digest.update(b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -98,6 +104,8 @@ def load(key: str, text: str) -> Analysis | None:
 
 def store(key: str, analysis: Analysis) -> bool:
     """Write the entry atomically; False (and no error) when the cache cannot be written."""
+    from reader.atomic import write_atomic  # only writers pay for tempfile and friends
+
     payload = {"analysis_version": ANALYSIS_VERSION, "key": key, "analysis": analysis.to_dict()}
     try:
         write_atomic(entry_path(key), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
