@@ -63,7 +63,8 @@ class Layout:
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """`(start, end, first_of_block)` of each paragraph: runs of non-blank lines, split where hard wrapping stops.
+    """`(start, end, first_of_block)` of each paragraph: runs of non-blank lines, split where
+    hard wrapping stops.
 
     A block of lines that were hard-wrapped (most lines nearly as long as the longest) is one
     paragraph and gets reflowed; short lines (lists, verse, addresses) keep their own lines.

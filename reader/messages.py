@@ -10,7 +10,7 @@ from reader.analysis.model import Analysis
 
 
 @dataclass
-class AnalysisProgress(Message):
+class AnalysisProgress(Message, bubble=False):
     """A partial analysis (the first part of a long text) plus the share of the text covered."""
 
     analysis: Analysis
@@ -18,7 +18,7 @@ class AnalysisProgress(Message):
 
 
 @dataclass
-class AnalysisReady(Message):
+class AnalysisReady(Message, bubble=False):
     """The complete analysis of the open article; `cached` says whether it came from the cache."""
 
     analysis: Analysis
@@ -26,14 +26,14 @@ class AnalysisReady(Message):
 
 
 @dataclass
-class AnalysisFailed(Message):
+class AnalysisFailed(Message, bubble=False):
     """The analysis could not run; the text stays readable without highlights."""
 
     error: str
 
 
 @dataclass
-class AnalysisStatus(Message):
+class AnalysisStatus(Message, bubble=False):
     """A status line for the user while the analysis runs ("loading model…")."""
 
     text: str

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
+#: Characters per spaCy batch: small enough that the first screen of a long text is annotated fast.
+BATCH_CHARS = 12000
 
 
 def article_meta(article: Article) -> str | None:
@@ -49,7 +52,8 @@ class ArticleScreen(Screen):
 
     DEFAULT_CSS = """
     ArticleScreen { layout: vertical; }
-    ArticleScreen ArticleView { height: 1fr; }
+    ArticleScreen #body { height: 1fr; }
+    ArticleScreen ArticleView { height: 1fr; width: 1fr; }
     ArticleScreen.-no-sidebar SidePanel { display: none; }
     """
 
@@ -148,16 +152,16 @@ class ArticleScreen(Screen):
     def compose(self) -> ComposeResult:
         settings = self.reader_app.settings
         yield StatusBar(id="status")
-        sidebar = SidePanel(settings.panels, id="sidebar")
-        yield sidebar
-        yield ArticleView(
-            self.article.text,
-            title=self.article.title,
-            meta=article_meta(self.article),
-            body_end=self.article.body_end,
-            wrap_width=settings.wrap_width,
-            id="article",
-        )
+        with Horizontal(id="body"):
+            yield ArticleView(
+                self.article.text,
+                title=self.article.title,
+                meta=article_meta(self.article),
+                body_end=self.article.body_end,
+                wrap_width=settings.wrap_width,
+                id="article",
+            )
+            yield SidePanel(settings.panels, id="sidebar")
         yield FindBar(id="find")
         yield Footer()
 
@@ -217,35 +221,27 @@ class ArticleScreen(Screen):
         app = self.reader_app
         article = self.article
         try:
-            from reader.analysis import nlp, pipeline, service
+            from reader.analysis import service
 
             cues = tuple(app.settings.quote_cues)
+            options = {"model": app.model_name, "body_end": article.body_end, "extra_cues": cues}
             if app.use_cache:
-                cached = service.cached_analysis(
-                    article.text, model=app.model_name, body_end=article.body_end, extra_cues=cues
-                )
+                cached = service.cached_analysis(article.text, **options)
                 if cached is not None:
                     self.post_message(AnalysisReady(cached, cached=True))
                     return
             self.post_message(AnalysisStatus("loading language model…"))
-            model = nlp.load_model(nlp.resolve_model(app.model_name))
-            if worker.is_cancelled:
-                return
-            self.post_message(AnalysisStatus("analysing…"))
             body = len(article.text) if article.body_end is None else article.body_end
             final: Analysis | None = None
-            for partial in pipeline.analyse_progressively(
-                article.text, model, body_end=article.body_end, extra_cues=cues
+            for partial in service.iter_analysis(
+                article.text, use_cache=app.use_cache, batch_chars=BATCH_CHARS, **options
             ):
                 if worker.is_cancelled:
                     return
                 final = partial
                 self.post_message(AnalysisProgress(partial, _coverage(partial, body)))
-            if final is None or worker.is_cancelled:
-                return
-            if app.use_cache:
-                service.store_analysis(final, extra_cues=cues)
-            self.post_message(AnalysisReady(final))
+            if final is not None and not worker.is_cancelled:
+                self.post_message(AnalysisReady(final))
         except Exception as error:  # the text stays readable; say why highlights are missing
             message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             self.post_message(AnalysisFailed(message))
@@ -259,6 +255,9 @@ class ArticleScreen(Screen):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.status.status = ""
+        if message.analysis is self.analysis:
+            self.analysis_done = True  # the last partial result was already the complete one
+            return
         self._apply(message.analysis, complete=True)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:

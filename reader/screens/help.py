@@ -87,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Keys", "What it does", "Id (for [keymap])")
+        table.add_columns("Keys", "What it does", "Id (for \\[keymap])")
         for row in binding_rows(self.under):
             table.add_row(*row)
         table.focus()

@@ -36,7 +36,7 @@ def _first_lines(path: Path) -> tuple[str, str]:
             head = handle.read(4000)
     except OSError:
         return path.name, ""
-    lines = [line.strip().lstrip("#").strip() for line in head.splitlines() if line.strip()]
+    lines = [" ".join(line.strip().lstrip("#").split()) for line in head.splitlines() if line.strip()]
     if path.suffix.lower() in (".html", ".htm"):
         return path.stem.replace("-", " ").replace("_", " ").capitalize(), ""
     title = lines[0] if lines else path.name

@@ -17,7 +17,6 @@ class FindBar(Horizontal):
 
     DEFAULT_CSS = """
     FindBar {
-        dock: bottom;
         height: 1;
         display: none;
         background: $panel;

@@ -133,7 +133,7 @@ class SidePanel(Vertical):
     DEFAULT_CSS = """
     SidePanel {
         width: 44;
-        dock: right;
+        height: 1fr;
         border-left: vkey $foreground 20%;
         background: $surface;
         & TabbedContent { height: 1fr; }

@@ -1,0 +1,57 @@
+"""The installed `reader` in a real pseudo-terminal: opens, takes keys, quits with exit code 0."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "iran-missile-strikes.txt"
+READER = shutil.which("reader")
+
+pytestmark = [
+    pytest.mark.skipif(READER is None, reason="the reader command is not installed"),
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
+
+
+def _spawn(command: str, args: list[str]):
+    env = {**os.environ, "COLUMNS": "120", "LINES": "40", "TERM": "xterm-256color"}
+    return pexpect.spawn(command, args, dimensions=(40, 120), encoding="utf-8", timeout=60, env=env)
+
+
+def _quit(child) -> None:
+    child.send("q")
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    assert child.exitstatus == 0, child.before[-2000:]
+
+
+def test_open_read_search_and_quit() -> None:
+    child = _spawn(READER, [str(SEED)])
+    child.expect("foreign")
+    for key in ("j", "j", "G", "g", "]", "s"):
+        child.send(key)
+    child.send("/")
+    child.send("Tehran")
+    child.expect("matches")
+    child.send("\x1b")  # Esc clears the search
+    time.sleep(0.5)  # a lone Esc, not the start of an escape sequence
+    child.send("?")
+    child.expect("What it does")
+    child.send("\x1b")
+    time.sleep(0.5)
+    _quit(child)
+
+
+def test_piped_article_still_reads_keys_from_the_terminal() -> None:
+    child = _spawn("/bin/sh", ["-c", f"cat '{SEED}' | '{READER}' -"])
+    child.expect("foreign")
+    child.send("j")
+    _quit(child)

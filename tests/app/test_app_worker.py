@@ -1,0 +1,72 @@
+"""The app's own analysis worker (cache, then spaCy) and the library screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from reader.app import ReaderApp
+from reader.article import Article
+from reader.messages import AnalysisProgress, AnalysisReady
+from reader.screens.article import ArticleScreen
+from reader.screens.library import LibraryScreen
+from reader.widgets.article_view import ArticleView
+from reader.widgets.side_panel import ReferentList
+from reader.widgets.status_bar import StatusBar
+
+
+async def _run_until_analysed(article: Article, messages: list) -> ArticleScreen:
+    app = ReaderApp(article)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        view = screen.query_one(ArticleView)
+        assert view.display_line_text(0)  # the text is there before any analysis
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.analysis_done
+        assert screen.query_one(StatusBar).status == ""
+        assert len(view._entities) > 0 and len(view._quotes) > 0
+        assert screen.query_one("#list-actors", ReferentList).option_count == len(screen.analysis.actors)
+        return screen
+
+
+async def test_worker_analyses_then_the_cache_answers(seed_article: Article) -> None:
+    first: list = []
+    await _run_until_analysed(seed_article, first)
+    ready = [m for m in first if isinstance(m, AnalysisReady)]
+    assert len(ready) == 1 and not ready[0].cached
+    assert any(isinstance(m, AnalysisProgress) for m in first)
+    second: list = []
+    await _run_until_analysed(seed_article, second)
+    ready = [m for m in second if isinstance(m, AnalysisReady)]
+    assert len(ready) == 1 and ready[0].cached
+    assert not any(isinstance(m, AnalysisProgress) for m in second)
+
+
+async def test_library_lists_samples_and_opens_one(seed_article: Article) -> None:
+    app = ReaderApp(None, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, LibraryScreen)
+        entries = app.screen.entries
+        titles = [entry.title for entry in entries]
+        assert seed_article.title in titles
+        seed_entry = next(e for e in entries if e.title == seed_article.title)
+        assert seed_entry.detail.startswith("Iran’s president")
+        options = app.screen.query_one(OptionList)
+        index = entries.index(seed_entry)
+        options.highlighted = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == str(index)
+        )
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert Path(app.screen.article.source).name == "iran-missile-strikes.txt"
+        await pilot.press("q")
+    # the article is now a recent file, listed first
+    app = ReaderApp(None, analyse=False)
+    async with app.run_test(size=(120, 40)):
+        first = app.screen.entries[0]
+        assert first.group == "recent" and first.source.endswith("iran-missile-strikes.txt")
