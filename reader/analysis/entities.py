@@ -237,6 +237,8 @@ LOCATIVE_PREPS = frozenset(
 _RELATIVE_OR_PRONOUN = frozenset({"who", "which", "that", "whom", "whose"})
 
 _SPACE_RE = re.compile(r"[\s\u00a0]+")
+#: Longer "names" are tokenisation accidents (a run of letters without spaces), not names.
+_MAX_NAME_CHARS = 100
 _LEADING_THE_RE = re.compile(r"(?:the|The|THE)[\s\u00a0]+")
 _POSSESSIVE_RE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _EDGE_JUNK = " \t\r\n\u00a0,;:\"“”‘’'()[]{}"
@@ -336,7 +338,7 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 continue
         key = normalise(name_text)
         root = ent.root
-        if not any(ch.isupper() or ch.isdigit() for ch in name_text):
+        if len(name_text) > _MAX_NAME_CHARS or not any(ch.isupper() or ch.isdigit() for ch in name_text):
             # "grey water", "piggy": the small model's lower-case guesses are not names.
             entities.append(Entity(s + offset, e + offset, name_text, label))
             continue
