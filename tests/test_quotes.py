@@ -270,10 +270,11 @@ def test_unknown_speaker_has_no_actor(nlp) -> None:
 
 
 def test_extra_cues_extend_the_lexicon(nlp) -> None:
-    text = "Smith harrumphed that the plan was doomed."
+    text = "The plan was doomed, Smith harrumphed."
     assert not [q for q in analysed(nlp, text).quotes if "doomed" in q.content.text]
-    q = quote_with(analysed(nlp, text, extra_cues=("harrumph",)).quotes, "the plan was doomed")
+    q = quote_with(analysed(nlp, text, extra_cues=("harrumph",)).quotes, "The plan was doomed")
     assert q.speaker is not None and q.speaker.text == "Smith"
+    assert q.cue is not None and q.cue.text == "harrumphed"
 
 
 def test_extract_quotes_with_plain_actors(nlp) -> None:

@@ -10,6 +10,7 @@ marked as attributions, with their precision. Pure Python: no spaCy here.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -314,6 +315,17 @@ class Cues:
     source_phrase: set[str] = field(default_factory=set)
     manner_phrase: set[str] = field(default_factory=set)
     frames: dict[tuple[str, str], Frame] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)  # learned scorer, see `score`
+    threshold: float = 0.5
+    extra: set[str] = field(default_factory=set)  # the user's own cues
+
+    def score(self, features: list[str]) -> float:
+        """Probability that a candidate with these features is an attribution (logistic model)."""
+        w = self.weights
+        z = sum(w.get(f, 0.0) for f in features)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
 
     @property
     def clausal(self) -> set[str]:
@@ -356,6 +368,16 @@ def base_forms(word: str) -> list[str]:
     return out
 
 
+def load_scorer(path: Path = DATA_FILE) -> tuple[dict[str, float], float]:
+    """The learned scorer's weights and acceptance threshold; without them the frames decide."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in data.get("weights", {}).items()}
+        return weights, float(data.get("threshold", 0.5))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}, 0.5
+
+
 def load_frames(path: Path = DATA_FILE) -> dict[tuple[str, str], Frame]:
     """Derived frames from the data file; without the file there are none (the hand lexicon still works)."""
     try:
@@ -381,12 +403,14 @@ def build_cues(extra_cues: tuple[str, ...] = ()) -> Cues:
     """
     cues = Cues(**{name: set(words) for name, words in CUE_LEXICON.items()})
     cues.frames = load_frames()
+    cues.weights, cues.threshold = load_scorer()
     for raw in extra_cues:
         cue = " ".join(str(raw).lower().split())
         if not cue:
             continue
         if " " not in cue:
             cues.speech.add(cue)
+            cues.extra.add(cue)
         elif cue.startswith(("in ", "on ")):
             cues.manner_phrase.add(cue)
         else:

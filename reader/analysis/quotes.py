@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.analysis.cues import Cues, cues_for
+from reader.analysis.cues import Cues, Frame, cues_for
 from reader.analysis.model import Quote, Referent, Span
 
 if TYPE_CHECKING:
@@ -281,6 +281,78 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             yield "host", head.left_edge.i, tok.left_edge.i - 1
 
 
+_WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
+_QUOTE_CHARS = set('“”"«»„「」')
+
+
+def frame_features(
+    tok: Token, lemma: str, dep: str, a: int, b: int, cues: Cues, speaker: Token | None = None
+) -> list[str]:
+    """Features of one candidate frame for the learned attribution scorer (see `Cues.score`).
+
+    Shared with scripts/derive_cues.py, which fits the weights on PolNeAR's training split.
+    """
+    doc = tok.doc
+    subj = "none"
+    neg = False
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subj = child.ent_type_ or child.pos_
+            if child.lower_ in _RELATIVE:
+                subj = "REL"
+        elif child.dep_ == "neg":
+            neg = True
+    first = doc[a].lower_
+    if first == "that":
+        c0 = "that"
+    elif first == "to" or (a + 1 <= b and doc[a + 1].lower_ == "to" and doc[a].pos_ != "VERB"):
+        c0 = "to"
+    elif first in _WH:
+        c0 = "wh"
+    else:
+        c0 = doc[a].pos_
+    n = b - a + 1
+    clen = "1" if n == 1 else "2" if n <= 3 else "4" if n <= 8 else "9" if n <= 25 else "26"
+    classes = [
+        name
+        for name, words in (
+            ("speech", cues.speech),
+            ("belief", cues.belief),
+            ("intention", cues.intention),
+            ("evidence", cues.evidence),
+            ("noun", cues.noun),
+        )
+        if lemma in words
+    ]
+    feats = [
+        "bias",
+        f"ld={lemma}|{dep}",
+        f"l={lemma}",
+        f"d={dep}",
+        f"pd={tok.pos_}|{dep}",
+        f"tag={tok.tag_}",
+        f"tdep={tok.dep_}|{dep}",
+        f"subj={subj}",
+        f"subjd={subj}|{dep}",
+        f"c0={c0}|{dep}",
+        f"clen={clen}|{dep}",
+    ]
+    if speaker is None:
+        feats.append(f"spk=none|{dep}")
+    else:
+        kind = "REL" if speaker.lower_ in _RELATIVE else speaker.ent_type_ or speaker.pos_
+        feats.append(f"spk={kind}|{dep}")
+        if a <= speaker.i <= b:
+            feats.append("spk_inside")
+    if neg:
+        feats.append("neg")
+    for name in classes:
+        feats.append(f"hand={name}|{dep}")
+    if any(ch in _QUOTE_CHARS for ch in doc[a : b + 1].text):
+        feats.append(f"quoted|{dep}")
+    return feats
+
+
 # ----------------------------------------------------------------------------------------------
 # 2. Extraction
 # ----------------------------------------------------------------------------------------------
@@ -493,7 +565,11 @@ class _Extractor:
         agent = self.agent_of(tok)
         if agent is not None:
             return agent
-        if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head is not tok:
+        if (
+            depth < 3
+            and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp")
+            and tok.head is not tok
+        ):
             if tok.dep_ == "ccomp" and tok.head.i > tok.i:
                 return None
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
@@ -815,7 +891,7 @@ class _Extractor:
                 continue
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and self.agent_of(tok) is None:
                 continue  # "a program called Sandy Hook Promise": naming, not attribution
-            if pos in ("VERB", "AUX"):
+            if pos in ("VERB", "AUX", "ADJ"):
                 accepted = []
                 for dep, a, b in candidate_frames(tok):
                     conf = self.accept_verb(tok, lemma, dep, a, b)
@@ -845,6 +921,10 @@ class _Extractor:
                 for dep, a, b in candidate_frames(tok):
                     frame = cues.frame(lemma, dep)
                     derived = frame is not None and frame.precision >= _MIN_FRAME_PRECISION
+                    if cues.weights:
+                        p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.noun_source(tok)))
+                        derived = p >= cues.threshold
+                        frame = Frame(lemma, dep, p, 0) if derived else None
                     if not derived:
                         if lemma not in cues.noun or dep not in ("acl", "ccomp"):
                             continue
@@ -892,6 +972,13 @@ class _Extractor:
     def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
         """The confidence that construction `dep` of verb `tok` is an attribution, or None."""
         cues = self.cues
+        if cues.weights:
+            p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
+            if p >= cues.threshold:
+                return p
+            if lemma in cues.extra and dep in ("ccomp", "host"):
+                return 0.85  # the user's own cues always count
+            return None
         frame = cues.frame(lemma, dep)
         if dep in ("ccomp", "host") and lemma in cues.speech:
             return max(0.85, frame.precision if frame else 0.0)
