@@ -659,11 +659,16 @@ class _Extractor:
         sent = tok.sent
         for i in range(tok.i - 1, sent.start - 1, -1):
             t = doc[i]
+            if t.is_space and "\n" in t.text:
+                break
             if a <= i <= b or self.in_quote[i] != -1:
                 continue
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "it":
                 return t
         return None
+
+    def same_para(self, x: Token, y: Token) -> bool:
+        return self.para_of(x.idx) == self.para_of(y.idx)
 
     def root_subject(self, tok: Token) -> Token | None:
         """The subject of the sentence's main verb, for a cue the parse left without one."""
@@ -902,6 +907,8 @@ class _Extractor:
                     if span is None:
                         continue
                     speaker = self.subject_of(tok)
+                    if speaker is not None and not self.same_para(speaker, tok):
+                        speaker = None  # a dateline or heading the parser glued to the sentence
                     if speaker is None:
                         speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
                     if speaker is not None and speaker.i >= a and speaker.i <= b and dep != "host":
@@ -1069,7 +1076,8 @@ class _Extractor:
                 continue
             if inside:
                 f.kind = "mixed"
-                consumed.update(inside)
+                # a quoted fragment joins the reported clause; a quote with its own cue stays itself
+                consumed.update(k for k in inside if direct[k].fragment or direct[k].cue is None)
             # a partial overlap with a full quote sentence: keep the quote, drop the clause
             clash = [d for d in direct if not d.fragment and d.start < f.end and f.start < d.end]
             if clash and not inside:
