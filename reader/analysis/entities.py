@@ -398,6 +398,7 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
     """Group mentions by key, then fold surnames and acronyms into the full names they abbreviate."""
     by_key: dict[str, Cluster] = {}
     for mention in mentions:
+        mention.vote = None  # decided afresh on every merge: a later full name can make a surname ambiguous
         cluster = by_key.get(mention.key)
         if cluster is None:
             cluster = by_key[mention.key] = Cluster(mention.key, canonical=ALIASES.get(mention.key))

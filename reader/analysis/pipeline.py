@@ -136,7 +136,7 @@ class _Builder:
         self.entities.extend(entities)
         self.mentions.extend(mentions)
         bounds = [(m.start, m.end) for m in mentions]
-        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, len(self.body_text))
+        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, self.body_length)
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
         for mention in mentions:
             if mention.start in actor_starts:
@@ -144,7 +144,8 @@ class _Builder:
         self.raw_events.extend(events)
         self._referents = None
         referents = self.referents()
-        local = _local_actors(referents.actors, offset, len(doc.text))
+        doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # doc.text rebuilds
+        local = _local_actors(referents.actors, offset, doc_length)
         found = quotes_module.extract_quotes(doc, local, self.extra_cues)
         first_mention = {a.id: a.mentions[0].start for a in referents.actors if a.mentions}
         for quote in found:
@@ -153,8 +154,8 @@ class _Builder:
             )
 
     @property
-    def body_text(self) -> str:
-        return self.text if self.body_end is None else self.text[: self.body_end]
+    def body_length(self) -> int:
+        return len(self.text) if self.body_end is None else self.body_end
 
     def referents(self) -> Referents:
         if self._referents is None:
