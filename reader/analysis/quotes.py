@@ -785,6 +785,9 @@ class _Extractor:
         if not (left and right):
             return False
         # "“...,” he said, “...”" frames a quote with a cue on one side only: not embedded
+        inner_end = doc[last].idx - 1 if doc[last].is_punct else doc[last].idx + len(doc[last]) - 1
+        if self.text[inner_end : inner_end + 1] not in (",", "?", "!"):
+            return True
         return not any(doc[i].lemma_ in self.cues.speech for i in range(last + 1, min(last + 4, sent.end)))
 
     def merge_interrupted(self) -> list[list[Quoted]]:
