@@ -134,3 +134,29 @@ def test_he_resolves_to_the_last_person(nlp: Any) -> None:
     opened = find(analysis, "opened")
     assert analysis.referent(opened.actor).name == "Rishi Sunak"
     assert opened.object == "a new wing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday night", True),
+        ("last week", True),
+        ("2014", True),
+        ("two days ago", True),
+        ("20 March 2025", True),
+        ("fifteen years", False),
+        ("more than a decade", False),
+        ("every month", False),
+        ("almost seven hours", False),
+    ],
+)
+def test_when_is_a_point_in_time(text: str, expected: bool) -> None:
+    from reader.analysis.events import is_time_point
+
+    assert is_time_point(text) is expected
+
+
+def test_durations_are_not_when(nlp: Any) -> None:
+    analysis = analyse("Yusuf Kaya has run a barber's shop in Leeds for fifteen years.", nlp)
+    run = find(analysis, "run")
+    assert run.when is None

@@ -334,7 +334,8 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
         name_text = text[s:e]
         if label != "PERSON" and _TITLE_PHRASE_RE.search(text[max(0, s - 40) : e]) and len(name_text) < 20:
             following = text[e : e + 40].lstrip(" \u00a0")
-            if following[:1].isupper():  # "Secretary of State Mike Pompeo": part of a title, not a name
+            # "Secretary of State Mike Pompeo", "the Secretary of State for Transport": a title, not a name.
+            if following[:1].isupper() or following.startswith(("for ", "of ")) or label == "ORG":
                 continue
         key = normalise(name_text)
         root = ent.root

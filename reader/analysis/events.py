@@ -10,6 +10,7 @@ into ids then.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -221,6 +222,24 @@ class RawEvent:
     position: float = 0.0  # sentence start / text length, for salience
 
 
+_DURATION_RE = re.compile(
+    r"(?:^|\s)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
+    re.IGNORECASE,
+)
+_POINT_WORDS_RE = re.compile(
+    r"\b(?:ago|last|next|this|past|previous|earlier|later|coming|since|until|of)\b", re.IGNORECASE
+)
+
+
+def is_time_point(text: str) -> bool:
+    """True for when something happened ("Tuesday night", "last week", "2014"), not how long it
+    lasted or how often ("fifteen years", "more than a decade", "every month")."""
+    words = text.lower().split()
+    if not words or words[0] in ("every", "each"):
+        return False
+    return not _DURATION_RE.search(text) or bool(_POINT_WORDS_RE.search(text))
+
+
 def _span(text: str, start: int, end: int, offset: int) -> Span:
     return Span(start + offset, end + offset, text[start:end])
 
@@ -340,6 +359,8 @@ class _DocIndex:
             self._add_date(doc, group)
 
     def _add_date(self, doc: Doc, group: list) -> None:
+        if not is_time_point(" ".join(ent.text for ent in group)):
+            return
         span = doc[group[0].start : group[-1].end]
         self.dates.append((span.root.i, group[0].start_char, group[-1].end_char))
 
