@@ -237,3 +237,9 @@ def test_lower_case_guesses_are_not_referents(nlp: Any) -> None:
     entities, mentions = entities_from_doc(doc)
     assert [e.text for e in entities] == ["piggy"]
     assert mentions == []
+
+
+def test_head_word_joins_its_organisation() -> None:
+    mentions = [_mention(0, "Harbourside City Council", "ORG"), _mention(40, "Council", "ORG")]
+    merged = merge_mentions(mentions)
+    assert [(r.name, len(r.mentions)) for r in merged.actors] == [("Harbourside City Council", 2)]

@@ -426,6 +426,14 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         owner = first_owner.get(parts[0], key)
         first_owner[parts[0]] = key if owner == key else None
+    # The head word of an organisation's name: "the Council" -> "Harbourside City Council".
+    org_tail_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = _tokens(key)
+        if len(parts) < 2 or cluster.canonical or majority(cluster) != "ORG":
+            continue
+        owner = org_tail_owner.get(parts[-1], key)
+        org_tail_owner[parts[-1]] = key if owner == key else None
     # Short names of organisations: "Caldera" -> "Caldera Power", when only one starts so.
     org_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -460,8 +468,8 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             and key not in TITLES
         ):
             target = first_owner.get(key)
-        if target is None and " " not in key and majority(cluster) == "ORG" and key not in ORG_WORDS:
-            target = org_owner.get(key)
+        if target is None and " " not in key and majority(cluster) == "ORG":
+            target = org_tail_owner.get(key) or (org_owner.get(key) if key not in ORG_WORDS else None)
             vote = "ORG"
         if target is None and _is_acronym(cluster.mentions[0].name):
             target = acronym_owner.get(key.replace(".", ""))

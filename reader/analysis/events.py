@@ -20,126 +20,35 @@ from reader.analysis.model import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Verbs of saying (lemmas): they introduce quotes, which the quote extractor handles.
-REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "tweet",
-        "post",
-        "add",
-        "note",
-        "argue",
-        "warn",
-        "claim",
-        "insist",
-        "explain",
-        "state",
-        "declare",
-        "announce",
-        "report",
-        "reply",
-        "respond",
-        "answer",
-        "ask",
-        "acknowledge",
-        "admit",
-        "concede",
-        "confirm",
-        "deny",
-        "reveal",
-        "suggest",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "assert",
-        "contend",
-        "maintain",
-        "mention",
-        "remark",
-        "comment",
-        "observe",
-        "predict",
-        "quip",
-        "testify",
-        "allege",
-        "reiterate",
-        "repeat",
-        "recall",
-        "told",
-        "describe",
-        "retort",
-        "exclaim",
-        "proclaim",
-        "disclose",
-    ]
+REPORTING_VERBS = _words(
+    """say tell write tweet post add note argue warn claim insist explain state declare announce report
+    reply respond answer ask acknowledge admit concede confirm deny reveal suggest stress emphasize
+    emphasise assert contend maintain mention remark comment observe predict quip testify allege
+    reiterate repeat recall told describe retort exclaim proclaim disclose think believe fear feel
+    hope doubt suspect worry reckon"""
 )
 #: Copulas, auxiliaries and light verbs that carry no event of their own.
 LIGHT_VERBS = frozenset(
     ["be", "have", "do", "get", "seem", "appear", "become", "remain", "let", "go", "come", "keep"]
 )
 #: Verbs whose "to ..." complement is the real action: "sought to downplay" -> downplay.
-CONTROL_VERBS = frozenset(
-    [
-        "seek",
-        "try",
-        "attempt",
-        "want",
-        "plan",
-        "hope",
-        "aim",
-        "intend",
-        "continue",
-        "begin",
-        "start",
-        "threaten",
-        "vow",
-        "promise",
-        "pledge",
-        "agree",
-        "refuse",
-        "decide",
-        "need",
-        "prepare",
-        "move",
-        "rush",
-        "expect",
-    ]
+CONTROL_VERBS = _words(
+    """seek try attempt want plan hope aim intend continue begin start threaten vow promise pledge
+    agree refuse decide need prepare move rush expect"""
 )
 #: Clause relations whose verb can head an event.
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "pcomp"})
 #: Nouns standing for the state or group named by their modifier: "U.S. forces returned" -> the U.S.
-_PROXY_NOUNS = frozenset(
-    [
-        "administration",
-        "government",
-        "force",
-        "forces",
-        "troop",
-        "troops",
-        "military",
-        "army",
-        "navy",
-        "official",
-        "officials",
-        "regime",
-        "authority",
-        "authorities",
-        "leadership",
-        "leader",
-        "leaders",
-        "militia",
-        "militias",
-        "fighter",
-        "fighters",
-        "police",
-        "ministry",
-        "diplomat",
-        "diplomats",
-        "negotiator",
-        "negotiators",
-    ]
+_PROXY_NOUNS = _words(
+    """administration government force forces troop troops military army navy official officials regime
+    authority authorities leadership leader leaders militia militias fighter fighters police
+    ministry diplomat diplomats negotiator negotiators"""
 )
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 _TARGET_PREPS = frozenset({"on", "against", "at", "into", "onto", "to", "toward", "towards", "upon"})
@@ -153,55 +62,11 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _MAX_OBJECT_CHARS = 80
 #: Common nouns that name a place, so "at the base" can say where when no named place does.
-PLACE_NOUNS = frozenset(
-    [
-        "base",
-        "airbase",
-        "airport",
-        "embassy",
-        "consulate",
-        "border",
-        "city",
-        "town",
-        "village",
-        "capital",
-        "province",
-        "region",
-        "district",
-        "street",
-        "square",
-        "building",
-        "headquarters",
-        "compound",
-        "camp",
-        "port",
-        "harbour",
-        "harbor",
-        "station",
-        "hospital",
-        "school",
-        "prison",
-        "palace",
-        "parliament",
-        "court",
-        "ministry",
-        "site",
-        "facility",
-        "field",
-        "front",
-        "frontline",
-        "coast",
-        "island",
-        "country",
-        "state",
-        "territory",
-        "area",
-        "neighbourhood",
-        "neighborhood",
-        "market",
-        "mosque",
-        "church",
-    ]
+PLACE_NOUNS = _words(
+    """base airbase airport embassy consulate border city town village capital province region district
+    street square building headquarters compound camp port harbour harbor station hospital school
+    prison palace parliament court ministry site facility field front frontline coast island country
+    state territory area neighbourhood neighborhood market mosque church"""
 )
 
 

@@ -183,12 +183,12 @@ class _Builder:
             if where is None:
                 where = raw.where_text
             weight = len(by_id[actor].mentions) / most if actor in by_id else 0.0
-            score = (
-                (0.3 if raw.kind == "named" else 0.4 * weight + 0.15 * bool(raw.object) + 0.1 * raw.root)
-                + 0.15 * bool(raw.when)
-                + 0.15 * bool(where)
-                + 0.05 * (1.0 - min(1.0, raw.position))
-            )
+            # Who did it matters most (and how prominent they are), then what, when and where.
+            if raw.kind == "named":
+                score = 0.3
+            else:
+                score = 0.25 * (actor is not None) + 0.15 * weight + 0.15 * bool(raw.object) + 0.1 * raw.root
+            score += 0.15 * bool(raw.when) + 0.15 * bool(where) + 0.05 * (1.0 - min(1.0, raw.position))
             events.append(
                 Event(
                     trigger=raw.trigger,
