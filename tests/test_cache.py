@@ -158,3 +158,14 @@ def test_model_in_key_comes_from_metadata() -> None:
     analysis = get_analysis(TEXT)
     spec = resolve_model(None)
     assert (analysis.model.name, analysis.model.version) == (spec.package, spec.version)
+
+
+def test_cache_stays_bounded() -> None:
+    first = get_analysis(TEXT)
+    for n in range(5):
+        key = f"{n:02d}" + "0" * 62
+        assert cache.store(key, first, max_entries=3)
+        os.utime(cache.entry_path(key), (1000 + n, 1000 + n))  # distinct ages, oldest first
+    remaining = entries()
+    assert len(remaining) == 3
+    assert cache.entry_path("04" + "0" * 62) in remaining  # the newest stays

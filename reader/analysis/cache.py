@@ -29,6 +29,8 @@ except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2; elsewhere
 
 #: Bump when the analysis output changes for the same input (new rules, fixed bugs).
 ANALYSIS_VERSION = 1
+#: How many analyses the cache keeps (a typical one is 30-100 kB).
+MAX_ENTRIES = 2000
 _ANALYSIS_DIR = Path(__file__).resolve().parent
 
 
@@ -99,11 +101,16 @@ def load(key: str, text: str) -> Analysis | None:
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         _discard(path)
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: pruning removes the oldest entries first
     return analysis
 
 
-def store(key: str, analysis: Analysis) -> bool:
-    """Write the entry atomically; False (and no error) when the cache cannot be written."""
+def store(key: str, analysis: Analysis, *, max_entries: int = MAX_ENTRIES) -> bool:
+    """Write the entry atomically; False (and no error) when the cache cannot be written.
+
+    Keeps the cache bounded: past `max_entries` the least recently used entries go.
+    """
     from reader.atomic import write_atomic  # only writers pay for tempfile and friends
 
     payload = {"analysis_version": ANALYSIS_VERSION, "key": key, "analysis": analysis.to_dict()}
@@ -111,7 +118,26 @@ def store(key: str, analysis: Analysis) -> bool:
         write_atomic(entry_path(key), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     except (OSError, ValueError):
         return False
+    prune(max_entries)
     return True
+
+
+def prune(max_entries: int = MAX_ENTRIES) -> int:
+    """Remove the least recently used entries beyond `max_entries`; returns how many went."""
+    root = cache_root()
+    try:
+        found = [(entry.stat().st_mtime, entry) for entry in root.glob("*/*.json")]
+    except OSError:
+        return 0
+    if len(found) <= max_entries:
+        return 0
+    found.sort(key=lambda item: item[0])
+    removed = 0
+    for _, path in found[: len(found) - max_entries]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
 
 
 def clear() -> int:
