@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc-cache", type=Path, default=None)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.5, help="scorer probability that accepts a frame")
+    ap.add_argument("--threshold", type=float, default=0.3, help="scorer probability that accepts a frame")
     ap.add_argument("--min-feature-count", type=int, default=3)
     ap.add_argument("--l2", type=float, default=1.0)
     args = ap.parse_args(argv)
