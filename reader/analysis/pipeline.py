@@ -247,7 +247,9 @@ def analyse_progressively(
     builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
     size = max(1, min(batch_chars, nlp.max_length - 1))
     pieces = split_batches(text[:limit], size)
-    for (start, _end), doc in zip(pieces, nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+    # batch_size=1: yield after every piece instead of parsing a thousand pieces first.
+    docs = nlp.pipe((text[s:e] for s, e in pieces), batch_size=1)
+    for (start, _end), doc in zip(pieces, docs, strict=True):
         builder.add(doc, start)
         yield builder.build()
 
