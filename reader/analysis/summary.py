@@ -7,6 +7,7 @@ cursor, retitle the terminal or hide lines: control characters are shown as visi
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import defaultdict
 
 from reader.analysis.model import Analysis, Event, Quote, Referent
@@ -61,7 +62,7 @@ def _referent_lines(records: list[Referent], width: int) -> list[str]:
         line = f"  {name:<{name_width}}  {kind:<12}  {len(record.mentions):>3}×"
         if record.aliases:
             line += "  also: " + ", ".join(safe(a) for a in record.aliases[:4])
-        lines.append(shorten(line, width) if len(line) > width else line)
+        lines.append(line if len(line) <= width else line[: width - 1].rstrip() + "…")  # keep the columns
     return lines
 
 
@@ -103,13 +104,13 @@ def format_summary(
     body = analysis.text if analysis.body_end is None else analysis.text[: analysis.body_end]
     lines: list[str] = []
     if title:
-        lines.append(shorten(safe(title), width))
+        lines.extend(textwrap.wrap(safe(title), width) or [""])
     meta = []
     if source:
         meta.append(safe(source))
     meta.append(_plural(len(body.split()), "word"))
     meta.append(f"model {safe(analysis.model.name)} {safe(analysis.model.version)}")
-    lines.append(shorten(" · ".join(meta), width))
+    lines.extend(textwrap.wrap(" · ".join(meta), width))
 
     actors = analysis.actors[:max_referents]
     lines += ["", f"Actors ({len(analysis.actors)})"]

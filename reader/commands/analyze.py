@@ -167,6 +167,10 @@ def run(args: argparse.Namespace) -> int:
 
             if index:
                 sys.stdout.write("\n" + "─" * 40 + "\n\n")
-            sys.stdout.write(format_summary(analysis, title=_title(article), source=article.source))
+            import shutil
+
+            width = max(60, min(140, shutil.get_terminal_size((100, 24)).columns))
+            summary = format_summary(analysis, title=_title(article), source=article.source, width=width)
+            sys.stdout.write(summary)
         sys.stdout.flush()
     return status
