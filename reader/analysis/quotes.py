@@ -270,15 +270,23 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     yield "prep_" + child.lower_, pobj.left_edge.i, pobj.right_edge.i
-    if (
-        not has_clause
-        and tok.dep_ in ("parataxis", "ccomp")
-        and tok.head.i < tok.i
-        and tok.pos_ in ("VERB", "AUX")
-    ):
-        head = tok.head
-        if any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > head.i:
+    if has_clause or tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in tok.children):
+        return
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.i < tok.i and tok.left_edge.i > head.i:
+        yield "host", head.left_edge.i, tok.left_edge.i - 1  # "The strike was retaliatory, critics say"
+    elif tok.dep_ == "parataxis" and head is not tok:
+        # "In the long run, many economists say, this effect could ripple ..."
+        if head.i < tok.i and tok.left_edge.i > head.left_edge.i:
             yield "host", head.left_edge.i, tok.left_edge.i - 1
+        elif head.i > tok.i:
+            yield "host", tok.right_edge.i + 1, head.right_edge.i
+    elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Menendez pointed out, the rulings have real impact"
+        if tok.i < head.i:
+            yield "as_host", tok.right_edge.i + 1, head.right_edge.i
+        else:
+            yield "as_host", head.left_edge.i, tok.left_edge.i - 1
 
 
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
@@ -906,7 +914,7 @@ class _Extractor:
                     if conf is not None:
                         accepted.append((dep, a, b, conf))
                 for dep, a, b, conf in self.join_frames(tok, accepted):
-                    span = self.host_content(tok) if dep == "host" else self.trim(a, b)
+                    span = self.trim(a, b)
                     if span is None:
                         continue
                     speaker = self.subject_of(tok)
@@ -914,7 +922,12 @@ class _Extractor:
                         speaker = None  # a dateline or heading the parser glued to the sentence
                     if speaker is None:
                         speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
-                    if speaker is not None and speaker.i >= a and speaker.i <= b and dep != "host":
+                    if (
+                        speaker is not None
+                        and speaker.i >= a
+                        and speaker.i <= b
+                        and dep not in ("host", "as_host")
+                    ):
                         speaker = None
                     out.append(
                         _Found(
@@ -972,7 +985,14 @@ class _Extractor:
                 head = tok.head
                 if head.i < tok.i:
                     a, b = head.left_edge.i, head.i
-            if out and dep != "host" and out[-1][0] != "host" and 0 <= a - out[-1][2] <= 1 and a > tok.i:
+            hosts = ("host", "as_host")
+            if (
+                out
+                and dep not in hosts
+                and out[-1][0] not in hosts
+                and 0 <= a - out[-1][2] <= 1
+                and a > tok.i
+            ):
                 pdep, pa, _, pconf = out[-1]
                 out[-1] = (pdep, pa, b, max(pconf, conf))
                 continue
@@ -986,11 +1006,11 @@ class _Extractor:
             p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
             if p >= cues.threshold:
                 return p
-            if lemma in cues.extra and dep in ("ccomp", "host"):
+            if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
                 return 0.85  # the user's own cues always count
             return None
         frame = cues.frame(lemma, dep)
-        if dep in ("ccomp", "host") and lemma in cues.speech:
+        if dep in ("ccomp", "host", "as_host") and lemma in cues.speech:
             return max(0.85, frame.precision if frame else 0.0)
         if dep == "xcomp" and lemma in cues.intention and self.doc[a].lower_ == "to":
             return max(0.6, frame.precision if frame else 0.0)
@@ -1001,13 +1021,6 @@ class _Extractor:
         if frame is not None and frame.precision >= _MIN_FRAME_PRECISION:
             return frame.precision
         return None
-
-    def host_content(self, tok: Token) -> tuple[int, int] | None:
-        """The clause a trailing cue comments on: "The strike was retaliatory, critics say"."""
-        head = tok.head
-        first = head.left_edge.i
-        last = tok.left_edge.i - 1
-        return self.trim(first, last)
 
     def according(self, tok: Token) -> _Found | None:
         doc = self.doc
