@@ -275,6 +275,9 @@ def test_extra_cues_extend_the_lexicon(nlp) -> None:
     q = quote_with(analysed(nlp, text, extra_cues=("harrumph",)).quotes, "The plan was doomed")
     assert q.speaker is not None and q.speaker.text == "Smith"
     assert q.cue is not None and q.cue.text == "harrumphed"
+    # the config may name the inflected form, as people write it
+    q = quote_with(analysed(nlp, text, extra_cues=("harrumphed",)).quotes, "The plan was doomed")
+    assert q.speaker is not None and q.speaker.text == "Smith"
 
 
 def test_extract_quotes_with_plain_actors(nlp) -> None:

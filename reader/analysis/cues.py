@@ -342,7 +342,7 @@ class Cues:
         """The lexicon's entry for a verb the lemmatiser missed ("harrumphed" -> "harrumph")."""
         if lemma in self.speech or lemma in self.belief or lemma in self.intention or lemma in self.evidence:
             return lemma
-        for base in base_forms(word):
+        for base in (word.lower(), *base_forms(word)):
             if base in self.speech or base in self.belief or base in self.intention or base in self.evidence:
                 return base
         return lemma
