@@ -243,3 +243,13 @@ def test_head_word_joins_its_organisation() -> None:
     mentions = [_mention(0, "Harbourside City Council", "ORG"), _mention(40, "Council", "ORG")]
     merged = merge_mentions(mentions)
     assert [(r.name, len(r.mentions)) for r in merged.actors] == [("Harbourside City Council", 2)]
+
+
+def test_place_names_are_not_claimed_as_surnames(nlp: Any) -> None:
+    analysis = analyse(
+        "The night train left Zurich Hauptbahnhof at 9pm on Sunday evening. Passengers in Zurich cheered.",
+        nlp,
+    )
+    assert not [r for r in analysis.actors if r.kind == "person" and "Zurich" in r.name]
+    station = [r for r in analysis.locations if r.name == "Zurich Hauptbahnhof"]
+    assert station and station[0].kind == "facility"

@@ -160,3 +160,10 @@ def test_durations_are_not_when(nlp: Any) -> None:
     analysis = analyse("Yusuf Kaya has run a barber's shop in Leeds for fifteen years.", nlp)
     run = find(analysis, "run")
     assert run.when is None
+
+
+def test_ages_are_not_when() -> None:
+    from reader.analysis.events import is_time_point
+
+    assert not is_time_point("52")
+    assert is_time_point("1887")

@@ -74,20 +74,8 @@ for _canonical, _forms in _ALIAS_FORMS.items():
         ALIASES[_form] = _canonical
 
 #: Social media: "on Twitter" names where something was said, not someone who acts.
-PLATFORMS = frozenset(
-    [
-        "twitter",
-        "facebook",
-        "instagram",
-        "youtube",
-        "telegram",
-        "tiktok",
-        "whatsapp",
-        "reddit",
-        "linkedin",
-        "snapchat",
-        "x.com",
-    ]
+PLATFORMS = _words(
+    """twitter facebook instagram youtube telegram tiktok whatsapp reddit linkedin snapchat x.com"""
 )
 #: Names the small model often gets the label of wrong, with the label they should have.
 KNOWN_LABELS: dict[str, str] = {
@@ -132,36 +120,10 @@ _TITLE_PHRASE_RE = re.compile(
     r"\b(?:Secretary|Minister|Department|Ministry|Minister) of (?:the )?[A-Z][\w]*(?: [A-Z][\w]*)?$"
 )
 #: Trailing words that make a name a facility ("al-Asad air base", "the U.S. Embassy").
-FACILITY_WORDS = frozenset(
-    [
-        "base",
-        "airbase",
-        "airfield",
-        "airport",
-        "embassy",
-        "consulate",
-        "bridge",
-        "stadium",
-        "hospital",
-        "prison",
-        "camp",
-        "port",
-        "harbour",
-        "harbor",
-        "station",
-        "palace",
-        "tower",
-        "plant",
-        "refinery",
-        "dam",
-        "mosque",
-        "church",
-        "cathedral",
-        "temple",
-        "shrine",
-        "square",
-        "university",
-    ]
+FACILITY_WORDS = _words(
+    """base airbase airfield airport embassy consulate bridge stadium hospital prison camp port harbour
+    harbor station palace tower plant refinery dam mosque church cathedral temple shrine square
+    university hauptbahnhof centraal terminal terminus depot barracks arena museum"""
 )
 _FACILITY_TAIL_RE = re.compile(
     r"[\s\u00a0]+(?:(?:air|military|naval|army|airforce|air force|marine)[\s\u00a0]+)?"
@@ -184,51 +146,16 @@ PLACE_POSSESSIONS = _words(
 BUSINESS_WORDS = _words(
     """power energy group holdings airlines airways motors systems technologies technology media
     pharmaceuticals pharma oil gas petroleum mining telecom communications bank capital partners
-    industries foods brands labs software games entertainment"""
+    industries foods brands labs software games entertainment rail railways railway trains buses
+    insurance"""
 )
 #: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
 _COMPANY_SUFFIX_RE = re.compile(r" (?:ltd|ltd\.|limited|inc|inc\.|plc|llc|co\.|corp|corp\.|gmbh|ag|sa)$")
 #: Words that show a name is an organisation, so "in X" does not make it a place.
-ORG_WORDS = frozenset(
-    [
-        "force",
-        "forces",
-        "corps",
-        "council",
-        "party",
-        "ministry",
-        "department",
-        "army",
-        "navy",
-        "committee",
-        "agency",
-        "bank",
-        "company",
-        "inc",
-        "corp",
-        "university",
-        "group",
-        "front",
-        "guard",
-        "guards",
-        "brigade",
-        "brigades",
-        "militia",
-        "union",
-        "association",
-        "organization",
-        "organisation",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "times",
-        "post",
-        "news",
-        "network",
-        "institute",
-        "foundation",
-    ]
+ORG_WORDS = _words(
+    """force forces corps council party ministry department army navy committee agency bank company inc
+    corp university group front guard guards brigade brigades militia union association organization
+    organisation court parliament congress senate times post news network institute foundation"""
 )
 #: Prepositions after which a one-word ORG or PERSON name is almost always a place ("near Erbil").
 LOCATIVE_PREPS = frozenset(
@@ -241,7 +168,7 @@ _SPACE_RE = re.compile(r"[\s\u00a0]+")
 _MAX_NAME_CHARS = 100
 _LEADING_THE_RE = re.compile(r"(?:the|The|THE)[\s\u00a0]+")
 _POSSESSIVE_RE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
-_EDGE_JUNK = " \t\r\n\u00a0,;:\"“”‘’'()[]{}"
+_EDGE_JUNK = " \t\r\n\u00a0,;:\"“”‘’'()[]{}•·▪◦‣*#>|–—"
 
 
 @dataclass(slots=True)
@@ -349,6 +276,8 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
             continue
         if key in KNOWN_LABELS:
             label = KNOWN_LABELS[key]
+        elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
+            label = "ORG"  # "Nordlicht Rail"
         elif label in ("ORG", "PERSON", "NORP"):
             tail = _FACILITY_TAIL_RE.match(text, e)
             if tail and label != "NORP":
@@ -576,12 +505,16 @@ def recover_surnames(
     becomes a PERSON mention (and entity). One regex pass over the text.
     """
     surnames: set[str] = set()
+    other_names = {m.key for m in known if m.label != "PERSON"}
     for mention in known:
         if mention.label != "PERSON" or mention.key in ALIASES:
             continue
         parts = mention.name.split(" ")
         last = parts[-1]
-        if len(parts) >= 2 and len(last) >= 3 and last[:1].isupper() and normalise(last) not in TITLES:
+        key = normalise(last)
+        # A word that also names a place or an organisation here ("Zurich") is not safe to claim.
+        plausible = len(parts) >= 2 and len(last) >= 3 and last[:1].isupper() and key not in TITLES
+        if plausible and key not in other_names and key not in FACILITY_WORDS:
             surnames.add(last)
     if not surnames:
         return [], []

@@ -102,6 +102,8 @@ def is_time_point(text: str) -> bool:
     words = text.lower().split()
     if not words or words[0] in ("every", "each"):
         return False
+    if text.strip().isdigit() and len(text.strip()) != 4:
+        return False  # "52" (an age, a count), but "2014" is a year
     return not _DURATION_RE.search(text) or bool(_POINT_WORDS_RE.search(text))
 
 
@@ -158,6 +160,7 @@ def _phrase_text(text: str, token: Token) -> str | None:
 def _is_event_verb(token: Token) -> bool:
     return (
         token.pos_ == "VERB"
+        and token.is_alpha
         and token.dep_ in _CLAUSE_DEPS
         and token.lemma_.lower() not in REPORTING_VERBS
         and token.lemma_.lower() not in LIGHT_VERBS
@@ -390,6 +393,8 @@ def events_from_doc(
                     obj_tok = verb.head.head if verb.head.dep_ == "appos" else verb.head
             if obj_tok is None:
                 obj_tok = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
+                if obj_tok is not None and obj_tok.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    obj_tok = verb.head  # "the decision which he took" -> the decision
             obj = _phrase_text(text, obj_tok) if obj_tok is not None else None
             target = None
             for holder in (obj_tok, verb) if obj_tok is not None else (verb,):
