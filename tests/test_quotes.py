@@ -300,3 +300,10 @@ def test_derived_frames_load_and_count(nlp) -> None:
     q = quote_with(analysis.quotes, "Hillary Clinton")
     assert q.cue is not None and q.cue.text == "endorsed"
     assert q.speaker is not None and q.speaker.text == "The governor"
+
+
+def test_lexicon_fingerprint_is_stable() -> None:
+    from reader.analysis.cues import lexicon_fingerprint
+
+    assert lexicon_fingerprint() == lexicon_fingerprint()
+    assert len(lexicon_fingerprint()) == 12

@@ -9,6 +9,7 @@ marked as attributions, with their precision. Pure Python: no spaCy here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Iterable
@@ -392,6 +393,18 @@ def load_frames(path: Path = DATA_FILE) -> dict[tuple[str, str], Frame]:
             continue
         frames[(frame.lemma, frame.dep)] = frame
     return frames
+
+
+@lru_cache(maxsize=1)
+def lexicon_fingerprint() -> str:
+    """A short hash of the built-in lexicon and the derived data, for cache keys: analyses made
+    with another lexicon or scorer should not be served from the cache."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(sorted((k, sorted(v)) for k, v in CUE_LEXICON.items())).encode())
+    with contextlib.suppress(OSError):
+        digest.update(DATA_FILE.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=8)
