@@ -159,3 +159,18 @@ def test_long_text_beyond_max_length_is_batched(nlp: Any, monkeypatch: pytest.Mo
     assert len(iran.mentions) == 40
     for span in all_spans(analysis):
         assert text[span.start : span.end] == span.text
+
+
+def test_pip_style_model_name_is_accepted() -> None:
+    assert resolve_model(FALLBACK_MODEL.replace("_", "-")).package == FALLBACK_MODEL
+
+
+def test_model_folder(tmp_path: Any) -> None:
+    folder = tmp_path / "my_pipeline"
+    folder.mkdir()
+    meta = '{"lang": "en", "name": "custom", "version": "1.2.3"}'
+    (folder / "meta.json").write_text(meta, encoding="utf-8")
+    spec = resolve_model(str(folder))
+    assert spec.version == "1.2.3" and spec.package == str(folder.resolve())
+    with pytest.raises(ReaderError):
+        resolve_model(str(tmp_path / "missing_folder"))

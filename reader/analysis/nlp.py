@@ -110,9 +110,10 @@ def resolve_model(name: str | None) -> ModelSpec:
     """
     if name:
         name = name.strip()
-        version = _package_version(name)
+        package = name.replace("-", "_")  # the pip name "en-core-web-sm" is the package en_core_web_sm
+        version = _package_version(package)
         if version is not None:
-            return ModelSpec(name=name, package=name, version=version)
+            return ModelSpec(name=package, package=package, version=version)
         if "/" in name or "\\" in name or name.startswith("."):
             folder = _folder_spec(name)
             if folder is not None:
