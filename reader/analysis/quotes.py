@@ -462,6 +462,7 @@ _OBJECT_CONTROL = set(
 _MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
+_NESTED_MIN = 0.7  # weaker attributions nested in another one are dropped (tuned on train)
 _MIN_FRAME_PRECISION = 0.3  # derived frames at or above this precision count as cues (tuned on train)
 
 
@@ -1116,8 +1117,23 @@ class _Extractor:
             for t in transcript:
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
                     kept.append(t)
+        kept = self.drop_weak_nested(kept)
         kept.sort(key=lambda f: (f.start, -f.end))
         return kept
+
+    def drop_weak_nested(self, found: list[_Found]) -> list[_Found]:
+        """Drop a doubtful attribution whose cue sits inside another one's content ("Rouhani tweeted
+        that Tehran seeks ..."): it is part of what the outer source said, rarely a claim of its own."""
+        limit = _NESTED_MIN
+        outers = [(f.start, f.end, f.confidence) for f in found if f.kind != "direct"]
+        out = []
+        for f in found:
+            if f.kind == "indirect" and f.cue is not None and f.confidence < limit:
+                c = f.cue[0]
+                if any(s <= c < e and conf > f.confidence for s, e, conf in outers):
+                    continue
+            out.append(f)
+        return out
 
     # -- speakers to actors ----------------------------------------------------------------
     def mention_span(self, tok: Token) -> tuple[int, int]:
