@@ -334,8 +334,11 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             cluster = by_key[mention.key] = Cluster(mention.key, canonical=ALIASES.get(mention.key))
         cluster.mentions.append(mention)
 
+    # The label most of each cluster's mentions carry (computed once: every rule below reads it).
+    labels = {key: Counter(m.label for m in c.mentions).most_common(1)[0][0] for key, c in by_key.items()}
+
     def majority(cluster: Cluster) -> str:
-        return Counter(m.vote or m.label for m in cluster.mentions).most_common(1)[0][0]
+        return labels[cluster.key]
 
     # Surnames and name tails: "Soleimani" -> "Qassem Soleimani", "Javad Zarif" -> "Mohammad Javad Zarif".
     suffix_owner: dict[str, str | None] = {}
