@@ -272,25 +272,28 @@ def _is_place_object(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
 
 
-def _governing_verbs(sent) -> dict[int, int]:  # noqa: ANN001 - spaCy Span
-    """For each token of the sentence, the nearest event-verb ancestor (token index), memoised."""
+def _governing_verbs(start: int, end: int, heads: list[int], event_verbs: list[bool]) -> dict[int, int]:
+    """For tokens start..end-1, the nearest event-verb ancestor (token index, -1 if none), memoised.
+
+    Works on plain integer arrays: walking spaCy tokens would create a Python object per step.
+    """
     gov: dict[int, int] = {}
-    events = {t.i for t in sent if _is_event_verb(t)}
-    for token in sent:
+    for i in range(start, end):
         path = []
-        node = token
-        while node.i not in gov:
-            if node.i in events:
-                gov[node.i] = node.i
+        node = i
+        while node not in gov:
+            if event_verbs[node]:
+                gov[node] = node
                 break
-            path.append(node.i)
-            if node.head.i == node.i:
-                gov[node.i] = -1
+            path.append(node)
+            head = heads[node]
+            if head == node or not (start <= head < end):
+                gov[node] = -1
                 break
-            node = node.head
-        result = gov[node.i]
-        for i in path:
-            gov[i] = result
+            node = head
+        result = gov[node]
+        for j in path:
+            gov[j] = result
     return gov
 
 
@@ -306,6 +309,9 @@ def events_from_doc(
     index = _DocIndex(doc, text, mention_bounds, place_starts, offset)
     total = max(1, total_length or len(text))
     out: list[RawEvent] = []
+    tokens = list(doc)
+    heads = [token.head.i for token in tokens]
+    event_verbs = [_is_event_verb(token) for token in tokens]
     sents = list(doc.sents)
     sent_starts = [sent.start for sent in sents]
 
@@ -324,7 +330,7 @@ def events_from_doc(
         if ent.label_ == "EVENT":
             named_in.setdefault(sentence_of(ent.start), []).append(ent)
     for n, sent in enumerate(sents):
-        gov = _governing_verbs(sent)
+        gov = _governing_verbs(sent.start, sent.end, heads, event_verbs)
         sentence = _sentence_span(text, sent, offset)
         position = (sentence.start) / total
         sent_dates = [(s, e) for _, s, e in sorted(dates_in.get(n, ()), key=lambda d: d[1])]
@@ -338,8 +344,8 @@ def events_from_doc(
         dates_by_verb: dict[int, tuple[int, int]] = {}
         for root_i, s, e in dates_in.get(n, ()):
             dates_by_verb.setdefault(gov.get(root_i, -1), (s, e))
-        for verb in sent:
-            if not _is_event_verb(verb):
+        for verb in tokens[sent.start : sent.end]:
+            if not event_verbs[verb.i]:
                 continue
             lemma = verb.lemma_.lower()
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
