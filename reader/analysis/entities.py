@@ -64,6 +64,9 @@ _ALIAS_FORMS: dict[str, tuple[str, ...]] = {
         "islamic state of iraq and the levant",
     ),
     "Islamic Revolutionary Guard Corps": ("irgc", "revolutionary guards", "revolutionary guard"),
+    "Shia": ("shi'a", "shias", "shiite", "shiites", "shi'ite", "shi'ites"),
+    "Sunni": ("sunnis",),
+    "Kurds": ("kurd", "kurdish"),
     "Federal Bureau of Investigation": ("fbi",),
     "Central Intelligence Agency": ("cia",),
 }
@@ -81,6 +84,7 @@ PLATFORMS = _words(
 KNOWN_LABELS: dict[str, str] = {
     **dict.fromkeys(PLATFORMS, "ORG"),
     **dict.fromkeys(["google", "apple", "amazon", "microsoft"], "ORG"),
+    **dict.fromkeys(("shia", "shi'a", "shiite", "shi'ite", "sunni", "kurds", "kurd", "kurdish"), "NORP"),
     "congress": "ORG",
     "pentagon": "ORG",
     "kremlin": "ORG",
@@ -543,4 +547,34 @@ def recover_surnames(
         name = match.group()
         new_entities.append(Entity(s + offset, e + offset, name, "PERSON"))
         new_mentions.append(Mention(s + offset, e + offset, name, "PERSON", normalise(name), name, acts))
+    return new_entities, new_mentions
+
+
+#: Religious and ethnic groups the small model often misses or mislabels ("Shi’a militias").
+_GROUP_RE = re.compile(
+    r"(?<![\w’'-])(Shi[’']a|Shia|Shi[’']ites?|Shiites?|Sunnis?|Kurds?|Alawites?|Druze)(?![\w’'-])"
+)
+
+
+def recover_groups(
+    doc: Doc, entities: Sequence[Entity], offset: int = 0
+) -> tuple[list[Entity], list[Mention]]:
+    """Mentions of well-known groups that no entity covers, as NORP (one regex pass over the text)."""
+    text = doc.text
+    taken = sorted((e.start - offset, e.end - offset) for e in entities)
+    starts = [s for s, _ in taken]
+    new_entities: list[Entity] = []
+    new_mentions: list[Mention] = []
+    for match in _GROUP_RE.finditer(text):
+        s, e = match.span()
+        k = bisect.bisect_right(starts, s) - 1
+        if (k >= 0 and taken[k][1] > s) or (k + 1 < len(taken) and taken[k + 1][0] < e):
+            continue
+        name = match.group()
+        key = normalise(name)
+        key = ALIASES.get(key, name).lower()
+        span = doc.char_span(s, e, alignment_mode="expand")
+        acts = span is not None and span.root.dep_ in ("nsubj", "csubj")
+        new_entities.append(Entity(s + offset, e + offset, name, "NORP"))
+        new_mentions.append(Mention(s + offset, e + offset, name, "NORP", key, name, acts))
     return new_entities, new_mentions

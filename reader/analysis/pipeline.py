@@ -22,6 +22,7 @@ from reader.analysis.entities import (
     Referents,
     entities_from_doc,
     merge_mentions,
+    recover_groups,
     recover_surnames,
 )
 from reader.analysis.events import RawEvent, events_from_doc
@@ -130,6 +131,9 @@ class _Builder:
     def add(self, doc: Doc, offset: int) -> None:
         entities, mentions = entities_from_doc(doc, offset)
         more_entities, more_mentions = recover_surnames(doc, [*self.mentions, *mentions], entities, offset)
+        group_entities, group_mentions = recover_groups(doc, [*entities, *more_entities], offset)
+        more_entities += group_entities
+        more_mentions += group_mentions
         if more_mentions:
             entities = sorted([*entities, *more_entities], key=lambda e: e.start)
             mentions = sorted([*mentions, *more_mentions], key=lambda m: m.start)
