@@ -256,7 +256,8 @@ def test_place_names_are_not_claimed_as_surnames(nlp: Any) -> None:
 
 
 def test_shia_in_any_spelling_is_one_group(seed: Analysis, nlp: Any) -> None:
-    analysis = analyse("Shi’a militias attacked the embassy. The Shi'a leaders met Sunni clerics in Najaf.", nlp)
+    text = "Shi’a militias attacked the embassy. The Shi'a leaders met Sunni clerics in Najaf."
+    analysis = analyse(text, nlp)
     (shia,) = [r for r in analysis.actors if r.name == "Shia"]
     assert shia.kind == "group"
     assert [m.text for m in shia.mentions] == ["Shi’a", "Shi'a"]
