@@ -92,3 +92,12 @@ def test_shorten() -> None:
     assert shorten("short", 10) == "short"
     cut = shorten("one two three four five six", 12)
     assert len(cut) <= 12 and cut.endswith("…")
+
+
+def test_place_named_in_the_object_is_not_repeated() -> None:
+    analysis = sample()
+    event = analysis.events[0]
+    event.object = "missiles at Erbil"
+    assert event_line(event, analysis) == "Iran — launched — missiles at Erbil — Tuesday"
+    event.object = "missiles at Erbilian targets"  # a longer word is not the place
+    assert event_line(event, analysis).endswith("— Tuesday — Erbil")

@@ -71,7 +71,7 @@ def event_line(event: Event, analysis: Analysis) -> str:
     actor = analysis.referent(event.actor)
     where = analysis.referent(event.where)
     place = where.name if where else event.where
-    if place and event.object and place in event.object:
+    if place and event.object and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", event.object):
         place = None  # "lived — on Mill Street": the place is already said
     parts = [actor.name if actor else None, event.trigger.text, event.object, event.when, place]
     if event.kind == "named":
