@@ -307,3 +307,16 @@ def test_lexicon_fingerprint_is_stable() -> None:
 
     assert lexicon_fingerprint() == lexicon_fingerprint()
     assert len(lexicon_fingerprint()) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Er sagte: ‚Wir gewinnen.‘ Dann ging er.", "‚Wir gewinnen.‘"),
+        ("Er sagte: »Wir gewinnen.« Dann ging er.", "»Wir gewinnen.«"),
+        ("彼は『勝つ』と言った。", "『勝つ』"),
+        ("He said: ``We will win.'' Then he left.", "``We will win.''"),
+    ],
+)
+def test_more_quotation_styles_pair(text: str, quoted: str) -> None:
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [quoted]

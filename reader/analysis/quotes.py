@@ -68,6 +68,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _is_word_or_punct(ch: str) -> bool:
+    return ch.isalnum() or ch in ".,!?;:"
+
+
 def _mark_role(text: str, i: int, mark: str) -> str:
     """'open', 'close', 'both' or 'none' (an apostrophe) for the mark at text[i]."""
     before = text[i - 1] if i > 0 else " "
@@ -82,6 +86,8 @@ def _mark_role(text: str, i: int, mark: str) -> str:
     if mark in ("’", "'", "‘"):
         if _is_word(before) and _is_word(after):
             return "none"  # don't, Shi'a
+        if mark == "‘" and _is_word_or_punct(before) and not _is_word(after):
+            return "close"  # German ‚…‘
         if mark == "’" or (mark == "'" and not before.isspace() and before not in "([{—–-"):
             # closing single quote or a plural possessive (voters' ...); the pairing decides
             return "close" if not _is_word(after) else "none"
