@@ -101,3 +101,13 @@ def test_place_named_in_the_object_is_not_repeated() -> None:
     assert event_line(event, analysis) == "Iran — launched — missiles at Erbil — Tuesday"
     event.object = "missiles at Erbilian targets"  # a longer word is not the place
     assert event_line(event, analysis).endswith("— Tuesday — Erbil")
+
+
+def test_long_object_is_shortened_first() -> None:
+    analysis = sample()
+    event = analysis.events[0]
+    event.object = "over a dozen ballistic missiles on two Iraqi military bases hosting troops"
+    line = event_line(event, analysis, width=60)
+    assert len(line) <= 60
+    assert line.startswith("Iran — launched — over a dozen")
+    assert line.endswith("… — Tuesday — Erbil")

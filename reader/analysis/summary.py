@@ -66,8 +66,11 @@ def _referent_lines(records: list[Referent], width: int) -> list[str]:
     return lines
 
 
-def event_line(event: Event, analysis: Analysis) -> str:
-    """'who — did — what — when — where', leaving out what is not known."""
+def event_line(event: Event, analysis: Analysis, width: int | None = None) -> str:
+    """'who — did — what — when — where', leaving out what is not known.
+
+    With `width`, a long object is shortened first so that when and where stay visible.
+    """
     actor = analysis.referent(event.actor)
     where = analysis.referent(event.where)
     place = where.name if where else event.where
@@ -76,7 +79,13 @@ def event_line(event: Event, analysis: Analysis) -> str:
     parts = [actor.name if actor else None, event.trigger.text, event.object, event.when, place]
     if event.kind == "named":
         parts = [event.trigger.text, event.when, where.name if where else event.where]
-    return " — ".join(safe(p) for p in parts if p)
+    parts = [safe(p) if p else None for p in parts]
+    line = " — ".join(p for p in parts if p)
+    if width is not None and len(line) > width and event.kind != "named" and parts[2]:
+        room = len(parts[2]) - (len(line) - width)
+        parts[2] = shorten(parts[2], max(16, room))
+        line = " — ".join(p for p in parts if p)
+    return line if width is None else shorten(line, width)
 
 
 def _speaker(quote: Quote, analysis: Analysis) -> str:
@@ -127,7 +136,7 @@ def format_summary(
     heading = f"Events ({len(analysis.events)}"
     heading += f", top {len(events)})" if len(analysis.events) > len(events) else ")"
     lines += ["", heading]
-    lines += [f"  {shorten(event_line(e, analysis), width - 2)}" for e in events] or ["  (none found)"]
+    lines += [f"  {event_line(e, analysis, width - 2)}" for e in events] or ["  (none found)"]
 
     lines += ["", f"Quotes ({len(analysis.quotes)})"]
     if not analysis.quotes:
