@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -158,3 +159,18 @@ def test_terminal_escapes_are_made_harmless(tmp_path: Path) -> None:
     as_json = reader("analyze", str(hostile), "--json")
     assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
     json.loads(as_json.stdout)
+
+
+def test_cached_analyze_does_not_import_spacy() -> None:
+    assert reader("analyze", str(SEED), "--json").returncode == 0  # fills the cache
+    code = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"status = main(['analyze', {str(SEED)!r}, '--json'])\n"
+        "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ), timeout=120
+    )
+    assert result.stderr.split() == ["0", "False", "False"], result.stderr
+    assert json.loads(result.stdout)["actors"]
