@@ -320,3 +320,17 @@ def test_lexicon_fingerprint_is_stable() -> None:
 )
 def test_more_quotation_styles_pair(text: str, quoted: str) -> None:
     assert [text[q.start : q.end] for q in find_quoted(text)] == [quoted]
+
+
+def test_unparsed_doc_gives_bare_quotes(nlp) -> None:
+    text = "“We will win this race,” Sanders said. An “imminent” attack."
+    quotes = extract_quotes(nlp.make_doc(text), [])
+    found = [(q.kind, q.content.text, q.speaker) for q in quotes]
+    assert found == [("direct", "“We will win this race,”", None)]
+
+
+def test_messy_marks_do_not_break(nlp) -> None:
+    text = "‘:\":PENCE: He  «:X\"Y—b『«『«bPENCE: ''„according to 「『c\n\n“”“ He said ''"
+    for doc in (nlp(text), nlp.make_doc(text)):
+        for q in extract_quotes(doc, simple_actors(doc) if doc.has_annotation("DEP") else []):
+            assert text[q.content.start : q.content.end] == q.content.text

@@ -1304,9 +1304,32 @@ class _Extractor:
         return None
 
 
+def _unparsed_quotes(doc: Doc) -> list[Quote]:
+    """Quotation marks only, for a pipeline without a parser: no cue, no speaker, low confidence."""
+    text = doc.text
+    out = []
+    for q in find_quoted(text):
+        if len(text[q.start : q.end].split()) < 3:
+            continue  # a title or scare quote, most likely
+        out.append(
+            Quote(
+                kind="direct",
+                content=Span(q.start, q.end, text[q.start : q.end]),
+                speaker=None,
+                actor=None,
+                cue=None,
+                confidence=0.3,
+                segments=[Span(s, e, text[s:e]) for s, e in q.segments],
+            )
+        )
+    return out
+
+
 def extract_quotes(doc: Doc, actors: list[Referent], extra_cues: Iterable[str] = ()) -> list[Quote]:
     """All attributions in `doc`, each linked to an actor from `actors` where one can be resolved."""
     if len(doc) == 0:
         return []
+    if not doc.has_annotation("DEP"):
+        return _unparsed_quotes(doc)
     extractor = _Extractor(doc, actors, cues_for(extra_cues))
     return extractor.to_quotes(extractor.run())
