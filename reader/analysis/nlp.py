@@ -129,13 +129,42 @@ def resolve_model(name: str | None) -> ModelSpec:
     )
 
 
+LINE_BREAK_COMPONENT = "reader_line_breaks"
+
+
+def _register_line_break_component() -> None:
+    """A component that starts a sentence after every line break.
+
+    Articles put headlines, paragraphs and interview turns on lines of their own; the parser would
+    otherwise run a headline without a full stop into the next paragraph ("... debate\n\nCouncillors
+    said"), and a speaker or a quote would leak across it.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAK_COMPONENT):
+        return
+
+    @Language.component(LINE_BREAK_COMPONENT)
+    def line_breaks(doc):  # type: ignore[no-untyped-def]
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(spec: ModelSpec) -> Language:
     """Load the pipeline (importing spaCy here, not earlier); each spec is loaded once per process."""
     import spacy
 
     try:
-        return spacy.load(spec.package)
+        nlp = spacy.load(spec.package)
     except (OSError, ImportError, ValueError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ReaderError(f"could not load model '{spec.name}': {first_line}") from None
+    _register_line_break_component()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAK_COMPONENT, before="senter")
+    return nlp
