@@ -562,7 +562,8 @@ class _Extractor:
 
     def subject_of(self, tok: Token, depth: int = 0) -> Token | None:
         """The speaker of cue `tok`: its subject, the agent of a passive, or its host verb's subject."""
-        for child in tok.children:
+        # with two subjects ("Q: The association said ..."), the one nearest the verb
+        for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.dep_ == "nsubjpass":
                     agent = self.agent_of(tok)
@@ -834,7 +835,13 @@ class _Extractor:
         # "“...” \n he said." split by the tagger: take a short next sentence of the same paragraph
         if all(doc[i].is_punct or doc[i].is_space for i in range(last + 1, hi)) and hi < len(doc):
             nxt = doc[hi].sent
-            if len(nxt) <= 14 and self.para_of(nxt.start_char) == p_last:
+            words = [t for t in nxt if t.is_alpha]
+            if (
+                len(nxt) <= 14
+                and self.para_of(nxt.start_char) == p_last
+                and words
+                and (words[0].is_lower or not nxt.text.rstrip().endswith("?"))
+            ):
                 hi = nxt.end
         if all(doc[i].is_punct or doc[i].is_space for i in range(lo, first)) and lo > 0:
             prv = doc[lo - 1].sent
