@@ -1250,7 +1250,11 @@ class _Extractor:
                     continue
             # prefer the subject of a recent clause ("Trump sought ..., writing on Twitter ... He said")
             span = self.doc.char_span(s, e, alignment_mode="expand")
-            is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            root = None if span is None else span.root
+            is_subject = root is not None and (
+                root.dep_ in ("nsubj", "nsubjpass")
+                or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            )
             if fallback is None:
                 fallback = actor
             if not is_subject and (sent_start - s) < 600:
