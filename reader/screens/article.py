@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
@@ -161,7 +162,7 @@ class ArticleScreen(Screen):
                 wrap_width=settings.wrap_width,
                 id="article",
             )
-            yield SidePanel(settings.panels, id="sidebar")
+            yield Lazy(SidePanel(settings.panels, id="sidebar"))
         yield FindBar(id="find")
         yield Footer()
 
@@ -184,13 +185,14 @@ class ArticleScreen(Screen):
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
         if saved:
-            self.call_after_refresh(view.scroll_to_offset, saved, top=True)
+            view.restore_position(saved)
         if self._initial_analysis is not None:
             self._apply(self._initial_analysis, complete=True)
             self.status.status = ""
         elif self.reader_app.analyse:
             self.status.status = "analysing…"
-            self.run_analysis()
+            # Paint the text first; the worker's spaCy import would compete for the interpreter.
+            self.call_after_refresh(self.run_analysis)
         self.watch(view, "scroll_y", self._scrolled, init=False)
         self._scrolled()
 
@@ -268,7 +270,8 @@ class ArticleScreen(Screen):
         self.analysis = analysis
         self.analysis_done = complete
         self.view.set_analysis(analysis)
-        self.query_one(SidePanel).update_analysis(analysis)
+        for panel in self.query(SidePanel):  # absent until mounted after the first paint
+            panel.update_analysis(analysis)
         if self.selected_referent:
             self._select_referent(self.selected_referent)
 

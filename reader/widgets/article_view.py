@@ -101,7 +101,6 @@ class ArticleView(ScrollView, can_focus=True):
         background: $background;
         color: $foreground;
         scrollbar-size-vertical: 1;
-        &:focus { background-tint: $foreground 2%; }
     }
     """
 
@@ -164,6 +163,24 @@ class ArticleView(ScrollView, can_focus=True):
         self.flash: tuple[int, int] | None = None
         self._cache: LRUCache[tuple[int, int, int, tuple[int, int] | None], Strip] = LRUCache(2048)
         self._flash_timer = None
+        self._base_style: Style | None = None
+        self._anchor: int | None = None
+        self._kept_anchor: int | None = None
+
+    # ----------------------------------------------------------------- paging
+
+    def action_page_down(self) -> None:
+        """Turn the page at once (like less): no scrolling animation through unread lines."""
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
 
     # ----------------------------------------------------------------- text and layout
 
@@ -218,11 +235,36 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_offset(top, top=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        top = self.top_offset if self.layout_ is not None else 0
-        was_at_top = self.scroll_y == 0
+        """Reflow, keeping the same text at the top (once the new virtual size is in place)."""
+        if self._anchor is None and self.scroll_y > 0:
+            # Reuse the last restored offset while it is still on the top line, so that repeated
+            # reflows do not drift back a line at a time.
+            kept = self._kept_anchor
+            top_line = int(self.scroll_y)
+            self._anchor = (
+                kept if kept is not None and self.line_for_offset(kept) == top_line else self.top_offset
+            )
         self._relayout()
-        if not was_at_top:
-            self.scroll_to_offset(top, top=True)
+        if self._anchor is not None:
+            self.call_after_refresh(self._restore_anchor)
+
+    def _restore_anchor(self, attempts: int = 5) -> None:
+        if self._anchor is None:
+            return
+        anchor = self._anchor
+        self.scroll_to_offset(anchor, top=True)
+        target = min(self.line_for_offset(anchor), max(0, self.virtual_size.height - 1))
+        if int(self.scroll_y) != target and attempts > 0:
+            # The new virtual size is not in place yet: try again after the next refresh.
+            self.call_after_refresh(self._restore_anchor, attempts - 1)
+        else:
+            self._kept_anchor = anchor
+            self._anchor = None
+
+    def restore_position(self, offset: int) -> None:
+        """Open at a saved reading position (kept across the reflows of the first layout passes)."""
+        self._anchor = offset
+        self.call_after_refresh(self._restore_anchor)
 
     def on_mount(self) -> None:
         self._relayout()
@@ -242,7 +284,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base_style = None
         self._cache.clear()
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own text style (computing `rich_style` walks the DOM, so it is kept)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         """Show the (possibly partial) analysis: entity, quote and speaker highlights."""
@@ -454,10 +504,12 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_display_line(line, width, span)
             self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        if scroll_x == 0 and strip.cell_length == width:
+            return strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.base_style)
 
     def _render_display_line(self, y: int, width: int, selection_span: tuple[int, int] | None) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         styles = self.styles_by_role
         total = self.header_lines + len(self.layout_)
         if y >= total:
@@ -483,9 +535,11 @@ class ArticleView(ScrollView, can_focus=True):
                 sel_end = len(text)
             text.stylize(self.screen.get_component_rich_style("screen--selection"), sel_start, sel_end)
         segments: list[Segment] = []
+        used = self._pad + GUTTER
         if pad:
             segments.append(pad)
         segments.append(Segment(gutter_text, gutter_style))
+        used += text.cell_len
         position = 0
         console = self.app.console
         for segment in text.render(console):
@@ -496,17 +550,21 @@ class ArticleView(ScrollView, can_focus=True):
             position += len(segment.text)
         if marker is not None:
             label = marker.label
-            used = self._pad + GUTTER + text.cell_len
             room = width - used - (2 if marker.inline else 0)
-            if marker.inline:
+            if marker.inline and room > 0:
                 segments.append(Segment("  ", base))
-            else:
+                used += 2
+            elif not marker.inline:
                 label = label.rjust(min(room, self.layout_.width))
             if room > 0:
                 if cell_len(label) > room:
                     label = label[: max(0, room - 1)] + "…"
                 segments.append(Segment(label, base + styles.get("marker", Style()) + styles["speaker"]))
-        return Strip(segments).crop_extend(0, width, base)
+                used += cell_len(label)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+            return Strip(segments, width)
+        return Strip(segments, used).crop(0, width)
 
     def _styled_line(self, start: int, end: int, base: Style) -> Text:
         """One line of article text with every active highlight layer applied, lowest first."""

@@ -52,6 +52,12 @@ class FindBar(Horizontal):
         self.add_class("-visible")
         self.input.focus()
         self.input.select_all()
+        # A widget that was hidden a moment ago may refuse focus until styles are refreshed.
+        self.call_after_refresh(self._ensure_focus)
+
+    def _ensure_focus(self) -> None:
+        if self.has_class("-visible") and not self.input.has_focus:
+            self.input.focus()
 
     def set_count(self, text: str) -> None:
         self.query_one("#find-count", Label).update(text)

@@ -165,6 +165,11 @@ class SidePanel(Vertical):
                         tree.show_root = False
                         yield tree
 
+    def on_mount(self) -> None:
+        analysis = getattr(self.screen, "analysis", None)
+        if isinstance(analysis, Analysis):
+            self.update_analysis(analysis)
+
     def update_analysis(self, analysis: Analysis) -> None:
         """Fill every panel from a (possibly partial) analysis."""
         self.analysis = analysis

@@ -36,10 +36,10 @@ def _quit(child) -> None:
 def test_open_read_search_and_quit() -> None:
     child = _spawn(READER, [str(SEED)])
     child.expect("foreign")
-    for key in ("j", "j", "G", "g", "]", "s"):
+    time.sleep(1.0)  # let the first frames settle before typing
+    for key in ("j", "j", "G", "g", "]", "s", "/", *"Tehran"):
         child.send(key)
-    child.send("/")
-    child.send("Tehran")
+        time.sleep(0.1)
     child.expect("matches")
     child.send("\x1b")  # Esc clears the search
     time.sleep(0.5)  # a lone Esc, not the start of an escape sequence
