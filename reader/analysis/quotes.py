@@ -769,6 +769,7 @@ class _Extractor:
                 f.speaker_tok = None if speaker is None else speaker.i
                 f.confidence = 0.95 if speaker is not None else 0.6
                 f.fragment = n_words <= 4 and embedded
+                f.extra["clause"] = self.continues_clause(q, first)
             else:
                 acc = self.according_in(frame)
                 colon = self.colon_intro(frame, first)
@@ -781,16 +782,52 @@ class _Extractor:
                 elif embedded or (n_words <= 3 and words_outside):
                     f.fragment = True
                     f.confidence = 0.2
-                elif prev is not None and (prev.speaker_tok is not None or prev.speaker_span is not None):
-                    gap = self.para_of(q.start) - self.para_of(prev.end)
-                    if gap <= 2:
-                        f.speaker_tok, f.speaker_span, f.inherit = prev.speaker_tok, prev.speaker_span, True
-                        f.cue = prev.cue
+                else:
+                    gap = 99 if prev is None else self.para_of(q.start) - self.para_of(prev.end)
+                    intro = self.introduced_by_previous(first) if gap > 1 else None
+                    if intro is not None:
+                        # "Ramírez described the moment the tunnel collapsed.\n\n“At first we ...”"
+                        f.cue, f.speaker_tok = self.cue_span(intro[0]), intro[1].i
+                        f.confidence = 0.6
+                    elif (
+                        prev is not None
+                        and (prev.speaker_tok is not None or prev.speaker_span is not None)
+                        and gap <= 2
+                    ):
+                        f.speaker_tok, f.speaker_span = prev.speaker_tok, prev.speaker_span
+                        f.cue, f.inherit = prev.cue, True
                         f.confidence = 0.75 if gap <= 1 else 0.6
             if not f.fragment:
                 prev = f
             found.append(f)
         return found
+
+    def introduced_by_previous(self, first: int) -> tuple[Token, Token] | None:
+        """For a quote that opens a paragraph: a speech cue with a subject ending the paragraph
+        before it ("... Ramírez, 52, described the moment the tunnel collapsed.")."""
+        doc = self.doc
+        if first == 0 or not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
+            return None
+        sent = doc[first - 1].sent if not doc[first - 1].is_space else doc[max(0, first - 2)].sent
+        if self.para_of(sent.start_char) != self.para_of(doc[first].idx) - 1:
+            return None
+        if any(self.in_quote[i] != -1 for i in range(sent.start, sent.end)):
+            return None
+        root = sent.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.cues.speech:
+            return None
+        subject = self.subject_of(root)
+        return None if subject is None else (root, subject)
+
+    def continues_clause(self, q: Quoted, first: int) -> bool:
+        """A quote that carries on a clause begun before it ("inspectors had identified “structural
+        weaknesses ...”"): it opens in lower case after words of its sentence."""
+        doc = self.doc
+        letter = next((ch for ch in self.text[q.start : q.end] if ch.isalpha()), "")
+        if not letter.islower():
+            return False
+        sent = doc[first].sent
+        return any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(sent.start, first))
 
     def embedded(self, first: int, last: int) -> bool:
         """Whether the quote sits inside a clause (words of the same sentence on both sides)."""
@@ -816,7 +853,7 @@ class _Extractor:
                 if (
                     prev.closed
                     and "\n" not in gap
-                    and 0 < len(gap) <= 60
+                    and 0 < len(gap) <= 120
                     and self.text[prev.end - 2 : prev.end - 1] in (",", "—", "-")
                     and gap.rstrip().endswith((",", ":", "—"))
                     and len(groups[-1]) < 6
@@ -1107,7 +1144,11 @@ class _Extractor:
             if inside:
                 f.kind = "mixed"
                 # a quoted fragment joins the reported clause; a quote with its own cue stays itself
-                consumed.update(k for k in inside if direct[k].fragment or direct[k].cue is None)
+                consumed.update(
+                    k
+                    for k in inside
+                    if direct[k].fragment or direct[k].cue is None or direct[k].extra.get("clause")
+                )
             # a partial overlap with a full quote sentence: keep the quote, drop the clause
             clash = [d for d in direct if not d.fragment and d.start < f.end and f.start < d.end]
             if clash and not inside:
