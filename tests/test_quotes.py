@@ -334,3 +334,24 @@ def test_messy_marks_do_not_break(nlp) -> None:
     for doc in (nlp(text), nlp.make_doc(text)):
         for q in extract_quotes(doc, simple_actors(doc) if doc.has_annotation("DEP") else []):
             assert text[q.content.start : q.content.end] == q.content.text
+
+
+def test_quote_introduced_by_the_paragraph_before(nlp) -> None:
+    text = (
+        "At the hospital, shift supervisor Hector Ramirez described the moment the tunnel collapsed.\n\n"
+        '"At first we thought it was a blast from another level. The whole mountain shook."'
+    )
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "At first we thought")
+    assert q.kind == "direct"
+    assert "Ramirez" in (q.speaker_name or "")
+
+
+def test_long_interruption_is_one_quote(nlp) -> None:
+    text = (
+        '"We knew," said Dolores Vance, who has lived on Mill Street for forty years, '
+        '"and we told them in writing."'
+    )
+    direct = [q for q in analysed(nlp, text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and len(direct[0].segments) == 2
+    assert direct[0].speaker is not None and direct[0].speaker.text.endswith("Vance")
