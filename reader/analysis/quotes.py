@@ -726,6 +726,8 @@ class _Extractor:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 for p in child.children:
+                    if p.dep_ == "pobj" and child.lower_ in ("by", "from") and p.pos_ in ("NOUN", "PROPN"):
+                        return p  # "warnings from his attorney", "a speech by Mrs. Clinton"
                     if p.dep_ == "pobj" and (
                         p.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or p.pos_ == "PRON"
                     ):
@@ -1079,6 +1081,7 @@ class _Extractor:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        source = pobj
         host = tok.head if tok.dep_ == "prep" else tok
         sent = tok.sent
         ph_first, ph_last = tok.i, (pobj.right_edge.i if pobj is not None else to.i)
@@ -1095,7 +1098,7 @@ class _Extractor:
         if span is None:
             return None
         cue = (tok.idx, to.idx + len(to))
-        return _Found("indirect", span[0], span[1], [span], cue, None if pobj is None else pobj.i, 0.85)
+        return _Found("indirect", span[0], span[1], [span], cue, None if source is None else source.i, 0.85)
 
     # -- transcripts ----------------------------------------------------------------------
     def transcript(self) -> list[_Found]:
