@@ -355,3 +355,10 @@ def test_long_interruption_is_one_quote(nlp) -> None:
     direct = [q for q in analysed(nlp, text).quotes if q.kind == "direct"]
     assert len(direct) == 1 and len(direct[0].segments) == 2
     assert direct[0].speaker is not None and direct[0].speaker.text.endswith("Vance")
+
+
+def test_relative_pronoun_speaker_shows_its_antecedent(nlp) -> None:
+    analysis = analysed(nlp, "Some economists, who say the plan will fail, were not consulted.")
+    q = quote_with(analysis.quotes, "the plan will fail")
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker_name == "Some economists"

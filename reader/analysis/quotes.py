@@ -1336,6 +1336,11 @@ class _Extractor:
             cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
             segments = [Span(s, e, text[s:e]) for s, e in f.segments]
             name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
+            if actor is None and f.speaker_tok is not None:
+                tok = doc[f.speaker_tok]
+                if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+                    s, e = self.mention_span(tok.head.head)  # "critics who say ...": show "critics"
+                    name = text[s:e]
             quotes.append(
                 Quote(
                     kind=f.kind,  # type: ignore[arg-type]
