@@ -419,3 +419,21 @@ def test_colour_only_user_style_keeps_a_cue_without_colour() -> None:
     assert plain["person"].bold and plain["person"].underline and plain["person"].color is None
     assert plain["quote"].italic and plain["quote"].bgcolor is None
     assert plain["speaker"].underline and not plain["speaker"].bold
+
+
+async def test_broken_theme_asked_for_gives_a_notice_and_the_default_in_the_app() -> None:
+    """What `reader --theme oops FILE` does: the app starts, says what is wrong, and uses the default."""
+    from reader.app import ReaderApp
+    from reader.article import Article
+
+    path = user_theme("oops", '[styles]\nperson = "bold #12345"\n')
+    theme, messages = choose_theme("oops", Config())
+    assert theme.name == DEFAULT_THEME
+    article = Article(text="Ana said hello.", source="t.txt")
+    app = ReaderApp(article, theme=theme.name, warnings=messages, analyse=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+        shown = [str(notification.message) for notification in app._notifications]
+        assert any(str(path) in text and "styles.person" in text for text in shown), shown
+        assert any("'oops' is broken" in text for text in shown), shown
