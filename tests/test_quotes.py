@@ -362,3 +362,15 @@ def test_relative_pronoun_speaker_shows_its_antecedent(nlp) -> None:
     q = quote_with(analysis.quotes, "the plan will fail")
     assert q.speaker is not None and q.speaker.text == "who"
     assert q.speaker_name == "Some economists"
+
+
+def test_source_phrases_from_lexicon_and_config(nlp) -> None:
+    q = quote_with(
+        analysed(nlp, "The talks had failed, in the words of one diplomat.").quotes, "The talks had failed"
+    )
+    assert q.speaker is not None and q.speaker.text.endswith("diplomat")
+    assert q.cue is not None and q.cue.text == "in the words of"
+    text = "The talks had failed, as relayed by a senior diplomat."
+    assert not [x for x in analysed(nlp, text).quotes if x.cue is not None and x.cue.text == "as relayed by"]
+    q = quote_with(analysed(nlp, text, extra_cues=("as relayed by",)).quotes, "The talks had failed")
+    assert q.speaker is not None and q.speaker.text.endswith("diplomat")

@@ -268,7 +268,7 @@ CUE_LEXICON: dict[str, frozenset[str]] = {
         ]
     ),
     # Phrases that mark a source by themselves ("according to officials, ...").
-    "source_phrase": frozenset({"according to", "in the words of", "as reported by", "quoted by", "citing"}),
+    "source_phrase": frozenset({"according to", "in the words of", "as reported by", "as quoted by"}),
     # Phrases that accompany a cue and belong to it ("said in a statement", "writing on Twitter").
     "manner_phrase": frozenset(
         {
@@ -287,9 +287,6 @@ CUE_LEXICON: dict[str, frozenset[str]] = {
         }
     ),
 }
-
-#: Verbs that also take a quote or complement through "as saying" ("was quoted as saying").
-PASSIVE_SPEECH: frozenset[str] = frozenset({"quote", "cite", "report", "describe"})
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "cues_polnear.json"
 

@@ -523,6 +523,10 @@ class _Extractor:
                 if span is not None:
                     for i in range(span.start, span.end):
                         self.in_quote[i] = qi
+        self.phrases: dict[str, list[list[str]]] = {}
+        for phrase in sorted(cues.source_phrase, key=len, reverse=True):
+            words = phrase.split()
+            self.phrases.setdefault(words[0], []).append(words)
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
         mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
         self.mention_starts = [m[0] for m in mentions]
@@ -933,12 +937,14 @@ class _Extractor:
         return start, end
 
     def according_in(self, frame: list[int]) -> tuple[tuple[int, int], int | None] | None:
+        """A source phrase next to a quote: “...,” according to officials."""
         doc = self.doc
         for i in frame:
-            t = doc[i]
-            if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
-                pobj = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
-                return (t.idx, doc[i + 1].idx + 2), None if pobj is None else pobj.i
+            end = self.source_phrase_end(doc[i])
+            if end is not None:
+                last = doc[end]
+                pobj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+                return (doc[i].idx, last.idx + len(last)), None if pobj is None else pobj.i
         return None
 
     # -- indirect -------------------------------------------------------------------------
@@ -953,8 +959,9 @@ class _Extractor:
             lemma = tok.lemma_.lower()
             if pos == "VERB":
                 lemma = cues.verb_lemma(lemma, tok.lower_)
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                f = self.according(tok)
+            phrase_end = self.source_phrase_end(tok)
+            if phrase_end is not None:
+                f = self.source_phrase_at(tok.i, phrase_end)
                 if f is not None:
                     out.append(f)
                 continue
@@ -1075,17 +1082,28 @@ class _Extractor:
             return frame.precision
         return None
 
-    def according(self, tok: Token) -> _Found | None:
+    def source_phrase_end(self, tok: Token) -> int | None:
+        """Index of the last word of a source phrase starting at `tok`, if one does."""
         doc = self.doc
-        to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        for words in self.phrases.get(tok.lower_, ()):
+            end = tok.i + len(words) - 1
+            if end < len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
+                return end
+        return None
+
+    def source_phrase_at(self, i: int, j: int) -> _Found | None:
+        """A phrase that names a source by itself, doc[i..j] ("according to", "in the words of"): the
+        source is the object of its last word, the content the larger side of the sentence around it."""
+        doc = self.doc
+        tok, to = doc[i], doc[j]
+        pobj = next((c for c in to.children if c.dep_ in ("pobj", "dobj")), None)
         if pobj is None:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         source = pobj
-        host = tok.head if tok.dep_ == "prep" else tok
+        host = tok.head if tok.dep_ in ("prep", "advcl", "mark", "advmod") else tok
         sent = tok.sent
         ph_first, ph_last = tok.i, (pobj.right_edge.i if pobj is not None else to.i)
-        if host is tok or host.i == tok.i:
+        if host is tok or host.i == tok.i or i <= host.i <= j:
             first, last = sent.start, sent.end - 1
         else:
             first, last = host.left_edge.i, host.right_edge.i
