@@ -272,6 +272,8 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             has_clause = True
         if dep in _CONTENT_DEPS or (dep in ("acl", "advcl") and tok.pos_ in ("NOUN", "PROPN")):
             yield dep, child.left_edge.i, child.right_edge.i
+        elif dep == "nsubjpass" and any(c.dep_ == "agent" for c in tok.children):
+            yield dep, child.left_edge.i, child.right_edge.i  # "the bill was opposed by Republicans"
         elif dep == "prep" and child.lower_ in _PREP_CONTENT:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
