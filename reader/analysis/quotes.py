@@ -266,6 +266,13 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
         dep = child.dep_
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             dep = "ccomp"  # "tweeted that Tehran seeks ...", often parsed as an adverbial clause
+        elif (
+            dep == "advcl"
+            and child.i > tok.i
+            and tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            dep = "xcomp"  # "sought on Wednesday to ease worries", parsed as a purpose clause
         if dep == "ccomp" and clause_after and child.i < tok.i:
             continue
         if dep in ("ccomp", "xcomp"):
