@@ -26,6 +26,16 @@ def _spawn(command: str, args: list[str]):
     return pexpect.spawn(command, args, dimensions=(40, 120), encoding="utf-8", timeout=60, env=env)
 
 
+def _press(child, *keys: str) -> None:
+    """Send keys one by one, reading the screen updates in between as a terminal would.
+
+    (A pseudo-terminal nobody reads from fills up and stalls the app's output.)
+    """
+    for key in keys:
+        child.send(key)
+        child.expect([pexpect.TIMEOUT], timeout=0.15)
+
+
 def _quit(child) -> None:
     child.send("q")
     child.expect(pexpect.EOF, timeout=20)
@@ -36,22 +46,19 @@ def _quit(child) -> None:
 def test_open_read_search_and_quit() -> None:
     child = _spawn(READER, [str(SEED)])
     child.expect("foreign")
-    time.sleep(1.0)  # let the first frames settle before typing
-    for key in ("j", "j", "G", "g", "]", "s", "/", *"Tehran"):
-        child.send(key)
-        time.sleep(0.1)
+    _press(child, "j", "j", "G", "g", "]", "s", "/", *"Tehran")
     child.expect("matches")
-    child.send("\x1b")  # Esc clears the search
-    time.sleep(0.5)  # a lone Esc, not the start of an escape sequence
+    _press(child, "\x1b")  # Esc clears the search
+    time.sleep(0.3)  # a lone Esc, not the start of an escape sequence
     child.send("?")
     child.expect("What it does")
-    child.send("\x1b")
-    time.sleep(0.5)
+    _press(child, "\x1b")
+    time.sleep(0.3)
     _quit(child)
 
 
 def test_piped_article_still_reads_keys_from_the_terminal() -> None:
     child = _spawn("/bin/sh", ["-c", f"cat '{SEED}' | '{READER}' -"])
     child.expect("foreign")
-    child.send("j")
+    _press(child, "j", " ")
     _quit(child)
