@@ -374,3 +374,10 @@ def test_source_phrases_from_lexicon_and_config(nlp) -> None:
     assert not [x for x in analysed(nlp, text).quotes if x.cue is not None and x.cue.text == "as relayed by"]
     q = quote_with(analysed(nlp, text, extra_cues=("as relayed by",)).quotes, "The talks had failed")
     assert q.speaker is not None and q.speaker.text.endswith("diplomat")
+
+
+def test_headline_claim_with_a_colon(nlp) -> None:
+    text = "John McCain: Republican anger appeals to the bad angels of our nature\n\nHe spoke on Monday."
+    q = quote_with(analysed(nlp, text).quotes, "Republican anger appeals")
+    assert q.speaker is not None and q.speaker.text == "John McCain"
+    assert q.cue is not None and q.cue.text == ":"

@@ -1146,6 +1146,27 @@ class _Extractor:
             out.append(f)
         return out if len(out) >= 2 else []
 
+    def headlines(self) -> list[_Found]:
+        """Headline claims, "John McCain: Republican anger appeals to bad angels": a line that opens
+        with a person's or organisation's name and a colon attributes the rest of the line."""
+        doc = self.doc
+        out: list[_Found] = []
+        for m in re.finditer(r"(?m)^([^\n:]{2,60}):[ \t]+(\S[^\n]*)$", self.text):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or not span.ents or len(m.group(2).split()) < 4:
+                continue
+            ent = span.ents[-1]
+            if ent.label_ not in ("PERSON", "ORG") or ent.end_char != m.end(1) or len(span) > 6:
+                continue
+            if m.group(2)[0] in _QUOTE_CHARS:
+                continue  # a quoted headline is a direct quote, found with the quotation marks
+            end = m.end(2)
+            f = _Found("indirect", m.start(2), end, [(m.start(2), end)], None, None, 0.6)
+            f.speaker_span = (ent.start_char, ent.end_char)
+            f.cue = (m.end(1), m.end(1) + 1)
+            out.append(f)
+        return out
+
     # -- merge ----------------------------------------------------------------------------
     def run(self) -> list[_Found]:
         direct = self.direct()
@@ -1195,7 +1216,7 @@ class _Extractor:
                     continue
                 d.confidence = 0.35
             kept.append(d)
-        transcript = self.transcript()
+        transcript = self.transcript() or self.headlines()
         if transcript:
             spans = [(k.start, k.end) for k in kept]
             for t in transcript:
