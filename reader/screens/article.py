@@ -162,7 +162,7 @@ class ArticleScreen(Screen):
                 wrap_width=settings.wrap_width,
                 id="article",
             )
-            yield SidePanel(settings.panels, id="sidebar")
+            yield Lazy(SidePanel(settings.panels, id="sidebar"))
         yield FindBar(id="find")
         yield Footer()
 
