@@ -381,3 +381,10 @@ def test_headline_claim_with_a_colon(nlp) -> None:
     q = quote_with(analysed(nlp, text).quotes, "Republican anger appeals")
     assert q.speaker is not None and q.speaker.text == "John McCain"
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_in_a_poll(nlp) -> None:
+    text = "In an NBC News poll released Monday, half of the respondents chose Clinton."
+    q = quote_with(analysed(nlp, text).quotes, "half of the respondents chose Clinton")
+    assert q.speaker is not None and q.speaker.text.endswith("poll")
+    assert q.cue is not None and q.cue.text == "In"

@@ -304,6 +304,21 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             yield "as_host", head.left_edge.i, tok.left_edge.i - 1
 
 
+_EVIDENCE_NOUNS = set(
+    [
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "audit",
+        "review",
+        "census",
+        "memo",
+        "filing",
+        "document",
+    ]
+)
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
 _QUOTE_CHARS = set('“”"«»„「」')
 
@@ -969,6 +984,16 @@ class _Extractor:
             if pos == "VERB":
                 lemma = cues.verb_lemma(lemma, tok.lower_)
             phrase_end = self.source_phrase_end(tok)
+            if (
+                phrase_end is None
+                and tok.lower_ == "in"
+                and tok.dep_ == "prep"
+                and tok.i - tok.sent.start <= 1
+            ):
+                # "In an NBC News poll released Monday, 50 percent chose Clinton"
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in _EVIDENCE_NOUNS:
+                    phrase_end = tok.i
             if phrase_end is not None:
                 f = self.source_phrase_at(tok.i, phrase_end)
                 if f is not None:
