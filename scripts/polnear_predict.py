@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         # nested attributions ("X said Y believes Z"): list the inner one first, so a reader of the
         # rows who takes the first best-overlapping prediction pairs Z with Y, not with X
-        for q in sorted(quotes, key=lambda q: (q.content.end - q.content.start, -q.confidence, q.content.start)):
+        for q in sorted(
+            quotes, key=lambda q: (q.content.end - q.content.start, -q.confidence, q.content.start)
+        ):
             rows.append(
                 {
                     "content": [q.content.start, q.content.end],

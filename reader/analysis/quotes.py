@@ -304,21 +304,7 @@ def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             yield "as_host", head.left_edge.i, tok.left_edge.i - 1
 
 
-_EVIDENCE_NOUNS = set(
-    [
-        "poll",
-        "survey",
-        "study",
-        "report",
-        "analysis",
-        "audit",
-        "review",
-        "census",
-        "memo",
-        "filing",
-        "document",
-    ]
-)
+_EVIDENCE_NOUNS = {"poll", "survey", "study", "report", "analysis", "audit", "review", "census", "memo"}
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
 _QUOTE_CHARS = set('“”"«»„「」')
 
