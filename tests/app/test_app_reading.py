@@ -334,3 +334,34 @@ async def test_palette_offers_actors_quotes_toggles_and_themes(seed_article, see
         await pilot.press("enter")
         await pilot.pause()
         assert screen.view.flash is not None
+
+
+async def test_boilerplate_is_dimmed_and_control_characters_are_replaced() -> None:
+    body = "Headline here\n\nThe mayor said the plan \x1b[31mwas\x07 approved.\u202e\n\n"
+    footer = "Share this article. Leave a reply."
+    article = Article(body + footer, source="-", title="Headline here", body_end=len(body))
+    app = ReaderApp(article, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        shown = "\n".join(view.display_line_text(y) for y in range(view.header_lines + len(view.layout_)))
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+        assert "was  approved" in shown.replace("[31m", "")
+        strip_text = "".join(segment.text for y in range(8) for segment in view.render_line(y))
+        assert "\x1b" not in strip_text
+        boiler = view.styles_by_role["boilerplate"]
+        assert has_role(styles_at(view, len(body) + 2), boiler)
+        assert not has_role(styles_at(view, body.index("mayor")), boiler)
+        # the title the text opens with is not repeated as a header
+        assert view.header_lines == 0 and view.display_line_text(0) == "Headline here"
+
+
+async def test_reading_width_cycles_and_reflows(seed_article, seed_analysis) -> None:
+    app = make_app(seed_article, seed_analysis, config=Config(show_sidebar=False))
+    async with app.run_test(size=(160, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        assert view.layout_.width == 80
+        lines_at_80 = len(view.layout_)
+        await pilot.press("w")
+        assert view.layout_.width == 100 and len(view.layout_) < lines_at_80
+        assert all(len(view.layout_.line_text(i)) <= 100 for i in range(len(view.layout_)))
