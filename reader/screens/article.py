@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList, Tree
 from textual.worker import get_current_worker
 
 from reader import state as reader_state
@@ -465,7 +465,12 @@ class ArticleScreen(Screen):
         sidebar.show_panel(panel)
         lists = sidebar.query(f"#list-{panel}")
         if lists:
-            lists.first().focus()
+            widget = lists.first()
+            widget.focus()
+            if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+                widget.highlighted = 0
+            elif isinstance(widget, Tree) and widget.cursor_line < 0 and widget.root.children:
+                widget.cursor_line = 0
 
     def action_toggle_entities(self) -> None:
         view = self.view
