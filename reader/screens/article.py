@@ -130,6 +130,14 @@ class ArticleScreen(Screen):
             id="clear",
             tooltip="Clear the search and the selected actor",
         ),
+        Binding(
+            "y",
+            "copy_quote",
+            "Copy quote",
+            show=False,
+            id="copy-quote",
+            tooltip="Copy the quote you jumped to (or the first one on screen) with its speaker",
+        ),
         Binding("ctrl+o", "library", "Library", show=False, id="library", tooltip="Open the library"),
     ]
 
@@ -406,6 +414,26 @@ class ArticleScreen(Screen):
 
     def action_previous_quote(self) -> None:
         self._quote_jump(-1)
+
+    def action_copy_quote(self) -> None:
+        if self.analysis is None or not self.analysis.quotes:
+            self.notify("No quotes to copy", timeout=2)
+            return
+        view = self.view
+        anchor = view.flash[0] if view.flash else None
+        quotes = sorted(self.analysis.quotes, key=lambda q: q.content.start)
+        quote = None
+        if anchor is not None:
+            quote = next(
+                (q for q in quotes if q.content.start <= anchor < max(q.content.end, anchor + 1)), None
+            )
+        if quote is None:
+            top = view.top_offset
+            quote = next((q for q in quotes if q.content.end > top), quotes[-1])
+        speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+        text = " ".join(quote.content.text.split()) + (f" — {speaker}" if speaker else "")
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", timeout=3)
 
     @on(JumpTo)
     def _jump(self, message: JumpTo) -> None:

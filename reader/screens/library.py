@@ -40,7 +40,11 @@ def _first_lines(path: Path) -> tuple[str, str]:
     if path.suffix.lower() in (".html", ".htm"):
         return path.stem.replace("-", " ").replace("_", " ").capitalize(), ""
     title = lines[0] if lines else path.name
-    detail = lines[1] if len(lines) > 1 else ""
+    # The first real sentence under the title: skip notes in brackets, bylines and datelines.
+    body = [
+        line for line in lines[1:] if len(line.split()) >= 8 and not line.lstrip("*_").startswith(("(", "["))
+    ]
+    detail = body[0] if body else (lines[1] if len(lines) > 1 else "")
     return title, detail
 
 

@@ -365,3 +365,13 @@ async def test_reading_width_cycles_and_reflows(seed_article, seed_analysis) -> 
         await pilot.press("w")
         assert view.layout_.width == 100 and len(view.layout_) < lines_at_80
         assert all(len(view.layout_.line_text(i)) <= 100 for i in range(len(view.layout_)))
+
+
+async def test_y_copies_the_quote_jumped_to(seed_article, seed_analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "y")
+        first = min(seed_analysis.quotes, key=lambda q: q.content.start)
+        assert app.clipboard.startswith(" ".join(first.content.text.split()))
+        if first.speaker_name:
+            assert app.clipboard.endswith(f"— {first.speaker_name}")
