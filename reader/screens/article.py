@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
+#: Below this many columns the side panels start hidden.
+NARROW = 100
 #: Characters per spaCy batch: small enough that the first screen of a long text is annotated fast.
 BATCH_CHARS = 12000
 
@@ -184,8 +186,8 @@ class ArticleScreen(Screen):
 
     def on_mount(self) -> None:
         settings = self.reader_app.settings
-        if not settings.show_sidebar:
-            self.add_class("-no-sidebar")
+        if not settings.show_sidebar or self.app.size.width < NARROW:
+            self.add_class("-no-sidebar")  # in a narrow window the text comes first; `s` shows the panels
         view = self.view
         view.set_styles(self.reader_app.highlight_styles())
         view.set_highlight(settings.entity_roles, settings.show_quotes)
