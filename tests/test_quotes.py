@@ -388,3 +388,16 @@ def test_in_a_poll(nlp) -> None:
     q = quote_with(analysed(nlp, text).quotes, "half of the respondents chose Clinton")
     assert q.speaker is not None and q.speaker.text.endswith("poll")
     assert q.cue is not None and q.cue.text == "In"
+
+
+def test_surname_links_to_the_actor_when_ner_misses_it(nlp) -> None:
+    from reader.analysis.model import Referent
+    from reader.analysis.model import Span as ModelSpan
+
+    text = "Raymond Castillo arrived late. Castillo told the panel that the repairs were never funded."
+    doc = nlp(text)
+    actor = Referent(
+        "raymond-castillo", "Raymond Castillo", "person", mentions=[ModelSpan(0, 16, "Raymond Castillo")]
+    )
+    q = quote_with(extract_quotes(doc, [actor]), "the repairs were never funded")
+    assert q.actor == "raymond-castillo" and q.speaker_name == "Raymond Castillo"

@@ -1295,6 +1295,11 @@ class _Extractor:
         direct = self.actor_at(tok.idx, tok.idx + len(tok))
         if direct is not None:
             return direct
+        if tok.pos_ == "PROPN":
+            # a surname the entity recogniser missed this time ("Castillo told the panel")
+            named = self.actor_by_name(tok.text)
+            if named is not None and named.kind == "person":
+                return named
         if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON:
             if lower in _PRONOUNS_PERSON:
                 return self.antecedent(tok.idx, {"person"}, _PRONOUNS_PERSON[lower])
