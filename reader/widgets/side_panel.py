@@ -150,6 +150,7 @@ class SidePanel(Vertical):
         self.panels = chosen or list(PANEL_TITLES)
         self.analysis: Analysis | None = None
         self.filters: dict[str, str] = {}
+        self._stale: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
@@ -171,14 +172,27 @@ class SidePanel(Vertical):
             self.update_analysis(analysis)
 
     def update_analysis(self, analysis: Analysis) -> None:
-        """Fill every panel from a (possibly partial) analysis."""
+        """Fill the visible panel from a (possibly partial) analysis; the others when they are shown."""
         self.analysis = analysis
+        tabs = self.query_one(TabbedContent)
+        active = tabs.active.removeprefix("tab-")
         for panel in self.panels:
+            tabs.get_tab(f"tab-{panel}").label = f"{PANEL_TITLES[panel]} {self._count(panel)}"
+            if panel == active:
+                self._refresh_panel(panel)
+            else:
+                self._stale.add(panel)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        panel = (event.pane.id or "").removeprefix("tab-")
+        if panel in self._stale:
             self._refresh_panel(panel)
 
     def _refresh_panel(self, panel: str) -> None:
         if self.analysis is None:
             return
+        self._stale.discard(panel)
         query = self.filters.get(panel, "")
         widget = self.query_one(f"#list-{panel}")
         if panel == "actors":

@@ -152,10 +152,13 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
+        await pilot.press("2")  # panels are filled when they are shown
         places = screen.query_one("#list-locations", ReferentList)
         assert places.option_count == len(seed_analysis.locations)
+        await pilot.press("3")
         events = screen.query_one(EventList)
         assert events.option_count == len(seed_analysis.events)
+        await pilot.press("4")
         tree = screen.query_one(QuoteTree)
         speakers = {str(node.label).split("  (")[0] for node in tree.root.children}
         named = {
