@@ -45,7 +45,11 @@ def _matches(query: str, *fields: str | None) -> bool:
 class FilterInput(Input):
     """A panel's filter box: Down moves into the list below it."""
 
-    BINDINGS = [Binding("down", "focus_list", "To list", show=False, id="filter-to-list")]
+    BINDINGS = [
+        Binding(
+            "down", "focus_list", "To list", show=False, id="filter-to-list", tooltip="Move into the list"
+        )
+    ]
 
     def action_focus_list(self) -> None:
         self.screen.focus_next()
