@@ -1,0 +1,66 @@
+"""Bindings, text selection and every bundled theme in the app."""
+
+from __future__ import annotations
+
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from reader.app import ReaderApp
+from reader.screens.actor_card import ActorCard
+from reader.screens.article import ArticleScreen
+from reader.screens.help import HelpScreen
+from reader.screens.library import LibraryScreen
+from reader.widgets.article_view import ArticleView
+from reader.widgets.find_bar import FindBar
+from reader.widgets.side_panel import FilterInput
+
+
+def test_every_binding_has_an_id_and_a_description() -> None:
+    ids: list[str] = []
+    for owner in (
+        ReaderApp,
+        ArticleScreen,
+        LibraryScreen,
+        HelpScreen,
+        ActorCard,
+        ArticleView,
+        FindBar,
+        FilterInput,
+    ):
+        for binding in owner.BINDINGS:
+            assert binding.id, f"{owner.__name__} {binding.key} has no id"
+            assert binding.description and binding.tooltip, f"{binding.id} needs a description and tooltip"
+            ids.append(binding.id)
+    assert len(ids) == len(set(ids)), "binding ids are unique (they are the [keymap] names)"
+
+
+async def test_mouse_selection_copies_the_displayed_text(seed_article, seed_analysis) -> None:
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        first = view.display_line_text(3)
+        second = view.display_line_text(4)
+        text, ending = view.get_selection(Selection(Offset(0, 3), Offset(10, 4)))
+        assert text == first + "\n" + second[:10]
+        assert ending == "\n"
+        app.screen.selections = {view: Selection(Offset(0, 3), Offset(10, 4))}
+        await pilot.pause()
+        assert app.screen.get_selected_text() == text
+        await pilot.press("ctrl+c")
+        assert app.clipboard == text
+        assert app.is_running  # ctrl+c copied instead of quitting
+
+
+async def test_every_bundled_theme_applies(seed_article, seed_analysis) -> None:
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        seen = set()
+        for name in app.reader_theme_names():
+            app.switch_theme(name)
+            await pilot.pause()
+            assert app.theme == name
+            seen.add(tuple(sorted((role, str(style)) for role, style in view.styles_by_role.items())))
+            view.render_line(3)
+        assert len(seen) == len(app.reader_theme_names())
