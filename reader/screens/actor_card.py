@@ -34,9 +34,11 @@ def card_text(referent: Referent, analysis: Analysis) -> Text:
     if quotes:
         text.append(f"\nSaid ({len(quotes)})\n", "bold")
         for quote in quotes:
-            text.append("“", "dim")
-            text.append(" ".join(quote.content.text.split()), "italic")
-            text.append("”\n\n", "dim")
+            words = " ".join(quote.content.text.split())
+            quoted = words[:1] in "“\"'‘«"
+            text.append("" if quoted else "“", "dim")
+            text.append(words, "italic")
+            text.append("\n\n" if quoted else "”\n\n", "dim")
     elif referent.kind in ("person", "organisation", "group"):
         text.append("\nNo quotes attributed.\n", "dim")
     return text

@@ -67,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: 90%; max-width: 100; height: 90%;
+        width: 95%; max-width: 140; height: 90%;
         border: thick $primary 60%; background: $surface; padding: 0 1;
     }
     HelpScreen #help-intro { padding: 1 1; color: $text-muted; }
