@@ -51,6 +51,29 @@ class AppSettings:
         )
 
 
+def binding_ids() -> set[str]:
+    """Every binding id a `[keymap]` entry can name."""
+    from reader.screens.actor_card import ActorCard
+    from reader.screens.article import ArticleScreen
+    from reader.screens.help import HelpScreen
+    from reader.screens.library import LibraryScreen
+    from reader.widgets.article_view import ArticleView
+    from reader.widgets.find_bar import FindBar
+    from reader.widgets.side_panel import FilterInput
+
+    owners = (
+        ReaderApp,
+        ArticleScreen,
+        LibraryScreen,
+        HelpScreen,
+        ActorCard,
+        ArticleView,
+        FindBar,
+        FilterInput,
+    )
+    return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}
+
+
 class ReaderApp(App[int]):
     """The reader: one article at a time, with a library to pick from."""
 
@@ -150,6 +173,11 @@ class ReaderApp(App[int]):
             self.register_theme(theme.to_textual_theme())
         self.theme = self.reader_theme_name
         self._theme_ready = True
+        unknown = sorted(set(self.settings.keymap) - binding_ids())
+        if unknown:
+            self.startup_warnings.append(
+                f"[keymap] has unknown binding ids: {', '.join(unknown)} (see ? for the ids)"
+            )
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8)
         if self.article is None:

@@ -64,3 +64,15 @@ async def test_every_bundled_theme_applies(seed_article, seed_analysis) -> None:
             seen.add(tuple(sorted((role, str(style)) for role, style in view.styles_by_role.items())))
             view.render_line(3)
         assert len(seen) == len(app.reader_theme_names())
+
+
+async def test_unknown_keymap_ids_are_reported(seed_article, seed_analysis) -> None:
+    from reader.config import Config
+
+    app = ReaderApp(
+        seed_article, analysis=seed_analysis, analyse=False, config=Config(keymap={"no-such-id": "x"})
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert any("no-such-id" in message for message in messages)
