@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.geometry import Offset
 from textual.selection import Selection
 
@@ -76,3 +78,18 @@ async def test_unknown_keymap_ids_are_reported(seed_article, seed_analysis) -> N
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
         assert any("no-such-id" in message for message in messages)
+
+
+def test_the_ui_modules_do_not_import_spacy_or_web_loaders() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.commands.open_app, reader.app, reader.screens.article, reader.screens.library;"
+        "from reader.sources import load_article; load_article(sys.argv[1]);"
+        "heavy = [m for m in ('spacy', 'thinc', 'trafilatura', 'lxml') if m in sys.modules];"
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    seed = str(Path(__file__).resolve().parents[2] / "sample_articles" / "iran-missile-strikes.txt")
+    result = subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
