@@ -186,13 +186,23 @@ class ReaderApp(App[int]):
             self.show_article(self.article, analysis=self.initial_analysis)
 
     def show_article(self, article: Article, *, analysis: Analysis | None = None) -> None:
+        """Show an article in place of the current one (or of the library), saving positions first."""
         from reader.screens.article import ArticleScreen
+        from reader.screens.library import LibraryScreen
 
         self.article = article
-        if isinstance(self.screen, ArticleScreen):
-            self.switch_screen(ArticleScreen(article, analysis=analysis))
+        for screen in self.screen_stack:
+            if isinstance(screen, ArticleScreen):
+                screen.save_position()
+        new = ArticleScreen(article, analysis=analysis)
+        stack = self.screen_stack
+        if isinstance(self.screen, LibraryScreen) and len(stack) > 2 and isinstance(stack[-2], ArticleScreen):
+            self.pop_screen()  # the library was opened over an article: replace that article
+            self.switch_screen(new)
+        elif isinstance(self.screen, ArticleScreen):
+            self.switch_screen(new)
         else:
-            self.push_screen(ArticleScreen(article, analysis=analysis))
+            self.push_screen(new)
 
     def open_library(self) -> None:
         from reader.screens.library import LibraryScreen

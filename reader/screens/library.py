@@ -84,6 +84,7 @@ class LibraryScreen(Screen):
         Binding(
             "enter", "open", "Open", id="library-open", tooltip="Open the highlighted article", show=True
         ),
+        Binding("escape", "back", "Back", id="library-back", tooltip="Back to the article you were reading"),
         Binding("j", "cursor('down')", "Down", show=False, id="library-down", tooltip="Next article"),
         Binding("k", "cursor('up')", "Up", show=False, id="library-up", tooltip="Previous article"),
     ]
@@ -117,6 +118,10 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
 
     def action_cursor(self, direction: str) -> None:
         option_list = self.query_one(OptionList)

@@ -70,3 +70,29 @@ async def test_library_lists_samples_and_opens_one(seed_article: Article) -> Non
     async with app.run_test(size=(120, 40)):
         first = app.screen.entries[0]
         assert first.group == "recent" and first.source.endswith("iran-missile-strikes.txt")
+
+
+async def test_library_over_an_article_replaces_it(seed_article: Article) -> None:
+    app = ReaderApp(seed_article, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        first_offset = app.screen.query_one(ArticleView).top_offset
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("ctrl+o")
+        library = app.screen
+        other = next(e for e in library.entries if not e.source.endswith("iran-missile-strikes.txt"))
+        app.open_source(other.source)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.source == other.source
+        assert sum(isinstance(s, (ArticleScreen, LibraryScreen)) for s in app.screen_stack) == 1
+    # the first article's place was saved when it was replaced
+    from reader import state
+
+    key = state.article_key(seed_article.source, seed_article.text)
+    assert state.load_state().position(key) == first_offset
