@@ -77,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         print("derive_cues: refusing a test split; derive from the training split only", file=sys.stderr)
         return 2
 
-    import spacy
-    from polnear_predict import load_articles, parse
+    from polnear_predict import load_articles, load_pipeline, parse
 
     from reader.analysis.cues import build_cues
     from reader.analysis.quotes import _Extractor, candidate_frames, find_quoted, frame_features
@@ -86,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     cues = build_cues(())
 
     articles = load_articles(args.train, None)
-    nlp = spacy.load(args.model)
+    nlp = load_pipeline(args.model)
     docs = parse(nlp, [a["text"] for a in articles], args.doc_cache)
     seen: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()

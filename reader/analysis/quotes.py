@@ -142,6 +142,7 @@ def find_quoted(text: str) -> list[Quoted]:
             first = lead[:2] if lead.startswith(("``", "''")) else lead[:1]
             if (
                 first
+                and _MARK_RE.fullmatch(first) is not None
                 and _family(first) == pending_family
                 and _mark_role(text, p_end - len(lead), first)
                 in (
@@ -478,6 +479,10 @@ _OBJECT_CONTROL = set(
 _MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
+#: "“...” ― Pamela Padilla" at the end of a line: a quote signed with its speaker's name
+_SIGNATURE_RE = re.compile(
+    r"[ \t]*([―—–]|--?)[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
+)
 _NESTED_MIN = 0.7  # weaker attributions nested in another one are dropped (tuned on train)
 _MIN_FRAME_PRECISION = 0.3  # derived frames at or above this precision count as cues (tuned on train)
 
@@ -789,7 +794,12 @@ class _Extractor:
             else:
                 acc = self.according_in(frame)
                 colon = self.colon_intro(frame, first)
-                if acc is not None:
+                signed = _SIGNATURE_RE.match(self.text, q.end)
+                if signed is not None:
+                    # a signed quote, “...” ― Pamela Padilla: the name after the dash is the speaker
+                    f.cue, f.speaker_span = signed.span(1), signed.span(2)
+                    f.confidence = 0.85
+                elif acc is not None:
                     f.cue, f.speaker_tok = acc
                     f.confidence = 0.85
                 elif colon is not None:
@@ -1142,7 +1152,8 @@ class _Extractor:
     def transcript(self) -> list[_Found]:
         """Interview turns: "PENCE: ..." paragraphs, when the article has at least two of them."""
         out: list[_Found] = []
-        for m in re.finditer(r"(?m)^[ \t]*" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
+        # a turn may open with a quotation mark when the whole transcript is quoted ("WALLACE: ...)
+        for m in re.finditer(r"(?m)^[ \t]*[\"“]?" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
             name_start = m.start(1)
             name_end = m.end(1)
             content_start = (
@@ -1227,7 +1238,12 @@ class _Extractor:
                     continue
                 d.confidence = 0.35
             kept.append(d)
-        transcript = self.transcript() or self.headlines()
+        transcript = self.transcript()
+        if transcript:
+            # a quote over several turns ("WALLACE: ...\n\n"PENCE: ...) is the turns themselves
+            names = [t.speaker_span[0] for t in transcript if t.speaker_span is not None]
+            kept = [k for k in kept if k.kind != "direct" or not any(k.start <= n < k.end for n in names)]
+        transcript = transcript or self.headlines()
         if transcript:
             spans = [(k.start, k.end) for k in kept]
             for t in transcript:
