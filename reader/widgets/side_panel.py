@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -15,12 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Event, Quote, Referent
 from reader.messages import JumpTo
 
+#: Seconds of quiet in a filter box before the list is rebuilt.
+FILTER_DELAY = 0.12
 PANEL_TITLES = {"actors": "Actors", "locations": "Places", "events": "Events", "quotes": "Quotes"}
 
 
@@ -155,6 +159,7 @@ class SidePanel(Vertical):
         self.analysis: Analysis | None = None
         self.filters: dict[str, str] = {}
         self._stale: set[str] = set()
+        self._filter_timers: dict[str, Timer] = {}
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
@@ -228,7 +233,11 @@ class SidePanel(Vertical):
         panel = (event.input.id or "").removeprefix("filter-")
         if panel in PANEL_TITLES:
             self.filters[panel] = event.value
-            self._refresh_panel(panel)
+            # Wait for a pause in typing: a book's thousands of quotes take a moment to list.
+            timer = self._filter_timers.pop(panel, None)
+            if timer is not None:
+                timer.stop()
+            self._filter_timers[panel] = self.set_timer(FILTER_DELAY, partial(self._refresh_panel, panel))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
