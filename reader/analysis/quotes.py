@@ -702,6 +702,23 @@ class _Extractor:
                 return t
         return None
 
+    def nearest_compatible(self, tok: Token, a: int, b: int) -> Token | None:
+        """A last resort for a cue whose speaker the parse does not show: the subject of its sentence's
+        main clause, else the nearest name, pronoun or role noun before the cue in its sentence
+        ("Criticizing police tactics, she ..."), outside the content and any quote."""
+        doc = self.doc
+        root = self.root_subject(tok)
+        if root is not None and not a <= root.i <= b and root.lower_ not in ("it", "this", "that"):
+            return root
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1:
+                continue
+            if _agentive(t) and t.lower_ not in _RELATIVE:
+                return _name_head(t)
+        return None
+
     def same_para(self, x: Token, y: Token) -> bool:
         return self.para_of(x.idx) == self.para_of(y.idx)
 
@@ -1017,8 +1034,11 @@ class _Extractor:
                         and speaker.i >= a
                         and speaker.i <= b
                         and dep not in ("host", "as_host")
+                        and not a <= tok.i <= b  # "which officials said will ...": all of it is content
                     ):
                         speaker = None
+                    if speaker is None:
+                        speaker = self.nearest_compatible(tok, a, b)
                     out.append(
                         _Found(
                             "indirect",
@@ -1049,6 +1069,8 @@ class _Extractor:
                     speaker = self.noun_source(tok)
                     if span is None or (speaker is None and not derived):
                         continue
+                    if speaker is None:
+                        speaker = self.nearest_compatible(tok, a, b)
                     conf = frame.precision if derived and frame is not None else 0.6
                     out.append(
                         _Found(
@@ -1094,10 +1116,10 @@ class _Extractor:
         cues = self.cues
         if cues.weights:
             p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
+            if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
+                return max(p, 0.85)  # the user's own cues always count
             if p >= cues.threshold:
                 return p
-            if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
-                return 0.85  # the user's own cues always count
             return None
         frame = cues.frame(lemma, dep)
         if dep in ("ccomp", "host", "as_host") and lemma in cues.speech:
