@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reader.analysis.entities import Mention, merge_mentions
+from reader.analysis.entities import Mention, entities_from_doc, merge_mentions
 from reader.analysis.model import Analysis, Referent
 from reader.analysis.nlp import load_model, resolve_model
 from reader.analysis.pipeline import analyse
@@ -167,14 +167,16 @@ def test_surname_mislabelled_as_place_joins_the_person() -> None:
     assert not merged.locations
 
 
-def test_ambiguous_surname_is_not_merged() -> None:
+def test_shared_surname_goes_to_the_person_named_last() -> None:
     mentions = [
         _mention(0, "Donald Trump", "PERSON"),
-        _mention(20, "Ivanka Trump", "PERSON"),
-        _mention(40, "Trump", "PERSON"),
+        _mention(20, "Trump", "PERSON"),
+        _mention(40, "Ivanka Trump", "PERSON"),
+        _mention(60, "Trump", "PERSON"),
     ]
     merged = merge_mentions(mentions)
-    assert sorted(r.name for r in merged.actors) == ["Donald Trump", "Ivanka Trump", "Trump"]
+    by_name = {r.name: [m.start for m in r.mentions] for r in merged.actors}
+    assert by_name == {"Donald Trump": [0, 20], "Ivanka Trump": [40, 60]}
 
 
 def test_acronym_joins_its_organisation() -> None:
@@ -264,3 +266,76 @@ def test_shia_in_any_spelling_is_one_group(seed: Analysis, nlp: Any) -> None:
     # The seed article's "Shi’a militias" and "Shi’a members" are found although the model misses them.
     seed_shia = next(r for r in seed.actors if r.name == "Shia")
     assert len(seed_shia.mentions) == 2
+
+
+def _actors(nlp: Any, text: str) -> dict[str, tuple[str, list[str]]]:
+    analysis = analyse(text, nlp)
+    records = {r.id: r for r in (*analysis.actors, *analysis.locations)}
+    return {r.name: (r.kind, [m.text for m in r.mentions]) for r in records.values()}
+
+
+def test_a_son_who_shares_his_mothers_surname_keeps_his_own_mentions(nlp: Any) -> None:
+    text = (
+        '"Taking responsibility," said Marcus Bell, whose mother drowned in her basement. '
+        "There was applause. Bell, a bus driver, said his mother, Loretta Bell, 78, had called him. "
+        "Loretta Bell had lived there for forty years."
+    )
+    found = _actors(nlp, text)
+    assert found["Marcus Bell"][0] == "person"
+    assert found["Marcus Bell"][1] == ["Marcus Bell", "Bell"]
+    assert found["Loretta Bell"][1] == ["Loretta Bell", "Loretta Bell"]
+
+
+@pytest.mark.parametrize("tagged", [None, "ORG", "PERSON"])
+def test_a_full_name_the_model_missed_or_cut_is_recovered(nlp: Any, tagged: str | None) -> None:
+    from spacy.tokens import Span as TokenSpan
+
+    doc = nlp('"It is over," said Marcus Bell, whose mother drowned. Okafor, who runs the bakery, left.')
+    bell = next(t for t in doc if t.text == "Bell")
+    # As if the model had found nothing there, or only the surname (with some label).
+    doc.ents = [] if tagged is None else [TokenSpan(doc, bell.i, bell.i + 1, label=tagged)]
+    _entities, mentions = entities_from_doc(doc)
+    people = [(m.name, m.label) for m in mentions]
+    assert people == [("Marcus Bell", "PERSON")]  # one word before ", who" is not enough for a name
+
+
+def test_the_subject_of_said_is_a_person_not_an_organisation(nlp: Any) -> None:
+    text = (
+        "Ewan MacLeod, who fishes for lobster out of the harbour, said he signed a letter. "
+        "Ewan MacLeod campaigned for the scheme. On Friday, MacLeod was on the slipway."
+    )
+    found = _actors(nlp, text)
+    kind, mentions = found["Ewan MacLeod"]
+    assert kind == "person"
+    assert len(mentions) == 3
+
+
+def test_a_place_once_tagged_as_a_person_is_a_place(nlp: Any) -> None:
+    text = (
+        "The warning system failed to reach a third of Riverside's residents. "
+        '"You will find that Riverside has been told to wait for fifty years," she said.'
+    )
+    found = _actors(nlp, text)
+    assert found["Riverside"][0] == "place"
+
+
+def test_place_contexts_make_places(nlp: Any) -> None:
+    text = (
+        "The council approved the tram extension to Eastfield on Monday. "
+        "For twenty years people in Eastfield have been promised a connection. "
+        "She has worked for conservation charities in Inverness and Glasgow."
+    )
+    found = _actors(nlp, text)
+    assert found["Eastfield"][0] == "place"
+    assert found["Glasgow"][0] == "place"
+
+
+def test_village_name_with_its_short_form_is_a_place(nlp: Any) -> None:
+    text = (
+        "The closure would be a hammer blow for Little Ashby's 900 residents. "
+        "The campaign said Little Ashby was the fourteenth village to lose its branch. "
+        "'We are committed to services in Little Ashby,' he said."
+    )
+    found = _actors(nlp, text)
+    name = next(n for n in found if "Ashby" in n)
+    assert found[name][0] == "place"

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.model import Entity, Referent, Span
 
@@ -166,6 +166,72 @@ LOCATIVE_PREPS = frozenset(
     {"near", "outside", "around", "across", "throughout", "toward", "towards", "inside"}
 )
 _RELATIVE_OR_PRONOUN = frozenset({"who", "which", "that", "whom", "whose"})
+#: Verbs whose subject is a person when the model calls it an organisation ("Ewan MacLeod said").
+REPORTING_LEMMAS = _words(
+    """say tell add argue explain insist recall write admit acknowledge warn claim note testify reply
+    ask urge confirm deny agree remember"""
+)
+#: Nouns in apposition that make a name a person: "his mother, Loretta Bell", "Bell, a bus driver".
+PERSON_NOUNS = _words(
+    """mother father son daughter wife husband brother sister niece nephew aunt uncle cousin grandmother
+    grandfather grandson granddaughter widow widower partner friend neighbour neighbor teacher engineer
+    driver farmer fisherman nurse doctor owner resident pastor head chief chair founder manager worker
+    miner officer spokesman spokeswoman spokesperson director executive minister councillor hotelier
+    ecologist scientist economist lawyer professor student pupil mayor leader member campaigner
+    volunteer retiree pensioner shopkeeper postmaster postmistress trustee chairman chairwoman secretary
+    analyst researcher author writer journalist editor historian geologist surveyor"""
+)
+#: Words that are not in people's names: a name holding one is an organisation or a place.
+_NOT_NAME_WORDS = (
+    ORG_WORDS
+    | BUSINESS_WORDS
+    | FACILITY_WORDS
+    | STREET_WORDS
+    | _words(
+        """office mail service services trust fund society church school board commission authority police
+        royal national british scottish english welsh irish european american federal central international
+        global new north south east west northern southern eastern western city state public county
+        district general united estate island islands act law"""
+    )
+)
+#: Nouns of landscape and settlement: "the Allt Mòr burn", "the village of Ardal", "Tràigh Bhàn, the beach".
+GEO_NOUNS = _words(
+    """burn river loch lake hill hills island isle beach glen valley mountain mountains bay village town
+    city coast estuary creek moor moorland peninsula strait sound county parish hamlet district region
+    province suburb harbour harbor shore headland forest"""
+)
+#: Heads after which "to X" is a destination: "the extension to Eastfield", "I have been to Happisburgh".
+_MOTION_LEMMAS = _words(
+    """extension route line train trains service travel go return move fly drive come journey trip be
+    sail commute link road"""
+)
+#: Heads after which "in X" is not a place: "shares in Caldera", "a role in Congress".
+_NOT_PLACE_IN = _words("""invest investment stake share interest role job work position member membership""")
+#: Capitalised words that begin a sentence or a date, not a name ("said Monday", "said The ...").
+_NOT_FIRST_NAMES = _words(
+    """the a an this that these those it he she they we i you his her their our its in on at for and but
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december"""
+)
+#: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod".
+_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)*(?:[A-Z][a-zà-ÿ]+)?"
+#: Full names the model often misses: "said Marcus Bell", "Marcus Bell, who ...", "Marcus Bell, 42, said".
+_MISSED_NAME_RES = (
+    re.compile(
+        r"\b(?:said|says|told|added|asked|wrote)[ \u00a0]+("
+        + _NAME_WORD
+        + r"(?:[ \u00a0]"
+        + _NAME_WORD
+        + r"){1,2})(?![\w’'-])(?![ \u00a0]+[A-Z])"
+    ),
+    re.compile(
+        r"(?<![\w’'-])("
+        + _NAME_WORD
+        + r"[ \u00a0]"
+        + _NAME_WORD
+        + r"),[ \u00a0]+(?:who|whose|\d{1,3},)[ \u00a0]"
+    ),
+)
 
 _SPACE_RE = re.compile(r"[\s\u00a0]+")
 #: Longer "names" are tokenisation accidents (a run of letters without spaces), not names.
@@ -187,6 +253,7 @@ class Mention:
     name: str  # display form: single spaces, no title or possessive
     acts: bool = False  # grammatical subject of a verb: a place that acts is also an actor
     vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
+    cue: str | None = None  # "person" or "place": the context, not the model, says what this names
 
 
 @dataclass(slots=True)
@@ -242,12 +309,67 @@ def _is_acronym(name: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+_TITLE_WORDS = frozenset(t for t in TITLES if " " not in t)
+
+
+def _looks_personal(name: str) -> bool:
+    """One to three capitalised words, none of them an organisation's or a place's."""
+    words = name.replace("\u00a0", " ").split(" ")
+    if not 1 <= len(words) <= 3 or _is_acronym(name):
+        return False
+    for word in words:
+        lower = normalise(word)
+        if not word[:1].isupper() or word.isupper() or lower in _NOT_NAME_WORDS or lower in _TITLE_WORDS:
+            return False
+    key = normalise(name)
+    return key not in KNOWN_LABELS and key not in ALIASES and words[0].lower() not in _NOT_FIRST_NAMES
+
+
+def _person_cue(doc: Doc, ent: Any, e: int) -> bool:
+    """Whether the context makes a name a person: subject of "said", ", who", a title, a kin noun."""
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    after = doc.text[e : e + 12]
+    if after.startswith((", who ", ", whose ", ", who\n")):
+        return True
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLE_WORDS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
+    """The place label the context gives a name the model called a person or organisation, if any."""
+    root = ent.root
+    if ent.end < len(doc) and doc[ent.end].lower_ in GEO_NOUNS:
+        return "LOC"  # "the Allt Mòr burn"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in GEO_NOUNS for c in root.children):
+        return "LOC"  # "Tràigh Bhàn, the white beach"
+    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
+        return "GPE"  # "in Inverness and Glasgow"
+    if " " in key or _is_acronym(ent.text) or key in ORG_WORDS:
+        return None
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GEO_NOUNS:
+        return "GPE"  # "the village of Ardal"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() not in _NOT_PLACE_IN:
+        return "GPE"  # "people in Eastfield"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _MOTION_LEMMAS:
+        return "GPE"  # "the extension to Eastfield", "I have been to Happisburgh"
+    return None
+
+
 def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Mention]]:
     """Every entity of `doc` (shifted by `offset`) and the cleaned mentions of actors and places.
 
     Repairs applied: an ORG/PERSON single word after "near"/"outside" is a place; a name followed by
     "(air) base" or ending in "Embassy" is a facility (the base words join the span); a name inside a
-    title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label.
+    title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label; a name
+    the context makes a person ("Ewan MacLeod said", "Marcus Bell, who") or a place ("in Eastfield",
+    "the Allt Mòr burn") takes that label; full names the model missed after "said" or before ", who"
+    are added.
     """
     text = doc.text
     entities: list[Entity] = []
@@ -258,7 +380,20 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
         if label not in LABEL_KIND:
             entities.append(Entity(start + offset, end + offset, ent.text, label))
             continue
-        bounds = _trim(ent.text, start, label)
+        if label == "PERSON" and ent.start > 0 and len(ent) == 1:
+            prev = doc[ent.start - 1]
+            # "Marcus Bell" with only "Bell" tagged: the first name is a compound of the surname.
+            if (
+                prev.dep_ == "compound"
+                and prev.head.i == ent.root.i
+                and prev.pos_ == "PROPN"
+                and prev.text.istitle()
+                and not prev.ent_type_
+                and prev.lower_ not in _TITLE_WORDS
+                and prev.lower_ not in _NOT_FIRST_NAMES
+            ):
+                start = prev.idx
+        bounds = _trim(text[start:end], start, label)
         if bounds is None:
             continue
         s, e = start + bounds[0], start + bounds[1]
@@ -278,12 +413,18 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
             # "writing on Twitter": the medium, not an actor.
             entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
             continue
+        cue: str | None = None
         if key in KNOWN_LABELS:
             label = KNOWN_LABELS[key]
         elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
             label = "ORG"  # "Nordlicht Rail"
+        elif label in ("ORG", "GPE") and _looks_personal(name_text) and _person_cue(doc, ent, e):
+            cue = "person"
+            if " " in key:
+                label = "PERSON"  # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
         elif label in ("ORG", "PERSON", "NORP"):
             tail = _FACILITY_TAIL_RE.match(text, e)
+            place = _place_cue(doc, ent, key) if label != "NORP" else None
             if tail and label != "NORP":
                 e = tail.end()
                 name_text = text[s:e]
@@ -299,16 +440,24 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 and not _is_acronym(name_text)
                 and key not in ORG_WORDS
             ):
-                label = "GPE"
+                label, cue = "GPE", "place"
             elif label != "NORP" and root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS:
-                label = "GPE"  # "Little Ashby's 900 residents"
+                label, cue = "GPE", "place"  # "Little Ashby's 900 residents"
             elif (
                 label == "PERSON"
                 and root.dep_ == "pobj"
                 and root.head.lower_ in PERSON_PLACE_PREPS
                 and not _TITLE_RE.match(text, max(0, s - 12), s)
             ):
-                label = "GPE"  # "a meeting in Little Ashby": people are not "in" each other
+                label, cue = "GPE", "place"  # "a meeting in Little Ashby": people are not "in" each other
+            elif place is not None and not (label == "PERSON" and _person_cue(doc, ent, e)):
+                label, cue = place, "place"
+        elif label == "GPE" and (
+            (root.dep_ == "pobj" and root.head.lower_ in PERSON_PLACE_PREPS | LOCATIVE_PREPS)
+            or (root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS)
+            or _place_cue(doc, ent, key)
+        ):
+            cue = "place"  # the context agrees with the model: a surname merge must not outvote it
         if label == "ORG":
             key = _COMPANY_SUFFIX_RE.sub("", key) or key
         canonical = ALIASES.get(key)
@@ -320,8 +469,51 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
         acts = dep in ("nsubj", "csubj") or (dep == "pobj" and root.head.dep_ == "agent")
         name = _SPACE_RE.sub(" ", name_text)
         entities.append(Entity(s + offset, e + offset, name_text, label))
-        mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts))
+        mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue))
+    _recover_full_names(doc, entities, mentions, offset)
     return entities, mentions
+
+
+def _recover_full_names(doc: Doc, entities: list[Entity], mentions: list[Mention], offset: int) -> None:
+    """Add full names the model missed or cut ("said Marcus Bell" with only "Bell" tagged), in place.
+
+    A match that overlaps only mentions lying inside it replaces them; one that overlaps anything else
+    (a longer entity, a name spanning the match) is left alone.
+    """
+    text = doc.text
+    found: dict[tuple[int, int], str] = {}
+    for pattern in _MISSED_NAME_RES:
+        for match in pattern.finditer(text):
+            s, e = match.span(1)
+            name = match.group(1)
+            if _looks_personal(name) and " " in name.replace("\u00a0", " "):
+                found[(s, e)] = name
+    if not found:
+        return
+    for (s, e), name in sorted(found.items()):
+        gs, ge = s + offset, e + offset
+        inside = [m for m in mentions if m.start < ge and gs < m.end]
+        overlapping = [x for x in entities if x.start < ge and gs < x.end]
+        if any(x.start < gs or x.end > ge for x in overlapping):
+            continue
+        if any(m.label != "PERSON" and m.start == gs and m.end == ge for m in inside):
+            continue  # the model tagged exactly this name, differently: its label stands
+        if any(m.start == gs and m.end == ge for m in inside):
+            continue
+        span = doc.char_span(s, e)
+        if span is None:
+            continue
+        for m in inside:
+            mentions.remove(m)
+        for x in overlapping:
+            entities.remove(x)
+        root = span.root
+        acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        clean = _SPACE_RE.sub(" ", name)
+        entities.append(Entity(gs, ge, name, "PERSON"))
+        mentions.append(Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person"))
+    entities.sort(key=lambda x: (x.start, x.end))
+    mentions.sort(key=lambda m: m.start)
 
 
 def _tokens(key: str) -> list[str]:
@@ -341,19 +533,34 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
     # The label most of each cluster's mentions carry (computed once: every rule below reads it).
     labels = {key: Counter(m.label for m in c.mentions).most_common(1)[0][0] for key, c in by_key.items()}
 
+    # The context outvotes the model for people: "Ewan MacLeod said" once makes every "Ewan MacLeod" a
+    # person, and "Adeyemi said" makes "Marcus Adeyemi" one.
+    cued_surnames = {
+        key for key, c in by_key.items() if " " not in key and any(m.cue == "person" for m in c.mentions)
+    }
+    for key, cluster in by_key.items():
+        if " " not in key or labels[key] == "PERSON" or cluster.canonical:
+            continue
+        cued = any(m.cue == "person" for m in cluster.mentions)
+        if cued or (_tokens(key)[-1] in cued_surnames and _looks_personal(cluster.mentions[0].name)):
+            labels[key] = "PERSON"
+            for mention in cluster.mentions:
+                mention.vote = None if mention.cue == "place" else "PERSON"
+
     def majority(cluster: Cluster) -> str:
         return labels[cluster.key]
 
     # Surnames and name tails: "Soleimani" -> "Qassem Soleimani", "Javad Zarif" -> "Mohammad Javad Zarif".
-    suffix_owner: dict[str, str | None] = {}
+    # A tail two people share ("Bell": Marcus and Loretta) goes, mention by mention, to the one named last.
+    suffix_owners: dict[str, list[str]] = {}
     for key, cluster in by_key.items():
         parts = _tokens(key)
         if len(parts) < 2 or cluster.canonical or majority(cluster) != "PERSON":
             continue
         for i in range(1, len(parts)):
-            suffix = " ".join(parts[i:])
-            owner = suffix_owner.get(suffix, key)
-            suffix_owner[suffix] = key if owner == key else None  # two different owners: ambiguous
+            owners = suffix_owners.setdefault(" ".join(parts[i:]), [])
+            if key not in owners:
+                owners.append(key)
     # First names: "Margaret" -> "Margaret Ellison", when only one person in the article has it.
     first_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -390,19 +597,35 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
         owner = acronym_owner.get(initials, key)
         acronym_owner[initials] = key if owner == key else None
 
+    def personish(key: str, cluster: Cluster) -> bool:
+        """A one-word cluster that may name a person even if the model said otherwise."""
+        label = majority(cluster)
+        if label == "PERSON" or any(m.cue == "person" for m in cluster.mentions):
+            return True
+        return label == "ORG" and key not in org_tail_owner and key not in org_owner and key not in ORG_WORDS
+
+    def vote_person(cluster: Cluster) -> None:
+        for mention in cluster.mentions:
+            # A mention whose context says "place" keeps its vote: "Little Ashby's residents".
+            mention.vote = None if mention.cue == "place" else "PERSON"
+
     merged: dict[str, str] = {}
+    moves: list[tuple[Mention, str]] = []
     for key, cluster in by_key.items():
         if cluster.canonical and cluster.canonical.lower() != key:
             continue
-        target = suffix_owner.get(key)
+        owners = suffix_owners.get(key, [])
+        if len(owners) > 1 and key not in ALIASES and (" " in key or personish(key, cluster)):
+            named = sorted((m.start, owner) for owner in owners for m in by_key[owner].mentions)
+            starts = [start for start, _ in named]
+            for mention in cluster.mentions:
+                k = bisect.bisect_left(starts, mention.start) - 1
+                moves.append((mention, named[max(k, 0)][1]))
+            vote_person(cluster)
+            continue
+        target = owners[0] if owners else None
         vote = "PERSON"
-        if (
-            target is None
-            and key not in suffix_owner
-            and " " not in key
-            and majority(cluster) == "PERSON"
-            and key not in TITLES
-        ):
+        if target is None and " " not in key and key not in TITLES and personish(key, cluster):
             target = first_owner.get(key)
         if target is None and " " not in key and majority(cluster) == "ORG":
             target = org_tail_owner.get(key) or (org_owner.get(key) if key not in ORG_WORDS else None)
@@ -412,14 +635,32 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             vote = "ORG"
         if target and target != key and key not in ALIASES:
             merged[key] = target
-            for mention in cluster.mentions:
-                mention.vote = vote
-    for key, target in merged.items():
-        while target in merged:  # chains are short; stop on a cycle
-            if merged[target] == key:
-                break
+            if vote == "PERSON":
+                vote_person(cluster)
+            else:
+                for mention in cluster.mentions:
+                    mention.vote = vote
+
+    def final(key: str) -> str:
+        target = key
+        seen = {key}
+        while target in merged and merged[target] not in seen:  # chains are short; stop on a cycle
             target = merged[target]
-        by_key[target].mentions.extend(by_key.pop(key).mentions)
+            seen.add(target)
+        return target
+
+    for key in list(merged):
+        target = final(key)
+        if target != key and key in by_key:
+            by_key[target].mentions.extend(by_key.pop(key).mentions)
+    moved = {id(m) for m, _ in moves}
+    for key in {m.key for m, _ in moves}:
+        if key in by_key:
+            by_key[key].mentions = [m for m in by_key[key].mentions if id(m) not in moved]
+            if not by_key[key].mentions:
+                del by_key[key]
+    for mention, owner in moves:
+        by_key[final(owner)].mentions.append(mention)
     clusters = list(by_key.values())
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
@@ -444,6 +685,10 @@ def _kind_of(cluster: Cluster) -> str:
     votes = Counter(m.vote or m.label for m in cluster.mentions)
     best = max(votes.values())
     winners = [label for label, count in votes.items() if count == best]
+    if "PERSON" in winners and len(winners) > 1:
+        full_name = any(" " in m.name and m.label == "PERSON" for m in cluster.mentions)
+        if not full_name and any(w in ("GPE", "LOC", "FAC") for w in winners):
+            winners.remove("PERSON")  # "Riverside" once a person and once a place: a one-word name is a place
     label = min(winners, key=lambda lab: _TIE_ORDER.index(lab) if lab in _TIE_ORDER else 99)
     return LABEL_KIND[label]
 
