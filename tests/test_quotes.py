@@ -449,3 +449,25 @@ def test_participle_cue_takes_the_clause_subject(nlp) -> None:
     q = quote_with(analysis.quotes, "police tactics")
     assert q.speaker is not None and q.speaker.text == "she"
     assert name_of(analysis, q) == "Warren" or "Warren" in (name_of(analysis, q) or "")
+
+
+def test_quote_closed_with_the_opening_glyph() -> None:
+    text = "“It's unusual,“ said Larry Noble. “I think so.”"
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["“It's unusual,“", "“I think so.”"]
+
+
+def test_verb_right_after_a_quote_is_its_cue(nlp) -> None:
+    text = (
+        "Le Pen said France had lost its way: “France is no longer France,” she claimed.\n"
+        "“France will always be France,” an angry Hollande retaliated."
+    )
+    analysis = analysed(nlp, text)
+    q = quote_with(analysis.quotes, "will always be")
+    assert q.speaker is not None and q.speaker.text.endswith("Hollande")
+    assert q.cue is not None and q.cue.text == "retaliated"
+
+
+def test_name_and_colon_before_a_quote(nlp) -> None:
+    text = "Polls were early, not wrong - HuffPollster: “The polls simply stopped too early in Iowa.”"
+    q = quote_with(analysed(nlp, text).quotes, "stopped too early")
+    assert q.speaker is not None and q.speaker.text == "HuffPollster"

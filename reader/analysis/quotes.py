@@ -77,6 +77,8 @@ def _mark_role(text: str, i: int, mark: str) -> str:
     before = text[i - 1] if i > 0 else " "
     j = i + len(mark)
     after = text[j] if j < len(text) else " "
+    if mark == "“" and _is_word_or_punct(before) and (after.isspace() or after in ".,;:)"):
+        return "both"  # “It's unusual,“ said Noble: some texts close with the opening glyph
     if mark in ("“", "„", "«", "「", "『", "‚", "``"):
         return "open"
     if mark in ("”", "」", "』"):
@@ -483,6 +485,7 @@ _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 _SIGNATURE_RE = re.compile(
     r"[ \t]*([―—–]|--?)[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
 )
+_CLAUSE_STOPS = (".", ";", ":", "“", '"')
 _NESTED_MIN = 0.7  # weaker attributions nested in another one are dropped (tuned on train)
 _MIN_FRAME_PRECISION = 0.3  # derived frames at or above this precision count as cues (tuned on train)
 
@@ -790,6 +793,11 @@ class _Extractor:
                 continue
             frame = self.frame_tokens(q, first, last)
             cue = self.best_cue(frame, first, last)
+            trailing = self.trailing_verb(q, last)
+            if trailing is not None and (
+                cue is None or cue > trailing or doc[cue].sent.start != doc[trailing].sent.start
+            ):
+                cue = trailing  # "“...,” an angry Hollande retaliated": whatever verb follows is the cue
             f = _Found("direct", q.start, q.end, q.segments, None, None, 0.5, quoted=q)
             words_outside = [i for i in frame if not doc[i].is_punct]
             embedded = self.embedded(first, last)
@@ -810,7 +818,8 @@ class _Extractor:
                 f.extra["clause"] = self.continues_clause(q, first)
             else:
                 acc = self.according_in(frame)
-                colon = self.colon_intro(frame, first)
+                named = self.named_colon(first)
+                colon = named or self.colon_intro(frame, first)
                 signed = _SIGNATURE_RE.match(self.text, q.end)
                 if signed is not None:
                     # a signed quote, “...” ― Pamela Padilla: the name after the dash is the speaker
@@ -819,6 +828,10 @@ class _Extractor:
                 elif acc is not None:
                     f.cue, f.speaker_tok = acc
                     f.confidence = 0.85
+                elif named is not None:
+                    f.cue = self.cue_span(named[0])
+                    f.speaker_span = self.name_span(named[1])
+                    f.confidence = 0.7
                 elif colon is not None:
                     f.cue, f.speaker_tok = self.cue_span(colon[0]), colon[1].i
                     f.confidence = 0.7
@@ -844,6 +857,57 @@ class _Extractor:
                 prev = f
             found.append(f)
         return found
+
+    def named_colon(self, first: int) -> tuple[Token, Token] | None:
+        """A quote after a name and a colon ("... - HuffPollster: “While the Iowa caucuses ...”")."""
+        doc = self.doc
+        j = first - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        name = doc[j - 1]
+        if name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and name.text[:1].isupper()):
+            return doc[j], name
+        return None
+
+    def name_span(self, tok: Token) -> tuple[int, int]:
+        """Character span of the name `tok` ends: its entity, else its run of capitalised words."""
+        doc = self.doc
+        if tok.ent_type_:
+            for ent in doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent.start_char, ent.end_char
+        i = tok.i
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            i -= 1
+        return doc[i].idx, tok.idx + len(tok)
+
+    def trailing_verb(self, q: Quoted, last: int) -> int | None:
+        """The verb of a short attribution right after a quote that ends on a comma, question or
+        exclamation mark ("“...,” Trump went on", "“Choke!” blared the Herald"), in any lexicon or none."""
+        doc = self.doc
+        inner = self.text[q.start : q.end].rstrip("”\"'’»« ")
+        if not inner or inner[-1] not in ",?!—-":
+            return None
+        if inner[-1] in "?!" and last + 1 < len(doc):
+            # "“All is well!” He also said ...": after ! or ? a new sentence may begin
+            nxt = doc[last + 1]
+            if not (nxt.is_lower or nxt.pos_ == "PROPN"):
+                return None
+        for i in range(last + 1, min(last + 8, len(doc))):
+            t = doc[i]
+            if (t.is_space and "\n" in t.text) or self.in_quote[i] != -1 or t.text in _CLAUSE_STOPS:
+                return None
+            if t.pos_ == "VERB" and t.tag_ != "VBG":
+                subject = self.subject_of(t)
+                after = doc[i + 1] if i + 1 < len(doc) else None
+                if (subject is not None and subject.i > last) or (
+                    after is not None and (after.pos_ == "PROPN" or _agentive(after))
+                ):
+                    return i
+                return None
+        return None
 
     def introduced_by_previous(self, first: int) -> tuple[Token, Token] | None:
         """For a quote that opens a paragraph: a speech cue with a subject ending the paragraph
