@@ -34,6 +34,7 @@ class AppSettings:
     show_sidebar: bool = True
     entity_roles: set[str] = field(default_factory=lambda: set(ENTITY_ROLES) - {"other"})
     show_quotes: bool = True
+    show_doubtful: bool = False  # attributions below QUOTE_CONFIDENCE_THRESHOLD (toggled with `a`)
     quote_cues: list[str] = field(default_factory=list)
     keymap: dict[str, str] = field(default_factory=dict)
 

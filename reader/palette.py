@@ -46,6 +46,8 @@ class ReaderCommands(Provider):
 
 
 def _article_commands(screen: ArticleScreen, roles: tuple[str, ...]) -> list[Command]:
+    from reader.widgets.article_view import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
+
     commands: list[Command] = []
     analysis = screen.analysis
     if analysis is not None:
@@ -65,18 +67,27 @@ def _article_commands(screen: ArticleScreen, roles: tuple[str, ...]) -> list[Com
                     f"{place.kind}, {len(place.mentions)} mentions",
                 )
             )
-        for quote in analysis.quotes:
+        for quote in screen.visible_quotes():
             speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
             words = " ".join(quote.content.text.split())
+            doubt = f"{DOUBTFUL_MARK} " if is_doubtful(quote) else ""
+            cue = f", {' '.join(quote.cue.text.split())}" if quote.cue else ""
             commands.append(
                 (
-                    f"Jump to quote: {speaker} — {words[:60]}{'…' if len(words) > 60 else ''}",
+                    f"Jump to quote: {doubt}{speaker} — {words[:60]}{'…' if len(words) > 60 else ''}",
                     partial(screen.view.jump_to, quote.content.start, quote.content.end),
-                    f"{quote.kind} quote",
+                    f"{quote.kind} quote{cue}" + (f" (doubtful, {quote.confidence:.2f})" if doubt else ""),
                 )
             )
     commands.append(
         ("Toggle quote highlights", screen.action_toggle_quotes, "Quotes in italic with the speaker")
+    )
+    commands.append(
+        (
+            "Toggle doubtful attributions",
+            screen.action_toggle_doubtful,
+            f"Show or hide quotes with confidence below {QUOTE_CONFIDENCE_THRESHOLD} (key a)",
+        )
     )
     commands.append(("Toggle all entity highlights", screen.action_toggle_entities, "Names, places, dates"))
     for role in roles:

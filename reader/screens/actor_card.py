@@ -11,10 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reader.analysis.model import Analysis, Referent
+from reader.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
 
 
-def card_text(referent: Referent, analysis: Analysis) -> Text:
-    """The card's body as styled text (also what the tests read)."""
+def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = False) -> Text:
+    """The card's body as styled text (also what the tests read).
+
+    Doubtful attributions are listed (dim, with their confidence) only when they are on show.
+    """
     text = Text()
     text.append(referent.name, "bold")
     text.append(f"  {referent.kind}\n", "dim")
@@ -24,7 +28,7 @@ def card_text(referent: Referent, analysis: Analysis) -> Text:
         text.append(", ".join(others) + "\n")
     count = len(referent.mentions)
     text.append(f"{count} mention{'s' if count != 1 else ''} in the text\n")
-    quotes = [q for q in analysis.quotes if q.actor == referent.id]
+    quotes = [q for _i, q in shown_quotes(analysis, show_doubtful) if q.actor == referent.id]
     events = [e for e in analysis.events if e.actor == referent.id]
     if events:
         text.append(f"\nDid ({len(events)})\n", "bold")
@@ -35,10 +39,15 @@ def card_text(referent: Referent, analysis: Analysis) -> Text:
         text.append(f"\nSaid ({len(quotes)})\n", "bold")
         for quote in quotes:
             words = " ".join(quote.content.text.split())
+            doubtful = is_doubtful(quote)
             quoted = words[:1] in "“\"'‘«"
             text.append("" if quoted else "“", "dim")
-            text.append(words, "italic")
-            text.append("\n\n" if quoted else "”\n\n", "dim")
+            text.append(words, "italic dim" if doubtful else "italic")
+            text.append("" if quoted else "”", "dim")
+            details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+            if doubtful:
+                details.append(f"{DOUBTFUL_MARK} doubtful ({quote.confidence:.2f})")
+            text.append("\n  " + " · ".join(details) + "\n\n", "dim")
     elif referent.kind in ("person", "organisation", "group"):
         text.append("\nNo quotes attributed.\n", "dim")
     return text
@@ -63,15 +72,16 @@ class ActorCard(ModalScreen[str | None]):
         Binding("m", "mentions", "Show mentions", id="card-mentions", tooltip="Mark and visit the mentions"),
     ]
 
-    def __init__(self, referent: Referent, analysis: Analysis) -> None:
+    def __init__(self, referent: Referent, analysis: Analysis, *, show_doubtful: bool = False) -> None:
         super().__init__()
         self.referent = referent
         self.analysis = analysis
+        self.show_doubtful = show_doubtful
 
     def compose(self) -> ComposeResult:
         with Vertical():
             with VerticalScroll():
-                yield Static(card_text(self.referent, self.analysis), id="card-body")
+                yield Static(card_text(self.referent, self.analysis, self.show_doubtful), id="card-body")
             with Vertical(id="card-buttons"):
                 yield Button("Show mentions (m)", id="mentions", variant="primary")
 

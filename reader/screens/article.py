@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Tree
 from textual.worker import get_current_worker
 
 from reader import state as reader_state
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, Quote
 from reader.article import Article
 from reader.messages import (
     AnalysisFailed,
@@ -34,7 +34,14 @@ from reader.messages import (
     JumpTo,
     ReferentClicked,
 )
-from reader.widgets.article_view import ENTITY_ROLES, ArticleView
+from reader.widgets.article_view import (
+    ENTITY_ROLES,
+    QUOTE_CONFIDENCE_THRESHOLD,
+    ArticleView,
+    is_doubtful,
+    quote_speaker_label,
+    shown_quotes,
+)
 from reader.widgets.find_bar import FindBar
 from reader.widgets.side_panel import ReferentSelected, SidePanel
 from reader.widgets.status_bar import StatusBar
@@ -129,6 +136,14 @@ class ArticleScreen(Screen):
             id="toggle-quotes",
             tooltip="Turn quote highlighting on or off",
         ),
+        Binding(
+            "a",
+            "toggle_doubtful",
+            "All attributions",
+            show=False,
+            id="toggle-doubtful",
+            tooltip=f"Show doubtful attributions too (confidence < {QUOTE_CONFIDENCE_THRESHOLD}), marked ?",
+        ),
         Binding("w", "cycle_width", "Width", show=False, id="cycle-width", tooltip="Cycle the reading width"),
         Binding("c", "card", "Card", show=False, id="actor-card", tooltip="Show the selected actor's card"),
         Binding(
@@ -161,6 +176,7 @@ class ArticleScreen(Screen):
         self.cursor: int | None = None
         self.matches: list[tuple[int, int]] = []
         self.entity_roles_saved: set[str] | None = None
+        self.show_doubtful = False
         self.state_key = reader_state.article_key(article.source, article.text)
         self._last_apply = 0.0
         self._pending: Analysis | None = None
@@ -200,7 +216,8 @@ class ArticleScreen(Screen):
             self.add_class("-no-sidebar")  # in a narrow window the text comes first; `s` shows the panels
         view = self.view
         view.set_styles(self.reader_app.highlight_styles())
-        view.set_highlight(settings.entity_roles, settings.show_quotes)
+        self.show_doubtful = settings.show_doubtful
+        view.set_highlight(settings.entity_roles, settings.show_quotes, self.show_doubtful)
         self.status.title = self.article.title or _first_line(self.article.text) or self.article.source
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
@@ -292,11 +309,16 @@ class ArticleScreen(Screen):
         self._pending = None
         if message.analysis is self.analysis:
             self.analysis_done = True  # the last partial result was already the complete one
+            for panel in self.query(SidePanel):
+                panel.update_analysis(message.analysis)  # an empty list now says "none" for good
             return
         self._apply(message.analysis, complete=True)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.status.status = "no highlights"
+        self.analysis_done = True
+        for panel in self.query(SidePanel):
+            panel.show_placeholder("The analysis failed, so there is nothing to list; the text is all there.")
         self.notify(f"Analysis failed: {message.error}", severity="error", timeout=8)
 
     def _apply(self, analysis: Analysis, *, complete: bool) -> None:
@@ -357,7 +379,7 @@ class ArticleScreen(Screen):
             if result:
                 self.select_referent(result)
 
-        self.app.push_screen(ActorCard(record, self.analysis), _done)
+        self.app.push_screen(ActorCard(record, self.analysis, show_doubtful=self.show_doubtful), _done)
 
     def action_card(self) -> None:
         self.show_card()
@@ -417,13 +439,24 @@ class ArticleScreen(Screen):
 
     # ----------------------------------------------------------------- quotes, jumps
 
+    def visible_quotes(self) -> list[Quote]:
+        """The quotes on show in text order: confident ones, and doubtful ones too after `a`."""
+        return [quote for _index, quote in shown_quotes(self.analysis, self.show_doubtful)]
+
+    def _no_quotes_message(self) -> str:
+        if not self.analysis_done:
+            return "No quotes found yet (still analysing)"
+        hidden = sum(is_doubtful(q) for q in self.analysis.quotes) if self.analysis else 0
+        if hidden and not self.show_doubtful:
+            plural = "s" if hidden != 1 else ""
+            return f"No confident quotes: press a to show {hidden} doubtful attribution{plural}"
+        return "No quotes in this article"
+
     def _quote_jump(self, step: int) -> None:
-        if self.analysis is None or not self.analysis.quotes:
-            self.notify(
-                "No quotes found yet" if not self.analysis_done else "No quotes in this article", timeout=3
-            )
+        quotes = self.visible_quotes()
+        if not quotes:
+            self.notify(self._no_quotes_message(), timeout=3)
             return
-        quotes = sorted(self.analysis.quotes, key=lambda q: q.content.start)
         current = self.view.flash[0] if self.view.flash else None
         top = self.view.top_offset
         if step > 0:
@@ -435,8 +468,7 @@ class ArticleScreen(Screen):
             candidates = [q for q in quotes if q.content.start < anchor]
             quote = candidates[-1] if candidates else quotes[-1]
         self.view.jump_to(quote.content.start, quote.content.end)
-        speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
-        self.status.info = f"quote {quotes.index(quote) + 1}/{len(quotes)}: {speaker}"
+        self.status.info = f"quote {quotes.index(quote) + 1}/{len(quotes)}: {quote_summary(quote)}"
 
     def action_next_quote(self) -> None:
         self._quote_jump(+1)
@@ -445,12 +477,12 @@ class ArticleScreen(Screen):
         self._quote_jump(-1)
 
     def action_copy_quote(self) -> None:
-        if self.analysis is None or not self.analysis.quotes:
-            self.notify("No quotes to copy", timeout=2)
+        quotes = self.visible_quotes()
+        if not quotes:
+            self.notify(self._no_quotes_message(), timeout=3)
             return
         view = self.view
         anchor = view.flash[0] if view.flash else None
-        quotes = sorted(self.analysis.quotes, key=lambda q: q.content.start)
         quote = None
         if anchor is not None:
             quote = next(
@@ -552,6 +584,23 @@ class ArticleScreen(Screen):
         view.set_highlight(view.highlight_roles, not view.show_quotes)
         self.notify(f"Quote highlights {'on' if view.show_quotes else 'off'}", timeout=2)
 
+    def action_toggle_doubtful(self) -> None:
+        """Show or hide the attributions the quote finder is unsure of."""
+        self.show_doubtful = not self.show_doubtful
+        self.reader_app.settings.show_doubtful = self.show_doubtful  # kept for the next article opened
+        view = self.view
+        view.set_highlight(view.highlight_roles, view.show_quotes, self.show_doubtful)
+        for panel in self.query(SidePanel):
+            panel.set_show_doubtful(self.show_doubtful)
+        doubtful = sum(is_doubtful(q) for q in self.analysis.quotes) if self.analysis else 0
+        plural = "s" if doubtful != 1 else ""
+        if self.show_doubtful:
+            message = f"Showing all attributions: {doubtful} doubtful one{plural} dimmed and marked ?"
+        else:
+            threshold = QUOTE_CONFIDENCE_THRESHOLD
+            message = f"Hiding {doubtful} doubtful attribution{plural} (confidence below {threshold})"
+        self.notify(message, timeout=3)
+
     def action_cycle_width(self) -> None:
         view = self.view
         larger = [w for w in WRAP_WIDTHS if w > view.wrap_width]
@@ -584,6 +633,14 @@ def _coverage(analysis: Analysis, body: int) -> float:
         [e.end for e in analysis.entities[-1:]] + [e.sentence.end for e in analysis.events[-1:]] + [0]
     )
     return min(1.0, reached / body) if body else 1.0
+
+
+def quote_summary(quote: Quote) -> str:
+    """Speaker, kind and cue of a quote for the status line: "Zarif (direct, wrote)"."""
+    speaker = quote_speaker_label(quote) or "unattributed"
+    details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+    doubt = f", doubtful {quote.confidence:.2f}" if is_doubtful(quote) else ""
+    return f"{speaker} ({', '.join(details)}{doubt})"
 
 
 def _first_line(text: str) -> str:

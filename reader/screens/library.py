@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,25 +31,113 @@ class LibraryEntry:
     title: str
     detail: str
     group: str  # "recent" | "sample"
+    words: int = 0
 
 
-def _first_lines(path: Path) -> tuple[str, str]:
-    """The first two non-blank lines of a file (title and first line), cheaply."""
+#: How much of a sample is read to describe it (the bundled ones are far smaller).
+READ_LIMIT = 2_000_000
+#: Recent files larger than this are listed without a word count (counting would slow the library).
+RECENT_SIZE_LIMIT = 1_000_000
+#: Reading speed for the "min read" estimate, words per minute.
+WORDS_PER_MINUTE = 230
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)")
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|No|Jr|Sr|vs)|\b[A-Z])\.$"
+)
+#: A first sentence shorter than this ("Europe's night trains are back.") is shown with the next one.
+SHORT_SENTENCE = 60
+
+
+def plain_markdown(line: str) -> str:
+    """A Markdown line as a reader sees it: no heading marks, emphasis stars, code ticks or link URLs."""
+    line = _MD_LEAD.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    for _ in range(2):  # nested emphasis (***bold italic***)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    return " ".join(line.split())
+
+
+def _is_note_or_byline(line: str) -> bool:
+    """A line that is not the story: a note in brackets, a byline, a dateline with separators."""
+    if line.startswith(("(", "[", "<!--")) or line.endswith(")") and line.startswith("("):
+        return True
+    if re.match(r"(?i)^(by|words by|photographs? by|updated|published)\b", line):
+        return True
+    return len(line.split()) < 8 or line.count("|") >= 2
+
+
+def first_sentence(paragraph: str, limit: int = 240) -> str:
+    """The first sentence of a paragraph (not fooled by "Dr." or "U.S."), shortened to `limit`."""
+    for match in _SENTENCE_END.finditer(paragraph):
+        head = paragraph[: match.start()].rstrip()
+        if len(head) >= SHORT_SENTENCE and not _ABBREVIATION.search(head.rstrip("\"”’'")):
+            paragraph = paragraph[: match.start()].rstrip()
+            break
+    if len(paragraph) > limit:
+        paragraph = paragraph[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—– ") + "…"
+    return paragraph
+
+
+def _describe_html(raw: str, fallback: str) -> tuple[str, str, int]:
+    def clean(fragment: str) -> str:
+        return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+    heading = re.search(r"(?is)<h1[^>]*>(.*?)</h1>", raw) or re.search(r"(?is)<title[^>]*>(.*?)</title>", raw)
+    title = clean(heading.group(1)).split(" | ")[0] if heading else fallback
+    paragraphs = [clean(p) for p in re.findall(r"(?is)<p[^>]*>(.*?)</p>", raw)]
+    description = re.search(r'(?is)<meta\s+name="description"\s+content="([^"]*)"', raw)
+    candidates = ([clean(description.group(1))] if description else []) + paragraphs
+    detail = next((p for p in candidates if not _is_note_or_byline(p)), "")
+    words = sum(len(p.split()) for p in paragraphs)
+    return title or fallback, first_sentence(detail), words
+
+
+def describe(path: Path) -> tuple[str, str, int]:
+    """Title, first real sentence (or standfirst) and word count of an article file, cheaply.
+
+    Skips what is not the story: notes in brackets ("(Fiction written for …)"), bylines and
+    datelines, and Markdown or HTML markup.
+    """
+    fallback = path.stem.replace("-", " ").replace("_", " ").capitalize()
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4000)
+            raw = handle.read(READ_LIMIT)
     except OSError:
-        return path.name, ""
-    lines = [" ".join(line.strip().lstrip("#").split()) for line in head.splitlines() if line.strip()]
+        return fallback, "", 0
     if path.suffix.lower() in (".html", ".htm"):
-        return path.stem.replace("-", " ").replace("_", " ").capitalize(), ""
-    title = lines[0] if lines else path.name
-    # The first real sentence under the title: skip notes in brackets, bylines and datelines.
-    body = [
-        line for line in lines[1:] if len(line.split()) >= 8 and not line.lstrip("*_").startswith(("(", "["))
-    ]
-    detail = body[0] if body else (lines[1] if len(lines) > 1 else "")
-    return title, detail
+        return _describe_html(raw, fallback)
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    lines = [" ".join(line.split()) for line in raw.splitlines() if line.strip()]
+    if markdown:
+        lines = [plain_markdown(line) for line in lines]
+        lines = [line for line in lines if line and set(line) - set("-*_=")]  # rules and underlines
+    title = lines[0] if lines else fallback
+    body = [line for line in lines[1:] if not _is_note_or_byline(line)]
+    detail = first_sentence(body[0]) if body else ""
+    return title, detail, len(raw.split())
+
+
+def short_path(source: str) -> str:
+    """A file path with the home folder written as ~ (URLs unchanged)."""
+    if "://" in source:
+        return source
+    home = str(Path.home())
+    if home not in ("", "/") and (source == home or source.startswith(home + os.sep)):
+        return "~" + source[len(home) :]
+    return source
+
+
+def word_summary(words: int) -> str:
+    """ "1,240 words · 6 min" for the library line."""
+    if words <= 0:
+        return ""
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    return f"{words:,} words · {minutes} min"
 
 
 def library_entries() -> list[LibraryEntry]:
@@ -56,7 +148,14 @@ def library_entries() -> list[LibraryEntry]:
         if "://" not in recent.source and not Path(recent.source).is_file():
             continue
         seen.add(recent.source)
-        entries.append(LibraryEntry(recent.source, recent.title or recent.source, recent.source, "recent"))
+        words = 0
+        path = Path(recent.source)
+        if "://" not in recent.source and path.suffix.lower() in SAMPLE_SUFFIXES:
+            with contextlib.suppress(OSError):
+                if path.stat().st_size < RECENT_SIZE_LIMIT:
+                    words = describe(path)[2]
+        title = recent.title or recent.source
+        entries.append(LibraryEntry(recent.source, title, short_path(recent.source), "recent", words))
     folder = resources.samples_dir()
     samples = (
         sorted(p for p in folder.glob("*") if p.suffix.lower() in SAMPLE_SUFFIXES) if folder.is_dir() else []
@@ -65,9 +164,23 @@ def library_entries() -> list[LibraryEntry]:
         source = str(path.resolve())
         if source in seen:
             continue
-        title, detail = _first_lines(path)
-        entries.append(LibraryEntry(source, title, detail, "sample"))
+        title, detail, words = describe(path)
+        entries.append(LibraryEntry(source, title, detail, "sample", words))
     return entries
+
+
+def library_prompt(entry: LibraryEntry, width: int = 96) -> Text:
+    """Two lines per article, each cut to `width` cells: the title and its length, then how it
+    begins (a sample) or where it is (a recent file)."""
+    width = max(20, width)
+    summary = word_summary(entry.words)
+    title = Text(entry.title, style="bold")
+    title.truncate(max(10, width - (len(summary) + 2 if summary else 0)), overflow="ellipsis")
+    if summary:
+        title.append(f"  {summary}", "dim")
+    detail = Text("  " + (entry.detail or "—"), style="dim italic")
+    detail.truncate(width, overflow="ellipsis")
+    return Text("\n").join([title, detail])
 
 
 class LibraryScreen(Screen):
@@ -99,6 +212,10 @@ class LibraryScreen(Screen):
             "Open a sample or a recent article with Enter. From the shell: reader FILE | URL | -",
             id="library-hint",
         )
+        yield OptionList(*self._options(min(100, self.app.size.width) - 4), id="library-list")
+        yield Footer()
+
+    def _options(self, width: int) -> list[Option | None]:
         options: list[Option | None] = []
         group = None
         for index, entry in enumerate(self.entries):
@@ -106,18 +223,32 @@ class LibraryScreen(Screen):
                 if group is not None:
                     options.append(None)
                 group = entry.group
-            label = "recent" if entry.group == "recent" else "sample"
-            prompt = Text.assemble(
-                (entry.title, "bold"), (f"  {label}\n", "dim"), ("  " + entry.detail[:200], "dim italic")
-            )
-            options.append(Option(prompt, id=str(index)))
+                heading = "Recently opened" if group == "recent" else "Samples"
+                options.append(Option(Text(heading, style="bold dim"), disabled=True))
+            options.append(Option(library_prompt(entry, width), id=str(index)))
         if not options:
             options.append(Option("No articles yet: run reader FILE", id="none", disabled=True))
-        yield OptionList(*options, id="library-list")
-        yield Footer()
+        return options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        option_list = self.query_one(OptionList)
+        option_list.focus()
+        if (
+            option_list.highlighted is None
+            or option_list.get_option_at_index(option_list.highlighted).disabled
+        ):
+            option_list.action_cursor_down()
+
+    def on_resize(self) -> None:
+        """Cut the lines to the new width (a wrapped line would split an entry over three rows)."""
+        option_list = self.query_one(OptionList)
+        width = option_list.scrollable_content_region.width - 1
+        if width > 0 and width != getattr(self, "_width", None):
+            self._width = width
+            highlighted = option_list.highlighted
+            option_list.set_options(self._options(width))
+            if highlighted is not None:
+                option_list.highlighted = highlighted
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

@@ -17,15 +17,25 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, TabbedContent, TabPane, Tree
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Event, Quote, Referent
 from reader.messages import JumpTo
+from reader.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
 PANEL_TITLES = {"actors": "Actors", "locations": "Places", "events": "Events", "quotes": "Quotes"}
+#: What an empty panel says once the analysis is complete.
+EMPTY_TEXT = {
+    "actors": "No people or organisations found in this article.",
+    "locations": "No places found in this article.",
+    "events": "No events found in this article.",
+    "quotes": "No quotes found in this article.",
+}
+QUOTE_MARKERS = {"direct": "“", "indirect": "~", "mixed": "≈"}
+QUOTE_LEGEND = "“ direct  ~ indirect  ≈ mixed  ? doubtful"
 
 
 @dataclass
@@ -59,10 +69,18 @@ class FilterInput(Input):
         self.screen.focus_next()
 
 
+def _empty_option(message: str) -> Option:
+    return Option(Text(message, style="dim italic"), disabled=True)
+
+
+def _nothing_matches(query: str) -> str:
+    return f"Nothing matches “{query.strip()}”."
+
+
 class ReferentList(OptionList):
     """Actors or places: name, kind and number of mentions, most mentioned first."""
 
-    def show(self, referents: list[Referent], query: str) -> None:
+    def show(self, referents: list[Referent], query: str, empty: str = "") -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
         rows = [r for r in referents if _matches(query, r.name, r.kind, *r.aliases)]
         rows.sort(key=lambda r: (-len(r.mentions), r.name.casefold()))
@@ -75,6 +93,8 @@ class ReferentList(OptionList):
                 (f"  ×{len(referent.mentions)}", ""),
             )
             options.append(Option(prompt, id=referent.id))
+        if not options:
+            options.append(_empty_option(_nothing_matches(query) if query.strip() else empty))
         self.set_options(options)
         if highlighted is not None:
             for index, referent in enumerate(rows):
@@ -86,12 +106,14 @@ class ReferentList(OptionList):
 class EventList(OptionList):
     """Events: who did what (to whom), when, where; in text order."""
 
-    def show(self, analysis: Analysis, query: str) -> None:
+    def show(self, analysis: Analysis, query: str, empty: str = "") -> None:
         options = []
         for index, event in enumerate(analysis.events):
             line = event_line(analysis, event)
             if _matches(query, line, event.sentence.text):
                 options.append(Option(line, id=str(index)))
+        if not options:
+            options.append(_empty_option(_nothing_matches(query) if query.strip() else empty))
         self.set_options(options)
 
 
@@ -110,17 +132,23 @@ def event_line(analysis: Analysis, event: Event) -> Text:
     return Text.assemble(*parts)
 
 
-class QuoteTree(Tree[tuple[str, int]]):
-    """Quotes grouped by speaker (most quoted first), each speaker expandable."""
+class QuoteTree(Tree[tuple[str, int] | None]):
+    """Quotes grouped by speaker (most quoted first), each speaker expandable.
 
-    def show(self, analysis: Analysis, query: str) -> None:
+    Doubtful attributions are left out unless `show_doubtful`; then they are dim and marked "?".
+    """
+
+    def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
         expanded = {str(node.label.plain).split("  ")[0] for node in self.root.children if node.is_expanded}
         self.clear()
         groups: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
-        for index, quote in enumerate(analysis.quotes):
+        for index, quote in shown_quotes(analysis, show_doubtful):
             speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "Unattributed")
-            if _matches(query, speaker, quote.content.text):
+            if _matches(query, speaker, quote.content.text, quote.cue.text if quote.cue else None):
                 groups[speaker].append((index, quote))
+        if not groups:
+            self.root.add_leaf(Text(_nothing_matches(query) if query.strip() else empty, "dim italic"))
+            return
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
         for speaker, quotes in ordered:
             label = Text.assemble((speaker, "bold"), (f"  ({len(quotes)})", "dim"))
@@ -128,11 +156,20 @@ class QuoteTree(Tree[tuple[str, int]]):
                 label, data=("speaker", quotes[0][0]), expand=speaker in expanded or bool(query)
             )
             for index, quote in quotes:
-                marker = {"direct": "“", "indirect": "~", "mixed": "≈"}.get(quote.kind, "")
-                node.add_leaf(
-                    Text.assemble((marker + " ", "dim"), _shorten(quote.content.text, 70)),
-                    data=("quote", index),
-                )
+                node.add_leaf(quote_label(quote), data=("quote", index))
+
+
+def quote_label(quote: Quote) -> Text:
+    """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful."""
+    doubtful = is_doubtful(quote)
+    label = Text(style="dim" if doubtful else "")
+    if doubtful:
+        label.append(DOUBTFUL_MARK + " ", "bold")
+    label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
+    if quote.kind != "direct" and quote.cue is not None:
+        label.append(_shorten(quote.cue.text, 20) + ": ", "italic")
+    label.append(_shorten(quote.content.text, 70))
+    return label
 
 
 class SidePanel(Vertical):
@@ -149,6 +186,7 @@ class SidePanel(Vertical):
         & FilterInput { border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel; }
         & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
         & .panel-empty { color: $text-muted; padding: 1; }
+        & .quote-legend { color: $text-muted; height: 1; padding: 0 1; }
     }
     """
 
@@ -158,6 +196,7 @@ class SidePanel(Vertical):
         self.panels = chosen or list(PANEL_TITLES)
         self.analysis: Analysis | None = None
         self.filters: dict[str, str] = {}
+        self.show_doubtful = False
         self._stale: set[str] = set()
         self._filter_timers: dict[str, Timer] = {}
 
@@ -174,11 +213,25 @@ class SidePanel(Vertical):
                         tree = QuoteTree("Quotes", id="list-quotes")
                         tree.show_root = False
                         yield tree
+                        yield Static(QUOTE_LEGEND, classes="quote-legend")
 
     def on_mount(self) -> None:
+        self.show_doubtful = bool(getattr(self.screen, "show_doubtful", False))
         analysis = getattr(self.screen, "analysis", None)
         if isinstance(analysis, Analysis):
             self.update_analysis(analysis)
+        else:
+            self.show_placeholder("Analysing… names, places and quotes appear here shortly.")
+
+    def show_placeholder(self, message: str) -> None:
+        """Say why every list is empty (no analysis yet, or it failed)."""
+        for panel in self.panels:
+            widget = self.query_one(f"#list-{panel}")
+            if isinstance(widget, Tree):
+                widget.clear()
+                widget.root.add_leaf(Text(message, "dim italic"))
+            elif isinstance(widget, OptionList):
+                widget.set_options([_empty_option(message)])
 
     def update_analysis(self, analysis: Analysis) -> None:
         """Fill the visible panel from a (possibly partial) analysis; the others when they are shown."""
@@ -204,23 +257,44 @@ class SidePanel(Vertical):
         self._stale.discard(panel)
         query = self.filters.get(panel, "")
         widget = self.query_one(f"#list-{panel}")
+        empty = self._empty_text(panel)
         if panel == "actors":
-            widget.show(self.analysis.actors, query)
+            widget.show(self.analysis.actors, query, empty)
         elif panel == "locations":
-            widget.show(self.analysis.locations, query)
+            widget.show(self.analysis.locations, query, empty)
+        elif panel == "quotes":
+            widget.show(self.analysis, query, self.show_doubtful, empty)
         else:
-            widget.show(self.analysis, query)
+            widget.show(self.analysis, query, empty)
         tab = self.query_one(TabbedContent).get_tab(f"tab-{panel}")
         tab.label = f"{PANEL_TITLES[panel]} {self._count(panel)}"
 
+    def _empty_text(self, panel: str) -> str:
+        """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
+        if not getattr(self.screen, "analysis_done", True):
+            return "Nothing found yet: still analysing…"
+        if panel == "quotes" and self.analysis is not None and not self.show_doubtful:
+            hidden = sum(is_doubtful(q) for q in self.analysis.quotes)
+            if hidden:
+                plural = "s" if hidden != 1 else ""
+                return f"No confident quotes. Press a to show {hidden} doubtful attribution{plural}."
+        return EMPTY_TEXT[panel]
+
+    def set_show_doubtful(self, show: bool) -> None:
+        """Include (or leave out) the doubtful attributions in the quote list and its count."""
+        self.show_doubtful = show
+        if self.analysis is not None:
+            self.update_analysis(self.analysis)
+
     def _count(self, panel: str) -> int:
         assert self.analysis is not None
+        if panel == "quotes":
+            return len(shown_quotes(self.analysis, self.show_doubtful))
         return len(
             {
                 "actors": self.analysis.actors,
                 "locations": self.analysis.locations,
                 "events": self.analysis.events,
-                "quotes": self.analysis.quotes,
             }[panel]
         )
 
@@ -241,11 +315,13 @@ class SidePanel(Vertical):
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if isinstance(event.option_list, ReferentList):
+        if isinstance(event.option_list, ReferentList) and event.option.id is not None:
             self.post_message(ReferentSelected(event.option.id))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
         if isinstance(event.option_list, ReferentList):
             self.post_message(ReferentSelected(event.option.id, jump=True))
         elif isinstance(event.option_list, EventList) and self.analysis is not None:

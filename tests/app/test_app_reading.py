@@ -11,7 +11,7 @@ from reader.config import Config
 from reader.screens.actor_card import ActorCard
 from reader.screens.article import ArticleScreen
 from reader.screens.help import HelpScreen
-from reader.widgets.article_view import ArticleView
+from reader.widgets.article_view import ArticleView, is_doubtful, shown_quotes
 from reader.widgets.find_bar import FindBar
 from reader.widgets.side_panel import EventList, QuoteTree, ReferentList
 from reader.widgets.status_bar import StatusBar
@@ -106,7 +106,7 @@ async def test_selecting_an_actor_highlights_all_mentions_and_n_cycles(seed_arti
 async def test_quote_jumps_land_on_quotes_and_flash_them(seed_article, seed_analysis) -> None:
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
-        quotes = sorted(seed_analysis.quotes, key=lambda q: q.content.start)
+        quotes = [q for _i, q in shown_quotes(seed_analysis, show_doubtful=False)]
         assert quotes, "the seed article has quotes"
         await pilot.press("right_square_bracket")
         view = app.screen.query_one(ArticleView)
@@ -161,11 +161,10 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
         await pilot.press("4")
         tree = screen.query_one(QuoteTree)
         speakers = {str(node.label).split("  (")[0] for node in tree.root.children}
-        named = {
-            q.speaker_name or (q.speaker.text if q.speaker else "Unattributed") for q in seed_analysis.quotes
-        }
+        confident = [q for q in seed_analysis.quotes if not is_doubtful(q)]
+        named = {q.speaker_name or (q.speaker.text if q.speaker else "Unattributed") for q in confident}
         assert speakers == named
-        assert sum(len(node.children) for node in tree.root.children) == len(seed_analysis.quotes)
+        assert sum(len(node.children) for node in tree.root.children) == len(confident)
         # the filter box narrows the list
         await pilot.press("1")
         top = seed_analysis.actors[0].name
@@ -262,7 +261,7 @@ async def test_clicking_a_name_opens_its_card(seed_article, seed_analysis) -> No
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
-        speaker = next(q for q in seed_analysis.quotes if q.actor)
+        speaker = next(q for q in seed_analysis.quotes if q.actor and not is_doubtful(q))
         record = seed_analysis.referent(speaker.actor)
         mention = record.mentions[0]
         view.scroll_to_offset(mention.start, top=True)
@@ -313,7 +312,7 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         view = app.screen.query_one(ArticleView)
-        first = min(seed_analysis.quotes, key=lambda q: q.content.start)
+        first = shown_quotes(seed_analysis, show_doubtful=False)[0][1]
         assert view.flash == (first.content.start, first.content.end)
 
 
@@ -374,7 +373,7 @@ async def test_y_copies_the_quote_jumped_to(seed_article, seed_analysis) -> None
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "y")
-        first = min(seed_analysis.quotes, key=lambda q: q.content.start)
+        first = shown_quotes(seed_analysis, show_doubtful=False)[0][1]
         assert app.clipboard.startswith(" ".join(first.content.text.split()))
         if first.speaker_name:
             assert app.clipboard.endswith(f"— {first.speaker_name}")
