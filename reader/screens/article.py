@@ -58,9 +58,20 @@ NARROW = 100
 BATCH_CHARS = 12000
 
 
+#: How far into the text a byline or date is looked for before the meta line repeats it.
+META_SEARCH_CHARS = 1500
+
+
 def article_meta(article: Article) -> str | None:
-    """The byline, date and site, joined for the dim line under the title."""
+    """The byline, date and site, joined for the dim line under the title.
+
+    None when the text's own opening lines already say all of it (a Markdown byline line), so the
+    reader does not see the same byline twice.
+    """
     parts = [p.strip() for p in (article.byline, article.date, article.site) if p and p.strip()]
+    head = " ".join(article.text[:META_SEARCH_CHARS].split()).casefold()
+    if parts and all(" ".join(part.split()).casefold() in head for part in parts):
+        return None
     return " · ".join(parts) or None
 
 

@@ -8,10 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from reader.widgets.article_view import QUOTE_CONFIDENCE_THRESHOLD
+
 INTRO = (
     "reader shows who is in an article, where, what happened and who said what. Names are coloured by "
     "kind (and underlined or bold, so they read without colour); quotes are italic with a bar in the "
-    "margin and the speaker after them. Click a name for its card."
+    "margin and the speaker after them. Attributions the reader is unsure of (confidence below "
+    f"{QUOTE_CONFIDENCE_THRESHOLD}) are left out until you press a; then they are dimmer and marked ?. "
+    "Click a name for its card."
 )
 
 

@@ -386,7 +386,9 @@ class ArticleView(ScrollView, can_focus=True):
             return
         layout = self.layout_
         room = (self.scrollable_content_region.width or (GUTTER + layout.width)) - self._pad - GUTTER - 1
-        for _index, quote in shown_quotes(self.analysis, self.show_doubtful):
+        quotes = [quote for _index, quote in shown_quotes(self.analysis, self.show_doubtful)]
+        quotes.sort(key=is_doubtful)  # stable: confident quotes claim a line's marker first
+        for quote in quotes:
             name = quote_speaker_label(quote)
             if not name:
                 continue

@@ -178,6 +178,7 @@ class SidePanel(Vertical):
     DEFAULT_CSS = """
     SidePanel {
         width: 44;
+        max-width: 45%;
         height: 1fr;
         border-left: vkey $foreground 20%;
         background: $surface;

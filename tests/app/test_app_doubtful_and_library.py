@@ -1,0 +1,205 @@
+"""Doubtful attributions (hidden by default, `a` shows them), empty panels, and the library's blurbs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.model import Analysis
+from reader.app import ReaderApp
+from reader.article import Article
+from reader.screens.article import ArticleScreen, article_meta
+from reader.screens.library import LibraryScreen, describe, first_sentence, plain_markdown, short_path
+from reader.widgets.article_view import (
+    DOUBTFUL_BAR,
+    QUOTE_CONFIDENCE_THRESHOLD,
+    ArticleView,
+    is_doubtful,
+    shown_quotes,
+)
+from reader.widgets.side_panel import QuoteTree, SidePanel
+
+SIZE = (120, 40)
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+
+
+def with_quotes(analysis: Analysis, quotes: list) -> Analysis:
+    return Analysis(
+        text=analysis.text,
+        model=analysis.model,
+        body_end=analysis.body_end,
+        entities=analysis.entities,
+        actors=analysis.actors,
+        locations=analysis.locations,
+        events=analysis.events,
+        quotes=quotes,
+    )
+
+
+def leaf_labels(tree: QuoteTree) -> list[str]:
+    return [str(leaf.label) for node in tree.root.children for leaf in node.children]
+
+
+def test_threshold_is_documented_and_inclusive(seed_analysis: Analysis) -> None:
+    assert QUOTE_CONFIDENCE_THRESHOLD == 0.5
+    quote = seed_analysis.quotes[0]
+    for confidence, doubtful in ((0.49, True), (0.5, False), (0.9, False)):
+        quote_copy = type(quote).from_dict({**quote.to_dict(), "confidence": confidence})
+        assert is_doubtful(quote_copy) is doubtful
+
+
+async def test_doubtful_attributions_hidden_by_default_and_toggled(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    doubtful = [i for i, q in enumerate(seed_analysis.quotes) if is_doubtful(q)]
+    confident = [q for q in seed_analysis.quotes if not is_doubtful(q)]
+    assert doubtful and confident, "the seed analysis has both kinds"
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        view = screen.query_one(ArticleView)
+        # hidden: not highlighted, not listed, not counted, not visited by ]
+        assert {index for _s, _e, index in view._quote_extents}.isdisjoint(doubtful)
+        assert not any(marker.doubtful for marker in view._markers.values())
+        await pilot.press("4")
+        tree = screen.query_one(QuoteTree)
+        assert len(leaf_labels(tree)) == len(confident)
+        assert not any(label.startswith("?") for label in leaf_labels(tree))
+        tab = screen.query_one(SidePanel).query_one("#panel-tabs").get_tab("tab-quotes")
+        assert str(tab.label) == f"Quotes {len(confident)}"
+        screen.view.focus()
+        flashed = set()
+        for _ in range(len(confident)):
+            await pilot.press("right_square_bracket")
+            flashed.add(view.flash)
+        assert flashed == {(q.content.start, q.content.end) for q in confident}
+        assert f"/{len(confident)}:" in screen.status.info
+        # a: every attribution, the doubtful ones dimmed and marked "?"
+        await pilot.press("a")
+        assert screen.show_doubtful and view.show_doubtful
+        assert set(doubtful) <= {index for _s, _e, index in view._quote_extents}
+        assert sum(label.startswith("?") for label in leaf_labels(tree)) == len(doubtful)
+        assert str(tab.label) == f"Quotes {len(seed_analysis.quotes)}"
+        quote = seed_analysis.quotes[doubtful[0]]
+        view.scroll_to_offset(quote.content.start, top=True)
+        await pilot.pause()
+        line = view.line_for_offset(quote.content.start) - int(view.scroll_y)
+        strip = view.render_line(line)
+        cells = [seg for seg in strip if seg.style is not None and "offset" in seg.style.meta]
+        assert any(seg.style.dim and seg.style.italic for seg in cells), "doubtful quote text is dim"
+        assert DOUBTFUL_BAR in strip.text, "the margin bar of a doubtful quote is dashed"
+        assert all(m.label.endswith(" ?") for m in view._markers.values() if m.doubtful)
+        await pilot.press("right_square_bracket")
+        assert f"/{len(seed_analysis.quotes)}:" in screen.status.info
+        # a again hides them
+        await pilot.press("a")
+        assert not screen.show_doubtful
+        assert len(leaf_labels(tree)) == len(confident)
+
+
+async def test_palette_toggles_doubtful_attributions(seed_article: Article, seed_analysis: Analysis) -> None:
+    from reader.palette import ReaderCommands
+
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        provider = ReaderCommands(screen)
+        commands = {title: callback for title, callback, _help in provider._commands()}
+        jumps = [title for title in commands if title.startswith("Jump to quote:")]
+        assert len(jumps) == len(shown_quotes(seed_analysis, show_doubtful=False))
+        commands["Toggle doubtful attributions"]()
+        await pilot.pause()
+        assert screen.show_doubtful
+        titles = [title for title, _c, _h in provider._commands()]
+        assert sum(title.startswith("Jump to quote: ?") for title in titles) == sum(
+            is_doubtful(q) for q in seed_analysis.quotes
+        )
+
+
+async def test_empty_quote_panel_says_why(seed_article: Article, seed_analysis: Analysis) -> None:
+    only_doubtful = with_quotes(seed_analysis, [q for q in seed_analysis.quotes if is_doubtful(q)])
+    app = ReaderApp(seed_article, analysis=only_doubtful, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        tree = app.screen.query_one(QuoteTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert len(labels) == 1 and "Press a to show" in labels[0]
+        app.screen.view.focus()
+        await pilot.press("right_square_bracket")
+        assert app.screen.view.flash is None
+    no_quotes = with_quotes(seed_analysis, [])
+    app = ReaderApp(seed_article, analysis=no_quotes, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        tree = app.screen.query_one(QuoteTree)
+        assert [str(node.label) for node in tree.root.children] == ["No quotes found in this article."]
+        # a filter that matches nothing says so
+        await pilot.press("1")
+        app.screen.query_one("#filter-actors").value = "zzzz"
+        await pilot.pause(0.3)
+        actors = app.screen.query_one("#list-actors")
+        assert actors.option_count == 1 and "Nothing matches" in str(actors.get_option_at_index(0).prompt)
+
+
+def test_library_blurb_skips_notes_bylines_and_markdown(tmp_path: Path) -> None:
+    md = tmp_path / "story.md"
+    md.write_text(
+        "# The **big** story\n\n*(Fiction written for this project's samples.)*\n\n"
+        "**By Ann Writer** · Town · 1 May 2024\n\n"
+        "The *council* voted on [Tuesday](https://example.org) to close the old bridge for good. "
+        "Residents were not told.\n",
+        encoding="utf-8",
+    )
+    title, detail, words = describe(md)
+    assert title == "The big story"
+    assert detail == "The council voted on Tuesday to close the old bridge for good."
+    assert words > 20
+    html = tmp_path / "page.html"
+    html.write_text(
+        "<html><head><title>Page | Site</title></head><body><h1>A &amp; B agree</h1>"
+        "<p>(Note: invented.)</p><p>By Someone</p>"
+        "<p>Both sides signed the agreement late on Friday after weeks of talks in the capital.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    title, detail, _words = describe(html)
+    assert title == "A & B agree"
+    assert detail.startswith("Both sides signed")
+    assert plain_markdown("> **Bold** and _italic_ `code`") == "Bold and italic code"
+    assert first_sentence("Dr. Amara Osei has led the agency since 2021 and wrote the report. Next.") == (
+        "Dr. Amara Osei has led the agency since 2021 and wrote the report."
+    )
+    assert short_path(str(Path.home() / "news" / "a.txt")) == str(Path("~") / "news" / "a.txt")
+    assert short_path("https://example.org/a") == "https://example.org/a"
+
+
+async def test_library_shows_first_real_sentence_and_length() -> None:
+    app = ReaderApp(None, analyse=False)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, LibraryScreen)
+        entries = {Path(e.source).name: e for e in app.screen.entries}
+        for entry in entries.values():
+            assert "Fiction written" not in entry.detail and "*" not in entry.detail
+        assert entries["night-trains-return-markdown.md"].detail.startswith("Europe's night trains are back.")
+        assert entries["iran-missile-strikes.txt"].detail.startswith("Iran’s president")
+        assert entries["tram-extension-saved-page.html"].detail.startswith("Councillors voted 38-21")
+        assert all(e.words > 100 for e in entries.values())
+        option_list = app.screen.query_one("#library-list")
+        prompts = [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+        assert prompts[0] == "Samples"
+        assert any("words ·" in p and "min" in p for p in prompts)
+        # one row for the title, one for the blurb, never wrapped
+        assert all(p.count("\n") == 1 for p in prompts[1:])
+
+
+@pytest.mark.parametrize("name", ["night-trains-return-markdown.md"])
+def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
+    from reader.sources import load_article
+
+    article = load_article(str(SAMPLES / name))
+    assert article.byline, "the sample has a byline"
+    assert article_meta(article) is None
+    other = Article(text="Body text only.", source="-", title="T", byline="Ann Writer", date="1 May")
+    assert article_meta(other) == "Ann Writer · 1 May"
