@@ -209,7 +209,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("reader — library", id="library-title")
         yield Static(
-            "Open a sample or a recent article with Enter. From the shell: reader FILE | URL | -",
+            "Enter opens an article. From the shell: reader FILE, reader URL or reader -",
             id="library-hint",
         )
         yield OptionList(*self._options(min(100, self.app.size.width) - 4), id="library-list")
@@ -249,6 +249,12 @@ class LibraryScreen(Screen):
             option_list.set_options(self._options(width))
             if highlighted is not None:
                 option_list.highlighted = highlighted
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc (back to the article) only when the library was opened over one."""
+        if action == "back":
+            return len(self.app.screen_stack) > 2
+        return True
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

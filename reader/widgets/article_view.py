@@ -80,6 +80,7 @@ FALLBACK_STYLES: dict[str, Style] = {
 
 #: Added to a doubtful attribution's quote, speaker and bar styles.
 DIM = Style(dim=True)
+UNDIM = Style(dim=False)
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GUTTER = 2
@@ -621,11 +622,21 @@ class ArticleView(ScrollView, can_focus=True):
             paint(styles["boilerplate"], max(start, self.body_end), end)
         if self.title_range is not None and start < self.title_range[1]:
             paint(styles["title"], *self.title_range)
+        # Doubtful attributions first, so a confident quote around one keeps its full style.
         doubtful = self._doubtful
-        for span_start, span_end, index in self._quotes.overlapping(start, end):
-            paint(styles["quote"] + DIM if index in doubtful else styles["quote"], span_start, span_end)
-        for span_start, span_end, index in self._speakers.overlapping(start, end):
-            paint(styles["speaker"] + DIM if index in doubtful else styles["speaker"], span_start, span_end)
+        for layer, role in ((self._quotes, "quote"), (self._speakers, "speaker")):
+            spans = layer.overlapping(start, end)
+            if doubtful:
+                for span_start, span_end, index in spans:
+                    if index in doubtful:
+                        paint(styles[role] + DIM, span_start, span_end)
+                confident = styles[role] if styles[role].dim else styles[role] + UNDIM
+                for span_start, span_end, index in spans:
+                    if index not in doubtful:
+                        paint(confident, span_start, span_end)
+            else:
+                for span_start, span_end, _index in spans:
+                    paint(styles[role], span_start, span_end)
         for span_start, span_end, role in self._entities.overlapping(start, end):
             paint(styles[role], span_start, span_end)
         for span_start, span_end, _index in self._selected_index.overlapping(start, end):

@@ -186,6 +186,7 @@ class SidePanel(Vertical):
         & TabPane { padding: 0; }
         & FilterInput { border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel; }
         & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
+        & Tree { overflow-x: hidden; }
         & .panel-empty { color: $text-muted; padding: 1; }
         & .quote-legend { color: $text-muted; height: 1; padding: 0 1; }
     }
@@ -302,6 +303,8 @@ class SidePanel(Vertical):
     def show_panel(self, panel: str) -> None:
         if panel in self.panels:
             self.query_one(TabbedContent).active = f"tab-{panel}"
+            if panel in self._stale:
+                self._refresh_panel(panel)  # now, so that the caller can put the cursor on a record
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:

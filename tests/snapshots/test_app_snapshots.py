@@ -63,3 +63,21 @@ def test_quote_jump_and_panels_hidden(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=jump, terminal_size=SIZE)
+
+
+def test_quote_panel_with_doubtful_attributions(snap_compare) -> None:
+    async def doubtful(pilot) -> None:
+        _no_blink(pilot)
+        await pilot.press("a", "4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(3.5)  # let the notice fade
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=doubtful, terminal_size=SIZE)
+
+
+def test_library(snap_compare) -> None:
+    from reader.app import ReaderApp
+
+    assert snap_compare(ReaderApp(None, theme="dark", analyse=False), terminal_size=SIZE)
