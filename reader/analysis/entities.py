@@ -325,12 +325,12 @@ def _looks_personal(name: str) -> bool:
     return key not in KNOWN_LABELS and key not in ALIASES and words[0].lower() not in _NOT_FIRST_NAMES
 
 
-def _person_cue(doc: Doc, ent: Any, e: int) -> bool:
+def _person_cue(doc: Doc, text: str, ent: Any, e: int) -> bool:
     """Whether the context makes a name a person: subject of "said", ", who", a title, a kin noun."""
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_LEMMAS:
         return True
-    after = doc.text[e : e + 12]
+    after = text[e : e + 12]  # not doc.text: spaCy rebuilds that string on every access
     if after.startswith((", who ", ", whose ", ", who\n")):
         return True
     if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLE_WORDS:
@@ -361,7 +361,9 @@ def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
     return None
 
 
-def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Mention]]:
+def entities_from_doc(
+    doc: Doc, offset: int = 0, text: str | None = None
+) -> tuple[list[Entity], list[Mention]]:
     """Every entity of `doc` (shifted by `offset`) and the cleaned mentions of actors and places.
 
     Repairs applied: an ORG/PERSON single word after "near"/"outside" is a place; a name followed by
@@ -369,9 +371,9 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
     title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label; a name
     the context makes a person ("Ewan MacLeod said", "Marcus Bell, who") or a place ("in Eastfield",
     "the Allt Mòr burn") takes that label; full names the model missed after "said" or before ", who"
-    are added.
+    are added. `text` is the doc's text when the caller has it (doc.text rebuilds the string).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -418,7 +420,7 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
             label = KNOWN_LABELS[key]
         elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
             label = "ORG"  # "Nordlicht Rail"
-        elif label in ("ORG", "GPE") and _looks_personal(name_text) and _person_cue(doc, ent, e):
+        elif label in ("ORG", "GPE") and _looks_personal(name_text) and _person_cue(doc, text, ent, e):
             cue = "person"
             if " " in key:
                 label = "PERSON"  # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
@@ -450,7 +452,7 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
                 and not _TITLE_RE.match(text, max(0, s - 12), s)
             ):
                 label, cue = "GPE", "place"  # "a meeting in Little Ashby": people are not "in" each other
-            elif place is not None and not (label == "PERSON" and _person_cue(doc, ent, e)):
+            elif place is not None and not (label == "PERSON" and _person_cue(doc, text, ent, e)):
                 label, cue = place, "place"
         elif label == "GPE" and (
             (root.dep_ == "pobj" and root.head.lower_ in PERSON_PLACE_PREPS | LOCATIVE_PREPS)
@@ -470,48 +472,63 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> tuple[list[Entity], list[Men
         name = _SPACE_RE.sub(" ", name_text)
         entities.append(Entity(s + offset, e + offset, name_text, label))
         mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue))
-    _recover_full_names(doc, entities, mentions, offset)
+    _recover_full_names(doc, text, entities, mentions, offset)
     return entities, mentions
 
 
-def _recover_full_names(doc: Doc, entities: list[Entity], mentions: list[Mention], offset: int) -> None:
+def _overlapping(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted, not overlapping one another) that overlap [lo, hi)."""
+    found = []
+    j = bisect.bisect_left(starts, hi) - 1
+    while j >= 0 and items[j].end > lo:
+        found.append(items[j])
+        j -= 1
+    return found
+
+
+def _recover_full_names(
+    doc: Doc, text: str, entities: list[Entity], mentions: list[Mention], offset: int
+) -> None:
     """Add full names the model missed or cut ("said Marcus Bell" with only "Bell" tagged), in place.
 
     A match that overlaps only mentions lying inside it replaces them; one that overlaps anything else
-    (a longer entity, a name spanning the match) is left alone.
+    (a longer entity, a name spanning the match) or that the model tagged exactly is left alone.
     """
-    text = doc.text
     found: dict[tuple[int, int], str] = {}
     for pattern in _MISSED_NAME_RES:
         for match in pattern.finditer(text):
-            s, e = match.span(1)
             name = match.group(1)
             if _looks_personal(name) and " " in name.replace("\u00a0", " "):
-                found[(s, e)] = name
+                found[match.span(1)] = name
     if not found:
         return
+    by_entity = sorted(entities, key=lambda x: x.start)
+    entity_starts = [x.start for x in by_entity]
+    by_mention = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in by_mention]
+    dropped: set[int] = set()
+    added_end = -1
     for (s, e), name in sorted(found.items()):
         gs, ge = s + offset, e + offset
-        inside = [m for m in mentions if m.start < ge and gs < m.end]
-        overlapping = [x for x in entities if x.start < ge and gs < x.end]
-        if any(x.start < gs or x.end > ge for x in overlapping):
-            continue
-        if any(m.label != "PERSON" and m.start == gs and m.end == ge for m in inside):
-            continue  # the model tagged exactly this name, differently: its label stands
-        if any(m.start == gs and m.end == ge for m in inside):
+        if gs < added_end:
+            continue  # overlaps a name just added
+        overlapping = _overlapping(by_entity, entity_starts, gs, ge)
+        if any(x.start < gs or x.end > ge or (x.start == gs and x.end == ge) for x in overlapping):
             continue
         span = doc.char_span(s, e)
         if span is None:
             continue
-        for m in inside:
-            mentions.remove(m)
-        for x in overlapping:
-            entities.remove(x)
+        dropped.update(id(x) for x in overlapping)
+        dropped.update(id(m) for m in _overlapping(by_mention, mention_starts, gs, ge))
         root = span.root
         acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
         clean = _SPACE_RE.sub(" ", name)
         entities.append(Entity(gs, ge, name, "PERSON"))
         mentions.append(Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person"))
+        added_end = ge
+    if dropped:
+        entities[:] = [x for x in entities if id(x) not in dropped]
+        mentions[:] = [m for m in mentions if id(m) not in dropped]
     entities.sort(key=lambda x: (x.start, x.end))
     mentions.sort(key=lambda m: m.start)
 
@@ -747,32 +764,66 @@ def merge_mentions(mentions: Sequence[Mention]) -> Referents:
     return Referents(actors, locations, by_start, kinds)
 
 
+class SurnameIndex:
+    """The surnames of the people named so far, kept up to date batch by batch (for `recover_surnames`).
+
+    A word that also names a place or an organisation here ("Zurich") is not safe to claim.
+    """
+
+    def __init__(self) -> None:
+        self._candidates: set[str] = set()
+        self._other_keys: set[str] = set()
+        self._cached: tuple[frozenset[str], re.Pattern[str] | None] | None = None
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            if mention.label != "PERSON":
+                if mention.key not in self._other_keys:
+                    self._other_keys.add(mention.key)
+                    self._cached = None
+                continue
+            if mention.key in ALIASES:
+                continue
+            parts = mention.name.split(" ")
+            last = parts[-1]
+            if len(parts) >= 2 and len(last) >= 3 and last[:1].isupper() and last not in self._candidates:
+                key = normalise(last)
+                if key not in TITLES and key not in FACILITY_WORDS:
+                    self._candidates.add(last)
+                    self._cached = None
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """One regex for every claimable surname (compiled again only when the set changed)."""
+        if self._cached is None:
+            surnames = frozenset(s for s in self._candidates if normalise(s) not in self._other_keys)
+            names = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+            compiled = re.compile(r"(?<![\w’'.-])(" + names + r")(?![\w-])") if surnames else None
+            self._cached = (surnames, compiled)
+        return self._cached[1]
+
+
 def recover_surnames(
-    doc: Doc, known: Iterable[Mention], entities: Sequence[Entity], offset: int = 0
+    doc: Doc,
+    known: Iterable[Mention],
+    entities: Sequence[Entity],
+    offset: int = 0,
+    index: SurnameIndex | None = None,
+    text: str | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
     """Mentions of known people by surname alone that the model missed ("Biden later flew ...").
 
     The small model often tags "Joe Biden" but not the bare "Biden" of the next sentence. Every
-    surname of a full person name seen so far is searched in the doc; a match that no entity covers
-    becomes a PERSON mention (and entity). One regex pass over the text.
+    surname of a full person name seen so far (`known`, or an `index` kept up to date by the caller)
+    is searched in the doc; a match that no entity covers becomes a PERSON mention (and entity).
+    One regex pass over the text.
     """
-    surnames: set[str] = set()
-    other_names = {m.key for m in known if m.label != "PERSON"}
-    for mention in known:
-        if mention.label != "PERSON" or mention.key in ALIASES:
-            continue
-        parts = mention.name.split(" ")
-        last = parts[-1]
-        key = normalise(last)
-        # A word that also names a place or an organisation here ("Zurich") is not safe to claim.
-        plausible = len(parts) >= 2 and len(last) >= 3 and last[:1].isupper() and key not in TITLES
-        if plausible and key not in other_names and key not in FACILITY_WORDS:
-            surnames.add(last)
-    if not surnames:
+    if index is None:
+        index = SurnameIndex()
+        index.add(known)
+    pattern = index.pattern()
+    if pattern is None:
         return [], []
-    names = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w’'.-])(" + names + r")(?![\w-])")
-    text = doc.text
+    text = doc.text if text is None else text  # the caller may have it: doc.text rebuilds the string
     taken = sorted((e.start - offset, e.end - offset) for e in entities)
     starts = [s for s, _ in taken]
     new_entities: list[Entity] = []
@@ -802,10 +853,10 @@ _GROUP_RE = re.compile(
 
 
 def recover_groups(
-    doc: Doc, entities: Sequence[Entity], offset: int = 0
+    doc: Doc, entities: Sequence[Entity], offset: int = 0, text: str | None = None
 ) -> tuple[list[Entity], list[Mention]]:
     """Mentions of well-known groups that no entity covers, as NORP (one regex pass over the text)."""
-    text = doc.text
+    text = doc.text if text is None else text
     taken = sorted((e.start - offset, e.end - offset) for e in entities)
     starts = [s for s, _ in taken]
     new_entities: list[Entity] = []
