@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.sources import load_article
 
 SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "iran-missile-strikes.txt"
+SAMPLES = SEED.parent
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +175,47 @@ def test_model_folder(tmp_path: Any) -> None:
     assert spec.version == "1.2.3" and spec.package == str(folder.resolve())
     with pytest.raises(ReaderError):
         resolve_model(str(tmp_path / "missing_folder"))
+
+
+def test_batches_see_the_people_named_in_earlier_batches(nlp: Any) -> None:
+    paragraphs = [
+        "Loretta Bell, 78, had lived on Canal Street for forty years.",
+        '"Taking responsibility would mean somebody losing their job," said Marcus Bell, her son.',
+        '"I told her to go upstairs," Bell said. "She could not do the stairs."',
+        "Qassem Soleimani led the Quds Force for two decades and was the best known of its commanders.",
+        '"We will respond," Soleimani said on Tuesday.',
+    ]
+    text = "\n\n".join(paragraphs) + "\n"
+    partials = list(analyse_progressively(text, nlp, batch_chars=100))
+    final = partials[-1]
+    pieces = [text[s:e] for s, e in split_batches(text, 100)]
+    # Each surname comes in a later batch than its full name.
+    for full, later in (("Marcus Bell", "Bell said"), ("Qassem Soleimani", "Soleimani said")):
+        assert next(i for i, p in enumerate(pieces) if full in p) < next(
+            i for i, p in enumerate(pieces) if later in p
+        )
+    by_content = {q.content.text.strip('“”"'): q for q in final.quotes}
+    upstairs = next(q for c, q in by_content.items() if c.startswith("I told her"))
+    respond = next(q for c, q in by_content.items() if c.startswith("We will respond"))
+    assert upstairs.speaker_name == "Marcus Bell"
+    assert respond.speaker_name == "Qassem Soleimani"
+    for quote in (upstairs, respond):
+        record = final.referent(quote.actor or "")
+        assert record is not None and record.name == quote.speaker_name
+    whole = analyse(text, nlp)
+    assert [(a.name, len(a.mentions)) for a in final.actors] == [
+        (a.name, len(a.mentions)) for a in whole.actors
+    ]
+
+
+def test_streamed_quotes_agree_with_the_whole_analysis(nlp: Any) -> None:
+    article = load_article(str(SAMPLES / "flood-inquiry-many-voices.txt"))
+    whole = analyse(article.text, nlp, body_end=article.body_end)
+    final = list(analyse_progressively(article.text, nlp, body_end=article.body_end, batch_chars=3000))[-1]
+    assert {r.name for r in final.actors} == {r.name for r in whole.actors}
+    speakers = {q.content.start: q.speaker_name for q in whole.quotes}
+    streamed = {q.content.start: q.speaker_name for q in final.quotes}
+    common = speakers.keys() & streamed.keys()
+    assert len(common) >= 0.9 * len(speakers)
+    # Only a pronoun whose person is named in an earlier batch may come out differently.
+    assert sum(speakers[k] == streamed[k] for k in common) >= 0.9 * len(common)

@@ -303,9 +303,13 @@ def events_from_doc(
     place_starts: Iterable[int],
     offset: int = 0,
     total_length: int | None = None,
+    text: str | None = None,
 ) -> list[RawEvent]:
-    """Raw events of one doc; mention bounds are full-text (`offset` is where the doc starts)."""
-    text = doc.text  # built anew on every access: read it once
+    """Raw events of one doc; mention bounds are full-text (`offset` is where the doc starts).
+
+    `text` is the doc's text when the caller has it (doc.text is built anew on every access).
+    """
+    text = doc.text if text is None else text
     index = _DocIndex(doc, text, mention_bounds, place_starts, offset)
     total = max(1, total_length or len(text))
     out: list[RawEvent] = []

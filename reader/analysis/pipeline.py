@@ -11,6 +11,8 @@ full text. The extraction on top of spaCy is a few linear passes; the parse itse
 from __future__ import annotations
 
 import bisect
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from reader.analysis.entities import (
     LOCATION_KINDS,
     Mention,
     Referents,
+    SurnameIndex,
     entities_from_doc,
     merge_mentions,
     recover_groups,
@@ -99,23 +102,61 @@ def _shift_quote(quote: Quote, delta: int) -> Quote:
     )
 
 
-def _local_actors(actors: Sequence[Referent], offset: int, length: int) -> list[Referent]:
-    """Actors with mentions moved into one batch's offsets (mentions outside it dropped)."""
-    if offset == 0 and all(m.end <= length for a in actors for m in a.mentions):
-        return list(actors)
+class _KeyIndex:
+    """One stand-in mention per name key seen in earlier batches, for merging a new batch cheaply.
+
+    Merging a batch's mentions together with these (one per key, not every mention so far) gives
+    the batch's actors the identities the full merge would: "Soleimani" in batch 9 joins the
+    "Qassem Soleimani" of batch 1, and a surname two people share goes to the one named last.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, Mention] = {}
+        self._labels: dict[str, Counter[str]] = {}
+        self._person_cue: set[str] = set()
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            self._last[m.key] = m
+            self._labels.setdefault(m.key, Counter())[m.label] += 1
+            if m.cue == "person":
+                self._person_cue.add(m.key)
+
+    def stand_ins(self) -> list[Mention]:
+        stand_ins = []
+        for key, m in self._last.items():
+            label = self._labels[key].most_common(1)[0][0]
+            cue = "person" if key in self._person_cue else None
+            stand_ins.append(Mention(m.start, m.end, m.text, label, key, m.name, m.acts, cue=cue))
+        return stand_ins
+
+
+def _batch_actors(mentions: list[Mention], index: _KeyIndex, offset: int, length: int) -> list[Referent]:
+    """The actors as the batch's quotes see them: merged with the keys of earlier batches, in batch offsets.
+
+    Each actor keeps only its mentions inside the batch; its id is its first mention's start (global
+    offsets), which the final merge maps to the final id.
+    """
+    referents = merge_mentions([*index.stand_ins(), *mentions])
     local = []
-    for actor in actors:
-        mentions = [
+    for actor in referents.actors:
+        first = actor.mentions[0].start
+        spans = [
             Span(m.start - offset, m.end - offset, m.text)
             for m in actor.mentions
             if offset <= m.start and m.end <= offset + length
         ]
-        local.append(Referent(actor.id, actor.name, actor.kind, list(actor.aliases), mentions))
+        local.append(Referent(f"@{first}", actor.name, actor.kind, list(actor.aliases), spans))
     return local
 
 
 class _Builder:
-    """Accumulates per-batch results and builds the (partial or final) Analysis from them."""
+    """Accumulates per-batch results and builds the (partial or final) Analysis from them.
+
+    `add` costs as much as its batch (plus one stand-in per name seen before); `build` is the only
+    step over everything so far, so a long text streams in close to linear time when partial
+    results are built sparingly (see `analyse_progressively`).
+    """
 
     def __init__(self, text: str, body_end: int | None, info: ModelInfo, extra_cues: Sequence[str]):
         self.text = text
@@ -127,11 +168,18 @@ class _Builder:
         self.raw_events: list[RawEvent] = []
         self.quotes: list[_PendingQuote] = []
         self._referents: Referents | None = None
+        self._surnames = SurnameIndex()
+        self._keys = _KeyIndex()
 
     def add(self, doc: Doc, offset: int) -> None:
-        entities, mentions = entities_from_doc(doc, offset)
-        more_entities, more_mentions = recover_surnames(doc, [*self.mentions, *mentions], entities, offset)
-        group_entities, group_mentions = recover_groups(doc, [*entities, *more_entities], offset)
+        doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        piece = self.text[offset : offset + doc_length]  # the doc's text (doc.text rebuilds it)
+        entities, mentions = entities_from_doc(doc, offset, piece)
+        self._surnames.add(mentions)
+        more_entities, more_mentions = recover_surnames(
+            doc, (), entities, offset, index=self._surnames, text=piece
+        )
+        group_entities, group_mentions = recover_groups(doc, [*entities, *more_entities], offset, piece)
         more_entities += group_entities
         more_mentions += group_mentions
         if more_mentions:
@@ -140,22 +188,19 @@ class _Builder:
         self.entities.extend(entities)
         self.mentions.extend(mentions)
         bounds = [(m.start, m.end) for m in mentions]
-        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, self.body_length)
+        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, self.body_length, piece)
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
         for mention in mentions:
             if mention.start in actor_starts:
                 mention.acts = True
         self.raw_events.extend(events)
         self._referents = None
-        referents = self.referents()
-        doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # doc.text rebuilds
-        local = _local_actors(referents.actors, offset, doc_length)
+        local = _batch_actors(mentions, self._keys, offset, doc_length)
+        self._keys.add(mentions)
         found = quotes_module.extract_quotes(doc, local, self.extra_cues)
-        first_mention = {a.id: a.mentions[0].start for a in referents.actors if a.mentions}
         for quote in found:
-            self.quotes.append(
-                _PendingQuote(_shift_quote(quote, offset), first_mention.get(quote.actor or ""))
-            )
+            anchor = int(quote.actor[1:]) if quote.actor and quote.actor.startswith("@") else None
+            self.quotes.append(_PendingQuote(_shift_quote(quote, offset), anchor))
 
     @property
     def body_length(self) -> int:
@@ -211,7 +256,7 @@ class _Builder:
         for pending in self.quotes:
             quote = pending.quote
             if pending.anchor is not None:
-                new_id = referents.by_start.get(pending.anchor, quote.actor)
+                new_id = referents.by_start.get(pending.anchor)
                 if new_id != quote.actor:
                     quote = replace(quote, actor=new_id, speaker_name=names.get(new_id, quote.speaker_name))
             quotes.append(quote)
@@ -234,6 +279,12 @@ def _body_limit(text: str, body_end: int | None) -> int:
     return max(0, min(len(text), body_end))
 
 
+#: A partial result is built at least when the text read has grown by this fraction since the last one...
+_GROWTH_STEP = 0.25
+#: ... or when the work since then is this many times what building the last one cost.
+_WORK_PER_BUILD = 8.0
+
+
 def analyse_progressively(
     text: str,
     nlp: Language,
@@ -243,9 +294,13 @@ def analyse_progressively(
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
 ) -> Iterator[Analysis]:
-    """Yield a growing partial Analysis after each paragraph batch; the last one is complete.
+    """Yield a growing partial Analysis after paragraph batches; the last one is complete.
 
-    Offsets always index the full `text`. A short text yields exactly one (final) analysis.
+    Offsets always index the full `text`. A short text yields exactly one (final) analysis. Each
+    batch is analysed on its own (linear); only building a partial result looks at everything so
+    far, so one is built after the first batches, whenever the text read has grown by a quarter, and
+    whenever the parsing since the last one took several times longer than building it did: a
+    book-length text costs little more than its parse, and partial results still come steadily.
     """
     limit = _body_limit(text, body_end)
     builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
@@ -253,9 +308,20 @@ def analyse_progressively(
     pieces = split_batches(text[:limit], size)
     # batch_size=1: yield after every piece instead of parsing a thousand pieces first.
     docs = nlp.pipe((text[s:e] for s, e in pieces), batch_size=1)
-    for (start, _end), doc in zip(pieces, docs, strict=True):
+    last = len(pieces) - 1
+    built_at = 0  # characters read when the last partial result was built
+    build_cost = 0.0
+    resumed = time.perf_counter()
+    for i, ((start, end), doc) in enumerate(zip(pieces, docs, strict=True)):
         builder.add(doc, start)
-        yield builder.build()
+        work = time.perf_counter() - resumed  # time spent here (parse and add), not in the caller
+        if i == last or end - built_at >= _GROWTH_STEP * built_at or work >= _WORK_PER_BUILD * build_cost:
+            began = time.perf_counter()
+            partial = builder.build()
+            build_cost = time.perf_counter() - began
+            built_at = end
+            yield partial
+            resumed = time.perf_counter()
 
 
 def analyse(
