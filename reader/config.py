@@ -7,21 +7,34 @@ This module never imports Textual: the analysis side and `reader config` use it 
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
 
 from reader import paths
-from reader.atomic import write_atomic
 from reader.errors import ReaderError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
+
+
+def _tomllib() -> ModuleType:
+    """The TOML parser, imported only when there is a file to read (a run without one never pays)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
+def __getattr__(name: str) -> object:
+    if name == "tomllib":  # `from reader.config import tomllib` still works, lazily
+        return _tomllib()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 CONFIG_NAME = "config.toml"
 PANELS = ("actors", "locations", "events", "quotes")
@@ -105,6 +118,7 @@ def read_toml(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ReaderError(f"{path}: not valid UTF-8 text") from None
+    tomllib = _tomllib()
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -124,6 +138,8 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
     warnings: list[str] = []
     for key, value in data.items():
         if key not in _KEY_TYPES:
+            import difflib  # only for a misspelt key
+
             close = difflib.get_close_matches(key.lower(), list(_KEY_TYPES), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             known = ", ".join(_KEY_TYPES)
@@ -214,5 +230,7 @@ def init_config() -> Path:
     path = config_path()
     if path.exists():
         raise ReaderError(f"{path} already exists; not overwriting it (edit it, or move it away first)")
+    from reader.atomic import write_atomic  # only writers pay for tempfile and friends
+
     write_atomic(path, DEFAULT_CONFIG_TEXT)
     return path
