@@ -27,6 +27,9 @@ from reader.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
 PANEL_TITLES = {"actors": "Actors", "locations": "Places", "events": "Events", "quotes": "Quotes"}
+#: Below this content width the tab titles go without their counts (which the filter boxes still show).
+COMPACT_WIDTH = 43
+PANEL_NOUNS = {"actors": "actors", "locations": "places", "events": "events", "quotes": "quotes"}
 #: What an empty panel says once the analysis is complete.
 EMPTY_TEXT = {
     "actors": "No people or organisations found in this article.",
@@ -36,6 +39,7 @@ EMPTY_TEXT = {
 }
 QUOTE_MARKERS = {"direct": "“", "indirect": "~", "mixed": "≈"}
 QUOTE_LEGEND = "“ direct  ~ indirect  ≈ mixed  ? doubtful"
+QUOTE_LEGEND_COMPACT = "“ direct  ~ indirect  ≈ mixed\n? doubtful (shown with a)"
 
 
 @dataclass
@@ -188,7 +192,7 @@ class SidePanel(Vertical):
         & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
         & Tree { overflow-x: hidden; }
         & .panel-empty { color: $text-muted; padding: 1; }
-        & .quote-legend { color: $text-muted; height: 1; padding: 0 1; }
+        & .quote-legend { color: $text-muted; height: auto; padding: 0 1; }
     }
     """
 
@@ -241,7 +245,7 @@ class SidePanel(Vertical):
         tabs = self.query_one(TabbedContent)
         active = tabs.active.removeprefix("tab-")
         for panel in self.panels:
-            tabs.get_tab(f"tab-{panel}").label = f"{PANEL_TITLES[panel]} {self._count(panel)}"
+            self._label(panel)
             if panel == active:
                 self._refresh_panel(panel)
             else:
@@ -268,8 +272,25 @@ class SidePanel(Vertical):
             widget.show(self.analysis, query, self.show_doubtful, empty)
         else:
             widget.show(self.analysis, query, empty)
+        self._label(panel)
+
+    def _label(self, panel: str) -> None:
+        """Tab title with its count (just the title when the panel is too narrow for four counts);
+        the filter box names the count either way."""
+        count = self._count(panel)
         tab = self.query_one(TabbedContent).get_tab(f"tab-{panel}")
-        tab.label = f"{PANEL_TITLES[panel]} {self._count(panel)}"
+        compact = 0 < self.size.width < COMPACT_WIDTH
+        tab.label = PANEL_TITLES[panel] if compact else f"{PANEL_TITLES[panel]} {count}"
+        noun = PANEL_NOUNS[panel] if count != 1 else PANEL_NOUNS[panel].rstrip("s")
+        self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
+
+    def on_resize(self) -> None:
+        compact = 0 < self.size.width < COMPACT_WIDTH
+        for legend in self.query(".quote-legend").results(Static):
+            legend.update(QUOTE_LEGEND_COMPACT if compact else QUOTE_LEGEND)
+        if self.analysis is not None:
+            for panel in self.panels:
+                self._label(panel)
 
     def _empty_text(self, panel: str) -> str:
         """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
