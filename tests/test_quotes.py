@@ -471,3 +471,9 @@ def test_name_and_colon_before_a_quote(nlp) -> None:
     text = "Polls were early, not wrong - HuffPollster: “The polls simply stopped too early in Iowa.”"
     q = quote_with(analysed(nlp, text).quotes, "stopped too early")
     assert q.speaker is not None and q.speaker.text == "HuffPollster"
+
+
+def test_content_ending_in_a_quoted_fragment_keeps_its_closing_mark(nlp) -> None:
+    text = "Mr. Rubio said the party would “compete vigorously for the nomination.”"
+    q = quote_with(analysed(nlp, text).quotes, "compete vigorously")
+    assert q.content.text.endswith("nomination.”")

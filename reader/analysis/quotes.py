@@ -485,6 +485,7 @@ _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 _SIGNATURE_RE = re.compile(
     r"[ \t]*([―—–]|--?)[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
 )
+_CLOSING_RE = re.compile(r"[.,!?;:]?[”\"]")
 _CLAUSE_STOPS = (".", ";", ":", "“", '"')
 _NESTED_MIN = 0.7  # weaker attributions nested in another one are dropped (tuned on train)
 _MIN_FRAME_PRECISION = 0.3  # derived frames at or above this precision count as cues (tuned on train)
@@ -580,7 +581,14 @@ class _Extractor:
             last -= 1
         if first > last:
             return None
-        return doc[first].idx, doc[last].idx + len(doc[last])
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        # a content that ends inside a quoted fragment takes its closing mark ("a “freak out.”")
+        inner = self.text[start:end]
+        if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+            closing = _CLOSING_RE.match(self.text, end)
+            if closing is not None:
+                end = closing.end()
+        return start, end
 
     def subject_of(self, tok: Token, depth: int = 0) -> Token | None:
         """The speaker of cue `tok`: its subject, the agent of a passive, or its host verb's subject."""
@@ -632,6 +640,14 @@ class _Extractor:
                     # "POLITICO published a story detailing ...": who published it
                     found = self.subject_of(head.head, depth + 1)
                     if found is not None:
+                        return found
+                if not _agentive(head) and head.pos_ != "PROPN" and depth < 3:
+                    # "the spectacle denouncing ...", "a speech attacking ...": the clause's subject
+                    verb = head.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    found = self.subject_of(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else None
+                    if found is not None and found.i != head.i and _agentive(found):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
         return None
