@@ -261,7 +261,8 @@ def load_article(source: str, *, max_bytes: int | None = None, use_cache: bool =
     name = _display(source)
     data = _read_file(path, name, limit)
     kind = _kind_for_suffix(path.suffix)
-    if path.suffix.lower() in MHTML_SUFFIXES or (kind == "text" and data[:1] != b"<"):
+    maybe_mhtml = b"mime-version:" in data[:2048].lower()  # checked here: the html module costs an import
+    if maybe_mhtml and (path.suffix.lower() in MHTML_SUFFIXES or (kind == "text" and data[:1] != b"<")):
         from reader.sources.html import html_from_mhtml, looks_like_mhtml
 
         if looks_like_mhtml(data):
