@@ -13,11 +13,11 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.analysis.model import ModelInfo
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cache hit resolves the model)
 if TYPE_CHECKING:
     from spacy.language import Language
 

@@ -11,8 +11,6 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from reader.analysis import cache
 from reader.analysis.model import Analysis
@@ -21,16 +19,24 @@ from reader.analysis.service import get_analysis
 from reader.article import Article
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit starts faster
+if TYPE_CHECKING:
+    from typing import Any
+
 #: Characters JSON leaves raw that a terminal may still act on (C1 controls, line separators).
 _JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _JSONL_BATCH = 8
 
 
-@dataclass(frozen=True, slots=True)
 class _Settings:
-    model: str | None
-    extra_cues: tuple[str, ...]
-    use_cache: bool
+    """Model, extra quote cues and cache use for this run (a plain class: no dataclass build at start)."""
+
+    __slots__ = ("extra_cues", "model", "use_cache")
+
+    def __init__(self, model: str | None, extra_cues: tuple[str, ...], use_cache: bool) -> None:
+        self.model = model
+        self.extra_cues = extra_cues
+        self.use_cache = use_cache
 
 
 def _load_article(source: str) -> Article:
