@@ -48,7 +48,11 @@ def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = Fals
             if doubtful:
                 details.append(f"{DOUBTFUL_MARK} doubtful ({quote.confidence:.2f})")
             text.append("\n  " + " · ".join(details) + "\n\n", "dim")
-    elif referent.kind in ("person", "organisation", "group"):
+    hidden = 0 if show_doubtful else sum(q.actor == referent.id and is_doubtful(q) for q in analysis.quotes)
+    if hidden:
+        plural = "s" if hidden != 1 else ""
+        text.append(f"\n{hidden} doubtful attribution{plural} hidden (a in the article shows them).\n", "dim")
+    elif not quotes and referent.kind in ("person", "organisation", "group"):
         text.append("\nNo quotes attributed.\n", "dim")
     return text
 

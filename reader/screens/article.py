@@ -11,6 +11,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -229,7 +230,8 @@ class ArticleScreen(Screen):
         view.set_styles(self.reader_app.highlight_styles())
         self.show_doubtful = settings.show_doubtful
         view.set_highlight(settings.entity_roles, settings.show_quotes, self.show_doubtful)
-        self.status.title = self.article.title or _first_line(self.article.text) or self.article.source
+        self.full_title = self.article.title or _first_line(self.article.text) or self.article.source
+        self.status.title = self.full_title
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
         if saved:
@@ -261,6 +263,9 @@ class ArticleScreen(Screen):
         view = self.view
         total = max(1, view.virtual_size.height - view.scrollable_content_region.height)
         self.status.position = f"{min(100, round(100 * view.scroll_y / total))}%"
+        # While the whole headline is on screen the status line names the source instead of repeating it.
+        at_top = view.scroll_y < 1 and view.title_bottom > 0
+        self.status.title = source_label(self.article) if at_top else self.full_title
 
     # ----------------------------------------------------------------- analysis
 
@@ -644,6 +649,16 @@ def _coverage(analysis: Analysis, body: int) -> float:
         [e.end for e in analysis.entities[-1:]] + [e.sentence.end for e in analysis.events[-1:]] + [0]
     )
     return min(1.0, reached / body) if body else 1.0
+
+
+def source_label(article: Article) -> str:
+    """Where the article came from, briefly: a file name, a URL, or "standard input"."""
+    source = article.source
+    if not source or source == "-":
+        return "standard input"
+    if "://" in source:
+        return source
+    return Path(source).name
 
 
 def quote_summary(quote: Quote) -> str:

@@ -443,6 +443,13 @@ class ArticleView(ScrollView, can_focus=True):
     def header_lines(self) -> int:
         return len(self.header)
 
+    @property
+    def title_bottom(self) -> int:
+        """Display line just below the headline (0 when there is none)."""
+        if self.title_range is not None:
+            return self.line_for_offset(max(self.title_range[0], self.title_range[1] - 1)) + 1
+        return sum(1 for _text, role in self.header if role == "title")
+
     def line_for_offset(self, offset: int) -> int:
         """Display line (header included) showing character `offset`."""
         return self.header_lines + self.layout_.line_of(offset)

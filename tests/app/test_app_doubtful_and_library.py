@@ -203,3 +203,27 @@ def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
     assert article_meta(article) is None
     other = Article(text="Body text only.", source="-", title="T", byline="Ann Writer", date="1 May")
     assert article_meta(other) == "Ann Writer · 1 May"
+
+
+async def test_status_line_names_the_source_while_the_headline_is_on_screen(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        status = app.screen.status
+        assert status.title == "iran-missile-strikes.txt"
+        await pilot.press("j")
+        assert status.title == seed_article.title
+        await pilot.press("g")
+        assert status.title == "iran-missile-strikes.txt"
+
+
+def test_card_says_when_doubtful_attributions_are_hidden(seed_analysis: Analysis) -> None:
+    from reader.screens.actor_card import card_text
+
+    speaker = next(q for q in seed_analysis.quotes if q.actor and is_doubtful(q))
+    record = seed_analysis.referent(speaker.actor)
+    hidden = str(card_text(record, seed_analysis))
+    assert "doubtful attribution" in hidden and "hidden" in hidden
+    shown = str(card_text(record, seed_analysis, show_doubtful=True))
+    assert " ".join(speaker.content.text.split()) in shown and "? doubtful" in shown
