@@ -412,7 +412,12 @@ class ArticleScreen(Screen):
     def _move(self, step: int) -> None:
         targets, _kind = self._targets()
         if not targets:
-            self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
+            find = self.query_one(FindBar)
+            query = find.input.value if find.has_class("-visible") else ""
+            if query:
+                self.notify(f"No matches for “{query}”", timeout=3)
+            else:
+                self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
             return
         if self.cursor is None or self.cursor >= len(targets):
             top = self.view.top_offset

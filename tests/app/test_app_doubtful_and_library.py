@@ -227,3 +227,27 @@ def test_card_says_when_doubtful_attributions_are_hidden(seed_analysis: Analysis
     assert "doubtful attribution" in hidden and "hidden" in hidden
     shown = str(card_text(record, seed_analysis, show_doubtful=True))
     assert " ".join(speaker.content.text.split()) in shown and "? doubtful" in shown
+
+
+async def test_n_after_a_search_without_matches_says_so(seed_article: Article, seed_analysis) -> None:
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzqx", "enter", "n")
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert "No matches for “zzqx”" in messages
+
+
+async def test_clicking_a_place_in_the_panel_jumps_to_it(seed_article: Article, seed_analysis) -> None:
+    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        places = app.screen.query_one("#list-locations")
+        first_id = places.get_option_at_index(0).id
+        await pilot.click(places, offset=(2, 0))
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        record = seed_analysis.referent(first_id)
+        assert app.screen.selected_referent == record.id
+        assert view.current in {(m.start, m.end) for m in record.mentions}
