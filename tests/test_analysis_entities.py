@@ -339,3 +339,30 @@ def test_village_name_with_its_short_form_is_a_place(nlp: Any) -> None:
     found = _actors(nlp, text)
     name = next(n for n in found if "Ashby" in n)
     assert found[name][0] == "place"
+
+
+def test_a_shorter_form_of_an_organisations_name_joins_it() -> None:
+    mentions = [_mention(0, "National Coastal Agency", "ORG"), _mention(40, "Coastal Agency", "ORG")]
+    merged = merge_mentions(mentions)
+    assert [(r.name, r.aliases) for r in merged.actors] == [("National Coastal Agency", ["Coastal Agency"])]
+
+
+def test_landscape_words_and_company_words_decide_the_kind(nlp: Any) -> None:
+    text = (
+        "The cable landfall was planned for Tràigh Bhàn, the white beach on the eastern shore. "
+        "Children swim at the beach at Tràigh Bhàn every summer. "
+        "A team from the state mining company Codelsur broke through on Friday."
+    )
+    found = _actors(nlp, text)
+    assert found["Tràigh Bhàn"][0] in {"place", "region"}
+    assert found["Codelsur"][0] == "organisation"
+
+
+def test_capitalised_common_words_are_not_referents(nlp: Any) -> None:
+    text = (
+        "She called the hill by a Gaelic name that meant the place of the birds. "
+        "Their anger had not faded by March. Anger can wait, she said."
+    )
+    names = set(_actors(nlp, text))
+    assert "Gaelic" not in names
+    assert "Anger" not in names

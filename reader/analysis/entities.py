@@ -200,6 +200,12 @@ GEO_NOUNS = _words(
     city coast estuary creek moor moorland peninsula strait sound county parish hamlet district region
     province suburb harbour harbor shore headland forest"""
 )
+#: Nouns right before a name that make it an organisation: "the state mining company Codelsur".
+ORG_NOUNS = _words(
+    """company firm operator bank agency charity union utility developer insurer airline broadcaster
+    newspaper publisher retailer supermarket carrier manufacturer contractor consultancy conglomerate
+    subsidiary startup start-up"""
+)
 #: Heads after which "to X" is a destination: "the extension to Eastfield", "I have been to Happisburgh".
 _MOTION_LEMMAS = _words(
     """extension route line train trains service travel go return move fly drive come journey trip be
@@ -349,16 +355,29 @@ def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
         return "LOC"  # "Tràigh Bhàn, the white beach"
     if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
         return "GPE"  # "in Inverness and Glasgow"
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in GEO_NOUNS:
+        return "GPE"  # "the village of Ardal", "the beach at Tràigh Bhàn"
     if " " in key or _is_acronym(ent.text) or key in ORG_WORDS:
         return None
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GEO_NOUNS:
-        return "GPE"  # "the village of Ardal"
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.ent_type_ in ("GPE", "LOC"):
+        return "GPE"  # "Munich to Copenhagen"
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() not in _NOT_PLACE_IN:
         return "GPE"  # "people in Eastfield"
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _MOTION_LEMMAS:
         return "GPE"  # "the extension to Eastfield", "I have been to Happisburgh"
     return None
+
+
+def _common_word(token: Any, text: str, name: str) -> bool:
+    """A capitalised adjective modifying a noun ("a Gaelic name"), or a noun opening a sentence that the
+    text also uses in lower case ("Anger can wait." beside "their anger"): not a name."""
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
+        return True
+    if token.pos_ != "NOUN" or not token.is_sent_start:
+        return False
+    lower = name.lower()
+    return lower != name and (f" {lower} " in text or f" {lower}." in text or f" {lower}," in text)
 
 
 def entities_from_doc(
@@ -416,8 +435,14 @@ def entities_from_doc(
             entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
             continue
         cue: str | None = None
+        if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
+            # "Anger can wait.", "a Gaelic name": a capitalised common word, not a name of anything.
+            entities.append(Entity(s + offset, e + offset, name_text, label))
+            continue
         if key in KNOWN_LABELS:
             label = KNOWN_LABELS[key]
+        elif label in ("GPE", "PERSON") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
+            label = "ORG"  # "the state mining company Codelsur"
         elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
             label = "ORG"  # "Nordlicht Rail"
         elif label in ("ORG", "GPE") and _looks_personal(name_text) and _person_cue(doc, text, ent, e):
@@ -594,6 +619,16 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         owner = org_tail_owner.get(parts[-1], key)
         org_tail_owner[parts[-1]] = key if owner == key else None
+    # The tail of an organisation's longer name: "Coastal Agency" -> "National Coastal Agency".
+    org_suffix_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        parts = _tokens(key)
+        if len(parts) < 3 or cluster.canonical or majority(cluster) != "ORG":
+            continue
+        for i in range(1, len(parts) - 1):
+            suffix = " ".join(parts[i:])
+            owner = org_suffix_owner.get(suffix, key)
+            org_suffix_owner[suffix] = key if owner == key else None
     # Short names of organisations: "Caldera" -> "Caldera Power", when only one starts so.
     org_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -646,6 +681,14 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             target = first_owner.get(key)
         if target is None and " " not in key and majority(cluster) == "ORG":
             target = org_tail_owner.get(key) or (org_owner.get(key) if key not in ORG_WORDS else None)
+            vote = "ORG"
+        if (
+            target is None
+            and " " in key
+            and majority(cluster) == "ORG"
+            and _tokens(key)[0] not in ("of", "and")
+        ):
+            target = org_suffix_owner.get(key)
             vote = "ORG"
         if target is None and _is_acronym(cluster.mentions[0].name):
             target = acronym_owner.get(key.replace(".", ""))
@@ -706,6 +749,10 @@ def _kind_of(cluster: Cluster) -> str:
         full_name = any(" " in m.name and m.label == "PERSON" for m in cluster.mentions)
         if not full_name and any(w in ("GPE", "LOC", "FAC") for w in winners):
             winners.remove("PERSON")  # "Riverside" once a person and once a place: a one-word name is a place
+    if "ORG" in winners and any(
+        m.cue == "place" and (m.vote or m.label) in winners for m in cluster.mentions
+    ):
+        winners.remove("ORG")  # a tie between the model's "organisation" and a place the context vouches for
     label = min(winners, key=lambda lab: _TIE_ORDER.index(lab) if lab in _TIE_ORDER else 99)
     return LABEL_KIND[label]
 
