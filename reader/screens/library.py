@@ -209,7 +209,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("reader — library", id="library-title")
         yield Static(
-            "Enter opens an article. From the shell: reader FILE, reader URL or reader -",
+            "Enter opens an article. From the shell: reader FILE, URL or -",
             id="library-hint",
         )
         yield OptionList(*self._options(min(100, self.app.size.width) - 4), id="library-list")
