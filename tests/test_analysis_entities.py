@@ -366,3 +366,25 @@ def test_capitalised_common_words_are_not_referents(nlp: Any) -> None:
     names = set(_actors(nlp, text))
     assert "Gaelic" not in names
     assert "Anger" not in names
+
+
+def test_a_nickname_form_joins_the_full_name() -> None:
+    mentions = [
+        _mention(0, "Catherine “Kate” Boyd", "PERSON"),
+        _mention(40, "Kate Boyd", "PERSON"),
+        _mention(60, "Boyd", "PERSON"),
+    ]
+    merged = merge_mentions(mentions)
+    assert [(r.name, len(r.mentions)) for r in merged.actors] == [("Catherine “Kate” Boyd", 3)]
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_recovered(nlp: Any) -> None:
+    doc = nlp("Its chair at the time was Iain Morrison, a retired headteacher, who admitted it later.")
+    doc.ents = []  # as if the model had missed the name
+    _entities, mentions = entities_from_doc(doc)
+    assert [(m.name, m.label) for m in mentions] == [("Iain Morrison", "PERSON")]
+
+
+def test_laws_are_not_actors(nlp: Any) -> None:
+    analysis = analyse("The council applied for an order under the Transport and Works Act in March.", nlp)
+    assert not [r for r in analysis.actors if "Act" in r.name]

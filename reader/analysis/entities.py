@@ -179,7 +179,8 @@ PERSON_NOUNS = _words(
     miner officer spokesman spokeswoman spokesperson director executive minister councillor hotelier
     ecologist scientist economist lawyer professor student pupil mayor leader member campaigner
     volunteer retiree pensioner shopkeeper postmaster postmistress trustee chairman chairwoman secretary
-    analyst researcher author writer journalist editor historian geologist surveyor"""
+    analyst researcher author writer journalist editor historian geologist surveyor headteacher headmaster
+    headmistress principal fisherman crofter lecturer surgeon midwife firefighter paramedic"""
 )
 #: Words that are not in people's names: a name holding one is an organisation or a place.
 _NOT_NAME_WORDS = (
@@ -237,7 +238,21 @@ _MISSED_NAME_RES = (
         + _NAME_WORD
         + r"),[ \u00a0]+(?:who|whose|\d{1,3},)[ \u00a0]"
     ),
+    # "Iain Morrison, a retired headteacher, ...": a name in apposition to a person noun.
+    re.compile(
+        r"(?<![\w’'-])("
+        + _NAME_WORD
+        + r"[ \u00a0]"
+        + _NAME_WORD
+        + r"),[ \u00a0]+(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?(?:"
+        + "|".join(sorted(PERSON_NOUNS))
+        + r")\b"
+    ),
 )
+#: A name with a nickname in quotes: "catherine “kate” boyd" (a merge key, so lower case).
+_NICKNAME_RE = re.compile(r"^(\S+) [“\"‘'](\S+)[”\"’'] (.+)$")
+#: Last words of laws, which the model calls organisations ("the Transport and Works Act").
+LAW_WORDS = _words("act bill treaty")
 
 _SPACE_RE = re.compile(r"[\s\u00a0]+")
 #: Longer "names" are tokenisation accidents (a run of letters without spaces), not names.
@@ -439,6 +454,9 @@ def entities_from_doc(
             # "Anger can wait.", "a Gaelic name": a capitalised common word, not a name of anything.
             entities.append(Entity(s + offset, e + offset, name_text, label))
             continue
+        if label == "ORG" and " " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS:
+            entities.append(Entity(s + offset, e + offset, name_text, "LAW"))  # a law acts on no one
+            continue
         if key in KNOWN_LABELS:
             label = KNOWN_LABELS[key]
         elif label in ("GPE", "PERSON") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
@@ -619,6 +637,15 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         owner = org_tail_owner.get(parts[-1], key)
         org_tail_owner[parts[-1]] = key if owner == key else None
+    # Nicknames: "Kate Boyd" and "Catherine Boyd" -> "Catherine “Kate” Boyd".
+    nick_owner: dict[str, str | None] = {}
+    for key, cluster in by_key.items():
+        named = _NICKNAME_RE.match(key)
+        if named is None or majority(cluster) != "PERSON":
+            continue
+        for short in (f"{named[2]} {named[3]}", f"{named[1]} {named[3]}"):
+            owner = nick_owner.get(short, key)
+            nick_owner[short] = key if owner == key else None
     # The tail of an organisation's longer name: "Coastal Agency" -> "National Coastal Agency".
     org_suffix_owner: dict[str, str | None] = {}
     for key, cluster in by_key.items():
@@ -675,7 +702,7 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
                 moves.append((mention, named[max(k, 0)][1]))
             vote_person(cluster)
             continue
-        target = owners[0] if owners else None
+        target = owners[0] if owners else nick_owner.get(key)
         vote = "PERSON"
         if target is None and " " not in key and key not in TITLES and personish(key, cluster):
             target = first_owner.get(key)
