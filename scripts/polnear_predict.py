@@ -58,10 +58,13 @@ def load_pipeline(name: str):
     return load_model(resolve_model(name))
 
 
-def actors_for(doc, nlp_module) -> list:
+def actors_for(doc, nlp_module, label: str = "") -> list:
     """The engine's merged actors when it is available, else one record per entity name."""
     if nlp_module is not None:
-        return nlp_module(doc)
+        try:
+            return nlp_module(doc)
+        except Exception as error:  # noqa: BLE001 - one article's failure must not stop a corpus run
+            print(f"{label}: actor merging failed ({error!r}); plain entity actors used", file=sys.stderr)
     from reader.analysis.quotes import simple_actors
 
     return simple_actors(doc)
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     n_tokens = 0
     for art, doc in zip(articles, docs, strict=True):
         n_tokens += len(doc)
-        actors = actors_for(doc, engine)
+        actors = actors_for(doc, engine, art["id"])
         quotes = extract_quotes(doc, actors)
         rows = []
         # nested attributions ("X said Y believes Z"): list the inner one first, so a reader of the
