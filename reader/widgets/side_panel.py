@@ -169,10 +169,15 @@ def quote_label(quote: Quote) -> Text:
     label = Text(style="dim" if doubtful else "")
     if doubtful:
         label.append(DOUBTFUL_MARK + " ", "bold")
-    label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
+    words = _shorten(quote.content.text, 70)
+    if quote.kind == "direct" and words[:1] in "“\"'‘«":
+        label.append(words[0] + " ", "dim")  # the quote's own opening mark is the marker
+        words = words[1:].lstrip()
+    else:
+        label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
     if quote.kind != "direct" and quote.cue is not None:
         label.append(_shorten(quote.cue.text, 20) + ": ", "italic")
-    label.append(_shorten(quote.content.text, 70))
+    label.append(words)
     return label
 
 
