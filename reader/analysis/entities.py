@@ -738,7 +738,7 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
 
     for key in list(merged):
         target = final(key)
-        if target != key and key in by_key:
+        if target != key and key in by_key and target in by_key:
             by_key[target].mentions.extend(by_key.pop(key).mentions)
     moved = {id(m) for m, _ in moves}
     for key in {m.key for m, _ in moves}:
@@ -747,7 +747,10 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             if not by_key[key].mentions:
                 del by_key[key]
     for mention, owner in moves:
-        by_key[final(owner)].mentions.append(mention)
+        dest = by_key.get(final(owner)) or by_key.get(owner)
+        if dest is None:  # only after a cycle of merges: keep the mention under its own name
+            dest = by_key.setdefault(mention.key, Cluster(mention.key))
+        dest.mentions.append(mention)
     clusters = list(by_key.values())
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
