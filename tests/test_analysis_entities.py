@@ -388,3 +388,14 @@ def test_a_name_in_apposition_to_a_person_noun_is_recovered(nlp: Any) -> None:
 def test_laws_are_not_actors(nlp: Any) -> None:
     analysis = analyse("The council applied for an order under the Transport and Works Act in March.", nlp)
     assert not [r for r in analysis.actors if "Act" in r.name]
+
+
+def test_an_island_that_is_visited_and_lies_off_the_coast_is_a_place(nlp: Any) -> None:
+    text = (
+        "TULLAGH, Ireland — The ferry was late again.\n\n"
+        "Tullagh lies eleven miles off the west coast. The minister visited Tullagh in May, "
+        "and it helps to spend a winter on Tullagh to understand why."
+    )
+    found = _actors(nlp, text)
+    name = next(n for n in found if n.lower() == "tullagh")
+    assert found[name][0] == "place"

@@ -212,6 +212,13 @@ _MOTION_LEMMAS = _words(
     """extension route line train trains service travel go return move fly drive come journey trip be
     sail commute link road"""
 )
+#: Words after which "on X" is living on an island, not a topic: "a winter on Inchmorra".
+_LIFE_ON = _words(
+    """live land arrive stay spend grow winter summer life child children family families people resident
+    residents house houses home farm everyone nobody anyone someone"""
+)
+#: Verbs whose object is a place when the model calls it an organisation: "visited Inchmorra".
+_VISIT_LEMMAS = _words("visit tour evacuate")
 #: Heads after which "in X" is not a place: "shares in Caldera", "a role in Congress".
 _NOT_PLACE_IN = _words("""invest investment stake share interest role job work position member membership""")
 #: Capitalised words that begin a sentence or a date, not a name ("said Monday", "said The ...").
@@ -373,10 +380,24 @@ def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in GEO_NOUNS:
         return "GPE"  # "the village of Ardal", "the beach at Tràigh Bhàn"
+    nxt = ent.end
+    if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_type_ == "GPE":
+        before = doc[ent.start - 1] if ent.start else None
+        after = doc[nxt + 1 : nxt + 5]
+        if before is not None and before.lower_ in ("in", "near", "at"):
+            return "GPE"  # "in Erbil, Iraq"
+        if (before is None or before.is_space) and any(t.text in ("—", "–", "-", "(") for t in after):
+            return "GPE"  # a dateline: "INCHMORRA, Scotland — On the morning ..."
     if " " in key or _is_acronym(ent.text) or key in ORG_WORDS:
         return None
     if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.ent_type_ in ("GPE", "LOC"):
         return "GPE"  # "Munich to Copenhagen"
+    if root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _LIFE_ON:
+        return "GPE"  # "a winter on Inchmorra", "every child on Inchmorra"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _VISIT_LEMMAS:
+        return "GPE"  # "the minister visited Inchmorra"
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "lie" and head.i > root.i:
+        return "GPE"  # "Inchmorra lies eleven miles off the coast"
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() not in _NOT_PLACE_IN:
         return "GPE"  # "people in Eastfield"
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _MOTION_LEMMAS:
