@@ -1117,7 +1117,8 @@ class _Extractor:
                         and not a <= tok.i <= b  # "which officials said will ...": all of it is content
                     ):
                         speaker = None
-                    if speaker is None:
+                    guessed = speaker is None
+                    if guessed:
                         speaker = self.nearest_compatible(tok, a, b)
                     out.append(
                         _Found(
@@ -1127,7 +1128,7 @@ class _Extractor:
                             [span],
                             self.cue_span(tok),
                             None if speaker is None else speaker.i,
-                            conf if speaker is not None else conf * 0.7,
+                            conf * 0.7 if guessed else conf,  # a guessed speaker is as doubtful as none
                         )
                     )
             elif pos == "NOUN":
@@ -1149,7 +1150,8 @@ class _Extractor:
                     speaker = self.noun_source(tok)
                     if span is None or (speaker is None and not derived):
                         continue
-                    if speaker is None:
+                    guessed = speaker is None
+                    if guessed:
                         speaker = self.nearest_compatible(tok, a, b)
                     conf = frame.precision if derived and frame is not None else 0.6
                     out.append(
@@ -1160,7 +1162,7 @@ class _Extractor:
                             [span],
                             self.cue_span(tok),
                             None if speaker is None else speaker.i,
-                            conf if speaker is not None else conf * 0.7,
+                            conf * 0.7 if guessed else conf,
                         )
                     )
         return out
