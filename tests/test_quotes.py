@@ -477,3 +477,9 @@ def test_content_ending_in_a_quoted_fragment_keeps_its_closing_mark(nlp) -> None
     text = "Mr. Rubio said the party would “compete vigorously for the nomination.”"
     q = quote_with(analysed(nlp, text).quotes, "compete vigorously")
     assert q.content.text.endswith("nomination.”")
+
+
+def test_made_it_clear_is_said_by_the_subject_not_it(nlp) -> None:
+    text = "Hillary Clinton made it clear to House Democrats on Wednesday that she has their backs."
+    q = quote_with(analysed(nlp, text).quotes, "she has their backs")
+    assert q.speaker is not None and q.speaker.text == "Hillary Clinton"

@@ -1107,6 +1107,13 @@ class _Extractor:
                     speaker = self.subject_of(tok)
                     if speaker is not None and not self.same_para(speaker, tok):
                         speaker = None  # a dateline or heading the parser glued to the sentence
+                    if (
+                        speaker is not None
+                        and speaker.lower_ == "it"
+                        and tok.pos_ == "ADJ"
+                        and tok.head.lemma_ == "make"
+                    ):
+                        speaker = self.subject_of(tok.head)  # "Clinton made it clear that ...": not "it"
                     if speaker is None:
                         speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
                     if (
