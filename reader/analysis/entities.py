@@ -800,8 +800,10 @@ def _kind_of(cluster: Cluster) -> str:
         full_name = any(" " in m.name and m.label == "PERSON" for m in cluster.mentions)
         if not full_name and any(w in ("GPE", "LOC", "FAC") for w in winners):
             winners.remove("PERSON")  # "Riverside" once a person and once a place: a one-word name is a place
-    if "ORG" in winners and any(
-        m.cue == "place" and (m.vote or m.label) in winners for m in cluster.mentions
+    if (
+        "ORG" in winners
+        and any(w in ("GPE", "LOC", "FAC") for w in winners)
+        and any(m.cue == "place" and (m.vote or m.label) in winners for m in cluster.mentions)
     ):
         winners.remove("ORG")  # a tie between the model's "organisation" and a place the context vouches for
     label = min(winners, key=lambda lab: _TIE_ORDER.index(lab) if lab in _TIE_ORDER else 99)
