@@ -483,3 +483,70 @@ def test_made_it_clear_is_said_by_the_subject_not_it(nlp) -> None:
     text = "Hillary Clinton made it clear to House Democrats on Wednesday that she has their backs."
     q = quote_with(analysed(nlp, text).quotes, "she has their backs")
     assert q.speaker is not None and q.speaker.text == "Hillary Clinton"
+
+
+def test_speaker_after_the_cue_inside_an_interrupted_quote(nlp) -> None:
+    text = (
+        'Not everyone was persuaded. "Taking responsibility," said Marcus Bell, whose mother drowned in her '
+        'basement apartment on Canal Street, "would mean somebody losing their job. So far the only people '
+        'who have lost anything are us."\n'
+    )
+    a = analysed(nlp, text)
+    q = quote_with(a.quotes, "Taking responsibility")
+    assert q.kind == "direct" and "would mean somebody" in q.content.text
+    assert q.speaker is not None and q.speaker.text == "Marcus Bell"
+    assert name_of(a, q) == "Marcus Bell" and q.confidence >= 0.9
+
+
+def test_kin_noun_in_apposition_gives_the_name_a_gender(nlp) -> None:
+    text = (
+        'Not everyone was persuaded. "Taking responsibility," said Marcus Bell, "would mean somebody losing '
+        'their job."\n\nThere was prolonged applause. Bell, a bus driver, said his mother, Loretta Bell, 78, '
+        'had called him at 2:40 a.m. to say water was coming under the door. "I told her to go upstairs," he '
+        "said.\n"
+    )
+    a = analysed(nlp, text)
+    q = quote_with(a.quotes, "I told her to go upstairs")
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert name_of(a, q) == "Marcus Bell"
+
+
+def test_interviewer_turns_are_the_interviewers(nlp) -> None:
+    text = (
+        "Q: The report says some villages cannot be saved. Why say it now?\n\n"
+        "OSEI: Because the alternative is to keep saying it later, and later is worse.\n\n"
+        "Q: Who pays?\n\n"
+        "OSEI: That is the question, and it is not mine to answer.\n"
+    )
+    a = analysed(nlp, text)
+    q = quote_with(a.quotes, "Who pays?")
+    assert q.speaker is not None and q.speaker.text == "Q"
+    assert q.speaker_name == "Interviewer"
+    answer = quote_with(a.quotes, "Because the alternative")
+    assert answer.speaker is not None and answer.speaker.text == "OSEI"
+    assert answer.speaker_name != "Interviewer"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Village fights to save its last post office as Royal Mail confirms closure plans",
+        "The island that said no: how Inchmorra took on an energy giant, and what it cost",
+        "Flood inquiry hears of warnings ignored as Riverside residents confront officials",
+    ],
+)
+def test_a_headline_is_no_confident_attribution(nlp, title: str) -> None:
+    text = (
+        title
+        + "\n\nBy Harriet Collins\n\nThe village of Ashby St Ledgers has one shop and one post office.\n"
+    )
+    a = analysed(nlp, text)
+    in_title = [q for q in a.quotes if q.content.start < len(title)]
+    assert all(q.confidence < 0.5 for q in in_title), [(q.content.text, q.confidence) for q in in_title]
+
+
+def test_a_headline_with_a_person_and_a_speech_verb_stays_confident(nlp) -> None:
+    title = "Trump says he will address the nation on Wednesday"
+    a = analysed(nlp, title + "\n\nWASHINGTON - The president spoke to reporters on Tuesday.\n")
+    q = quote_with(a.quotes, "he will address the nation")
+    assert q.confidence >= 0.5 and q.speaker is not None and q.speaker.text == "Trump"

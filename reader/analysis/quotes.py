@@ -480,6 +480,50 @@ _OBJECT_CONTROL = set(
 )
 _MALE_TITLES = {"mr.", "mr", "sir", "king", "lord", "father", "brother"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "mother", "sister"}
+_KIN_NOUNS = {
+    **dict.fromkeys(
+        [
+            "mother",
+            "wife",
+            "daughter",
+            "sister",
+            "grandmother",
+            "granddaughter",
+            "aunt",
+            "niece",
+            "widow",
+            "girlfriend",
+            "stepmother",
+            "fiancée",
+        ],
+        "f",
+    ),
+    **dict.fromkeys(
+        [
+            "father",
+            "husband",
+            "son",
+            "brother",
+            "grandfather",
+            "grandson",
+            "uncle",
+            "nephew",
+            "widower",
+            "boyfriend",
+            "stepfather",
+            "fiancé",
+        ],
+        "m",
+    ),
+}
+_KIN_WORDS = "|".join(sorted(_KIN_NOUNS, key=len, reverse=True))
+# "his mother, Loretta Bell" / "Loretta Bell, his mother," (a name in apposition to a kin noun)
+_KIN_BEFORE_RE = re.compile(
+    r"\b(?:his|her|their|my|our|a|the|whose)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r"),\s*$", re.I
+)
+_KIN_AFTER_RE = re.compile(r",\s*(?:his|her|their|a|the)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r")\b", re.I)
+# display names of the unnamed turns of an interview transcript
+_TURN_LABELS = {"q": "Interviewer", "question": "Interviewer", "a": "Interviewee", "answer": "Interviewee"}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: "“...” ― Pamela Padilla" at the end of a line: a quote signed with its speaker's name
 _SIGNATURE_RE = re.compile(
@@ -676,10 +720,17 @@ class _Extractor:
         consultant, said" (the words between quote and cue) or "“...,” said Skelly" (the words after)."""
         doc = self.doc
         sent = cue.sent
+        inside = first < cue.i < last
         if cue.i > last:
             between = range(last + 1, cue.i)
         elif cue.i < first:
             between = range(sent.start, cue.i)
+        elif inside and self.in_quote[cue.i] == -1:
+            # an interrupted quote, “...,” Mr. Bell said, “...”: the unquoted words before the cue
+            j = cue.i
+            while j - 1 > first and self.in_quote[j - 1] == -1:
+                j -= 1
+            between = range(j, cue.i)
         else:
             return None
         for i in between:
@@ -694,7 +745,8 @@ class _Extractor:
                 ):
                     j += 1
                 return doc[j]
-        if cue.i > last:
+        if cue.i > last or inside:
+            # “...,” said Marcus Bell, whose mother ...: the name right after the cue
             for i in range(cue.i + 1, min(cue.i + 8, sent.end)):
                 t = doc[i]
                 if self.in_quote[i] != -1 or t.text in ",;:.":
@@ -1276,6 +1328,9 @@ class _Extractor:
             f = _Found("direct", content_start, m.end(), [(content_start, m.end())], None, None, 0.8)
             f.speaker_span = (name_start, name_end)
             f.cue = (name_end, name_end + 1)
+            label = _TURN_LABELS.get(self.text[name_start:name_end].rstrip(".").lower())
+            if label is not None:
+                f.extra["name"] = label  # "Q: ..." is the interviewer's turn
             out.append(f)
         return out if len(out) >= 2 else []
 
@@ -1361,8 +1416,38 @@ class _Extractor:
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
                     kept.append(t)
         kept = self.drop_weak_nested(kept)
+        self.doubt_headline(kept)
         kept.sort(key=lambda f: (f.start, -f.end))
         return kept
+
+    def doubt_headline(self, found: list[_Found]) -> None:
+        """A title line ("Village fights to save its post office as Royal Mail confirms closure plans")
+        is written in headline grammar: its verbs are events, not speech. Its attributions keep their
+        confidence only with a speech cue and a named person ("Trump says ..."); others drop below 0.5."""
+        doc, text = self.doc, self.text
+        lead = len(text) - len(text.lstrip())
+        end = text.find("\n", lead)
+        title = text[lead:end].strip() if end != -1 else ""
+        words = title.lstrip("#").split()
+        if not words or len(words) > 25 or title[-1] in ".!?:;,”\"’'…)" or not text[end:].strip():
+            return
+        for f in found:
+            where = f.cue[0] if f.cue is not None else f.start
+            if not lead <= where < end:
+                continue
+            cue_tok = doc[self.tok_at(f.cue[0])] if f.cue is not None else None
+            speech = cue_tok is not None and (
+                self.cues.verb_lemma(cue_tok.lemma_.lower(), cue_tok.lower_) in self.cues.speech
+            )
+            if f.speaker_tok is not None:
+                person = doc[f.speaker_tok].ent_type_ == "PERSON"
+            elif f.speaker_span is not None:
+                span = doc.char_span(*f.speaker_span, alignment_mode="expand")
+                person = span is not None and any(e.label_ == "PERSON" for e in span.ents)
+            else:
+                person = False
+            if not (speech and person):
+                f.confidence = min(f.confidence, 0.4)
 
     def drop_weak_nested(self, found: list[_Found]) -> list[_Found]:
         """Drop a doubtful attribution whose cue sits inside another one's content ("Rouhani tweeted
@@ -1455,8 +1540,21 @@ class _Extractor:
             if word in _FEMALE_TITLES:
                 found = "f"
                 break
+        if not found:
+            found = self.kin_gender(actor)
         self._genders[actor.id] = found
         return found or None
+
+    def kin_gender(self, actor: Referent) -> str:
+        """A gender from a kin or gendered noun in apposition: "his mother, Loretta Bell" or "Loretta
+        Bell, his mother"; "" when there is none."""
+        for m in actor.mentions:
+            before = _KIN_BEFORE_RE.search(self.text, max(0, m.start - 40), m.start)
+            after = _KIN_AFTER_RE.match(self.text, m.end)
+            for hit in (before, after):
+                if hit is not None:
+                    return _KIN_NOUNS[hit.group("kin").lower()]
+        return ""
 
     def antecedent(
         self, char: int, kinds: set[str], gender: str | None, role: str | None = None
@@ -1527,6 +1625,8 @@ class _Extractor:
             cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
             segments = [Span(s, e, text[s:e]) for s, e in f.segments]
             name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
+            if f.extra.get("name"):
+                name = f.extra["name"]
             if actor is None and f.speaker_tok is not None:
                 tok = doc[f.speaker_tok]
                 if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
