@@ -362,8 +362,15 @@ def test_long_interruption_is_one_quote(nlp) -> None:
 def test_relative_pronoun_speaker_shows_its_antecedent(nlp) -> None:
     analysis = analysed(nlp, "Some economists, who say the plan will fail, were not consulted.")
     q = quote_with(analysis.quotes, "the plan will fail")
-    assert q.speaker is not None and q.speaker.text == "who"
+    # the mention runs from the antecedent to the pronoun
+    assert q.speaker is not None and q.speaker.text == "Some economists, who"
     assert q.speaker_name == "Some economists"
+
+
+def test_relative_pronoun_mention_of_a_named_speaker(nlp) -> None:
+    text = "Bill Maher, who has previously dismissed the story about the emails, spoke on Friday."
+    q = quote_with(analysed(nlp, text).quotes, "the story about the emails")
+    assert q.speaker is not None and q.speaker.text == "Bill Maher, who"
 
 
 def test_source_phrases_from_lexicon_and_config(nlp) -> None:

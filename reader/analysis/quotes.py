@@ -1467,6 +1467,10 @@ class _Extractor:
     def mention_span(self, tok: Token) -> tuple[int, int]:
         """The speaker mention around head token `tok`: its entity, or its name or description words."""
         doc = self.doc
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and 0 < tok.i - tok.head.head.i <= 8:
+            # "a non-profit that advocates ...", "Sanders, who said ...": the mention runs from the
+            # antecedent to the pronoun, so it shows who is meant
+            return self.mention_span(tok.head.head)[0], tok.idx + len(tok)
         if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             i, j = tok.i, tok.i
             while i > 0 and doc[i - 1].ent_iob_ == "I" or (doc[i].ent_iob_ == "I" and i > 0):
