@@ -18,6 +18,8 @@ from rich.cells import cell_len
 T = TypeVar("T")
 
 _WORD = re.compile(r"\S+")
+#: Lines shorter than this were not wrapped by an editor or a mail program, so they are never joined.
+_MIN_HARD_WRAP = 50
 _LIST_MARKER = re.compile(r"\s*(?:[-*•–]\s|\d{1,3}[.)]\s|#|>)")
 
 
@@ -38,7 +40,8 @@ class Layout:
         return len(self.starts)
 
     def line_text(self, index: int) -> str:
-        return self.text[self.starts[index] : self.ends[index]]
+        """The characters of display line `index`; a reflowed line break shows as a space."""
+        return self.text[self.starts[index] : self.ends[index]].replace("\n", " ")
 
     def line_of(self, offset: int) -> int:
         """The display line holding character `offset` (the nearest earlier line for whitespace)."""
@@ -93,6 +96,11 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int,
         yield block[0][0], block[0][1], True
         return
     longest = max(end - start for start, end in block)
+    if longest < _MIN_HARD_WRAP:
+        # Short lines (a byline over a dateline, an address) were never hard-wrapped: keep them.
+        for index, (start, end) in enumerate(block):
+            yield start, end, index == 0
+        return
     para_start, para_end = block[0]
     first = True
     for (start, end), (next_start, _next_end) in zip(block, block[1:], strict=False):

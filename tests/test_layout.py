@@ -73,3 +73,19 @@ def test_interval_index_finds_nested_and_long_spans() -> None:
         end = start + rng.randint(1, 80)
         expected = sorted(item for item in many if item[0] < end and item[1] > start)
         assert sorted(index.overlapping(start, end)) == expected
+
+
+def test_short_lines_are_not_joined_and_line_breaks_never_reach_the_screen() -> None:
+    text = "By Harriet Collins, Midlands Correspondent\nTuesday 4 February 2025\n\nResidents said so."
+    layout = wrap(text, 40)
+    lines = [layout.line_text(i) for i in range(len(layout))]
+    assert "Tuesday 4 February 2025" in lines
+    assert all("\n" not in line for line in lines)
+
+
+def test_hard_wrapped_lines_are_reflowed_with_spaces() -> None:
+    first = "The council voted on Tuesday night to close the branch at the"
+    text = f"{first}\nend of March, after a long campaign.\n"
+    layout = wrap(text, 200)
+    assert len(layout) == 1
+    assert layout.line_text(0) == f"{first} end of March, after a long campaign."

@@ -617,7 +617,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _styled_line(self, start: int, end: int, base: Style) -> Text:
         """One line of article text with every active highlight layer applied, lowest first."""
-        text = Text(self.text[start:end], style=base, end="")
+        # A line break inside a reflowed paragraph must not reach the terminal: show it as a space.
+        text = Text(self.text[start:end].replace("\n", " "), style=base, end="")
         if end <= start:
             return text
         styles = self.styles_by_role
