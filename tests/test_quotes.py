@@ -557,3 +557,13 @@ def test_a_headline_with_a_person_and_a_speech_verb_stays_confident(nlp) -> None
     a = analysed(nlp, title + "\n\nWASHINGTON - The president spoke to reporters on Tuesday.\n")
     q = quote_with(a.quotes, "he will address the nation")
     assert q.confidence >= 0.5 and q.speaker is not None and q.speaker.text == "Trump"
+
+
+def test_a_dateline_is_not_the_speaker(nlp) -> None:
+    text = (
+        "Opposition appears to win landslide in Burma\n\nRANGOON, Burma - Aung San Suu Kyi's political "
+        "allies on Monday predicted an overwhelming victory in Burma's elections.\n"
+    )
+    a = analysed(nlp, text)
+    q = quote_with(a.quotes, "an overwhelming victory")
+    assert q.speaker is not None and "RANGOON" not in q.speaker.text and "Kyi" in q.speaker.text

@@ -1416,9 +1416,41 @@ class _Extractor:
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
                     kept.append(t)
         kept = self.drop_weak_nested(kept)
+        for f in kept:
+            self.repair_speaker(f)
         self.doubt_headline(kept)
         kept.sort(key=lambda f: (f.start, -f.end))
         return kept
+
+    def repair_speaker(self, f: _Found) -> None:
+        """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
+        took for the subject is never the speaker: the name nearest the cue in its sentence is."""
+        if f.speaker_tok is None or f.cue is None:
+            return
+        doc = self.doc
+        tok = doc[f.speaker_tok]
+        para_start = self.para_starts[self.para_of(tok.idx)]
+        dateline = (
+            tok.is_upper
+            and len(tok) > 2
+            and self.text[para_start : tok.idx].strip() == ""
+            and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
+        )
+        if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
+            return
+        cue = self.tok_at(f.cue[0])
+        sent = doc[cue].sent
+        best: Token | None = None
+        for t in sent:
+            if t.i == tok.i or f.start <= t.idx < f.end or self.in_quote[t.i] != -1:
+                continue
+            name_end = t.ent_type_ in ("PERSON", "ORG") and (
+                t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I"
+            )
+            if name_end and (best is None or abs(t.i - cue) < abs(best.i - cue)):
+                best = t
+        if best is not None:
+            f.speaker_tok = best.i
 
     def doubt_headline(self, found: list[_Found]) -> None:
         """A title line ("Village fights to save its post office as Royal Mail confirms closure plans")
