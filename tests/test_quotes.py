@@ -567,3 +567,24 @@ def test_a_dateline_is_not_the_speaker(nlp) -> None:
     a = analysed(nlp, text)
     q = quote_with(a.quotes, "an overwhelming victory")
     assert q.speaker is not None and "RANGOON" not in q.speaker.text and "Kyi" in q.speaker.text
+
+
+def test_signatures_after_a_no_break_space_and_a_quote_opened_with_the_closing_glyph(nlp) -> None:
+    text = (
+        "Readers shared their thoughts.\n\n"
+        "”Mr. Trump embodies the lasting legacy of racism in the United States. He represents our greatest "
+        "shame.” ― Sonya Herridge\n"
+        "“During the debate Trump said Hispanics live in hell. He is ignorant of our culture.”― Pamela "
+        "Padilla\xa0\n"
+        "“I’m so ashamed to be an American. How did we get this low?”\xa0― Jacklyn Ashley\xa0\n"
+    )
+    a = analysed(nlp, text)
+    signed = {
+        "lasting legacy of racism": "Sonya Herridge",
+        "ignorant of our culture": "Pamela Padilla",
+        "so ashamed to be an American": "Jacklyn Ashley",
+    }
+    for fragment, name in signed.items():
+        q = quote_with(a.quotes, fragment)
+        assert q.kind == "direct" and q.speaker is not None and q.speaker.text == name, (fragment, q)
+    assert quote_with(a.quotes, "lasting legacy").content.text.startswith("”Mr. Trump")

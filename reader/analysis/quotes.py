@@ -40,6 +40,7 @@ _PAIRS: dict[str, str] = {
     "„": "“”",
     "«": "»",
     "»": "«",
+    "”": "”",
     "「": "」",
     "『": "』",
     "‹": "›",
@@ -81,6 +82,8 @@ def _mark_role(text: str, i: int, mark: str) -> str:
         return "both"  # “It's unusual,“ said Noble: some texts close with the opening glyph
     if mark in ("“", "„", "«", "「", "『", "‚", "``"):
         return "open"
+    if mark == "”" and before.isspace() and after.isalpha():
+        return "open"  # ”Mr. Trump ...” : some texts open with the closing glyph
     if mark in ("”", "」", "』"):
         return "close"
     if mark in ("»", "‹", "›"):
@@ -527,7 +530,7 @@ _TURN_LABELS = {"q": "Interviewer", "question": "Interviewer", "a": "Interviewee
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: "“...” ― Pamela Padilla" at the end of a line: a quote signed with its speaker's name
 _SIGNATURE_RE = re.compile(
-    r"[ \t]*([―—–]|--?)[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
+    r"[ \t\xa0]*([―—–]|--?)[ \t\xa0]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
 )
 _CLOSING_RE = re.compile(r"[.,!?;:]?[”\"]")
 _CLAUSE_STOPS = (".", ";", ":", "“", '"')
