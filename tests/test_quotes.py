@@ -588,3 +588,18 @@ def test_signatures_after_a_no_break_space_and_a_quote_opened_with_the_closing_g
         q = quote_with(a.quotes, fragment)
         assert q.kind == "direct" and q.speaker is not None and q.speaker.text == name, (fragment, q)
     assert quote_with(a.quotes, "lasting legacy").content.text.startswith("”Mr. Trump")
+
+
+def test_a_turn_keeps_its_speaker_around_reported_speech_inside_it(nlp) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        "WALLACE: Let us start with the debate. Why would he do that?\n\n"
+        "PENCE: Well, look. Donald Trump said that Hillary Clinton was trying to distract attention away "
+        "from this moment in our national life where the American people have a choice to make.\n\n"
+        "WALLACE: Will she be there tomorrow night?\n"
+    )
+    a = analysed(nlp, text)
+    turn = quote_with(a.quotes, "Well, look.")
+    assert turn.kind == "direct" and turn.speaker is not None and turn.speaker.text == "PENCE"
+    inner = quote_with(a.quotes, "was trying to distract attention")
+    assert inner.speaker is not None and inner.speaker.text == "Donald Trump"

@@ -1414,7 +1414,7 @@ class _Extractor:
             kept = [k for k in kept if k.kind != "direct" or not any(k.start <= n < k.end for n in names)]
         transcript = transcript or self.headlines()
         if transcript:
-            spans = [(k.start, k.end) for k in kept]
+            spans = [(k.start, k.end) for k in kept if k.kind == "direct"]
             for t in transcript:
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
                     kept.append(t)
