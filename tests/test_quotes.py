@@ -603,3 +603,13 @@ def test_a_turn_keeps_its_speaker_around_reported_speech_inside_it(nlp) -> None:
     assert turn.kind == "direct" and turn.speaker is not None and turn.speaker.text == "PENCE"
     inner = quote_with(a.quotes, "was trying to distract attention")
     assert inner.speaker is not None and inner.speaker.text == "Donald Trump"
+
+
+def test_a_participle_on_a_reported_clause_goes_with_the_reporter(nlp) -> None:
+    text = (
+        "Sen. David Perdue said he didn't believe those characterizations did Romney in in 2012, arguing "
+        "that it was divisions in the Republican Party that were a bigger hurdle.\n"
+    )
+    q = quote_with(analysed(nlp, text).quotes, "it was divisions in the Republican Party")
+    assert q.cue is not None and q.cue.text == "arguing"
+    assert q.speaker is not None and q.speaker.text == "David Perdue"

@@ -665,6 +665,17 @@ class _Extractor:
         ):
             if tok.dep_ == "ccomp" and tok.head.i > tok.i:
                 return None
+            host = tok.head
+            if (
+                tok.dep_ == "advcl"
+                and tok.tag_ == "VBG"
+                and host.dep_ == "ccomp"
+                and host.head.pos_ == "VERB"
+                and host.head.lemma_.lower() in self.cues.speech
+            ):
+                # "Perdue said he didn't believe ..., arguing that ...": the participle goes with the
+                # speaker of the reported clause it hangs on, not with that clause's own subject
+                return self.subject_of(host.head, depth + 1)
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
                 # object control: "urged Congress to act", "led Republicans to say"
                 for child in tok.head.children:
