@@ -613,3 +613,12 @@ def test_a_participle_on_a_reported_clause_goes_with_the_reporter(nlp) -> None:
     q = quote_with(analysed(nlp, text).quotes, "it was divisions in the Republican Party")
     assert q.cue is not None and q.cue.text == "arguing"
     assert q.speaker is not None and q.speaker.text == "David Perdue"
+
+
+def test_a_second_speech_verb_joined_to_the_reported_clause_keeps_the_speaker(nlp) -> None:
+    text = (
+        "Kasich spoke in Ohio on Tuesday.\n\nHe said his recent attacks on Trump have given his campaign "
+        "momentum and said that Trump did not represent the legacy of the “party of Reagan.”\n"
+    )
+    q = quote_with(analysed(nlp, text).quotes, "Trump did not represent the legacy")
+    assert q.speaker is not None and q.speaker.text == "He"

@@ -667,8 +667,12 @@ class _Extractor:
                 return None
             host = tok.head
             if (
-                tok.dep_ == "advcl"
-                and tok.tag_ == "VBG"
+                (
+                    tok.dep_ == "advcl"
+                    and tok.tag_ == "VBG"
+                    or tok.dep_ == "conj"
+                    and tok.tag_ in ("VBD", "VBZ")
+                )
                 and host.dep_ == "ccomp"
                 and host.head.pos_ == "VERB"
                 and host.head.lemma_.lower() in self.cues.speech
