@@ -622,3 +622,13 @@ def test_a_second_speech_verb_joined_to_the_reported_clause_keeps_the_speaker(nl
     )
     q = quote_with(analysed(nlp, text).quotes, "Trump did not represent the legacy")
     assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_a_claim_noun_owned_by_a_pronoun_names_the_subject(nlp) -> None:
+    text = (
+        "De Blasio also repeated his claim that “profit-making” was the motivation for some technology "
+        "companies.\n"
+    )
+    a = analysed(nlp, text)
+    q = next(q for q in a.quotes if q.cue is not None and q.cue.text == "claim")
+    assert q.speaker is not None and q.speaker.text == "De Blasio"

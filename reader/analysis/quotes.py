@@ -843,6 +843,16 @@ class _Extractor:
                         return p
         return None
 
+    def named_owner(self, noun: Token, owner: Token) -> Token:
+        """ "De Blasio repeated his claim that ...": a possessive pronoun on the object of a verb is
+        the verb's named subject, and the name says more than "his"."""
+        if owner.lower_ not in ("his", "her", "their", "its") or noun.dep_ not in ("dobj", "attr"):
+            return owner
+        for child in noun.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < owner.i and child.pos_ in ("PROPN", "NOUN"):
+                return child
+        return owner
+
     def noun_source(self, noun: Token) -> Token | None:
         """Who made a claim: its possessor, "by X"/"from X", or the subject of "X made a claim"."""
         for child in noun.children:
@@ -1225,6 +1235,8 @@ class _Extractor:
                             continue
                     span = self.trim(a, b)
                     speaker = self.noun_source(tok)
+                    if speaker is not None and speaker.dep_ == "poss":
+                        speaker = self.named_owner(tok, speaker)
                     if span is None or (speaker is None and not derived):
                         continue
                     guessed = speaker is None
