@@ -632,3 +632,15 @@ def test_a_claim_noun_owned_by_a_pronoun_names_the_subject(nlp) -> None:
     a = analysed(nlp, text)
     q = next(q for q in a.quotes if q.cue is not None and q.cue.text == "claim")
     assert q.speaker is not None and q.speaker.text == "De Blasio"
+
+
+def test_a_poll_share_is_the_speaker(nlp) -> None:
+    text = (
+        "About 4 in 10 say they want the next president to have more liberal policies.\n\n"
+        "Less than a third agreed that Britain would have to wait its turn.\n"
+    )
+    a = analysed(nlp, text)
+    share = quote_with(a.quotes, "they want the next president")
+    assert share.speaker is not None and share.speaker.text == "About 4 in 10"
+    third = quote_with(a.quotes, "Britain would have to wait")
+    assert third.speaker is not None and third.speaker.text == "Less than a third"

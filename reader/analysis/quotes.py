@@ -527,6 +527,18 @@ _KIN_BEFORE_RE = re.compile(
 _KIN_AFTER_RE = re.compile(r",\s*(?:his|her|their|a|the)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r")\b", re.I)
 # display names of the unnamed turns of an interview transcript
 _TURN_LABELS = {"q": "Interviewer", "question": "Interviewer", "a": "Interviewee", "answer": "Interviewee"}
+_QUANTITY_WORDS = {
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "majority",
+    "most",
+    "many",
+    "some",
+    "few",
+}
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: "“...” ― Pamela Padilla" at the end of a line: a quote signed with its speaker's name
 _SIGNATURE_RE = re.compile(
@@ -712,6 +724,18 @@ class _Extractor:
                     if found is not None and found.i != head.i and _agentive(found):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
+        return self.quantity_subject(tok)
+
+    def quantity_subject(self, tok: Token) -> Token | None:
+        """A poll share the parse leaves without a subject ("About 4 in 10 say ...", "Less than a
+        third agreed ..."): the words before the verb, when they are all a quantity."""
+        sent = tok.sent
+        words = [t for t in self.doc[sent.start : tok.i] if not t.is_space]
+        if not words or tok.dep_ != "ROOT" or tok.pos_ != "VERB":
+            return None
+        quantity = any(t.like_num or t.lower_ in _QUANTITY_WORDS for t in words)
+        if quantity and all(t.pos_ in ("NUM", "ADV", "ADP", "DET", "ADJ", "NOUN") for t in words):
+            return words[-1]
         return None
 
     def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
