@@ -644,3 +644,9 @@ def test_a_poll_share_is_the_speaker(nlp) -> None:
     assert share.speaker is not None and share.speaker.text == "About 4 in 10"
     third = quote_with(a.quotes, "Britain would have to wait")
     assert third.speaker is not None and third.speaker.text == "Less than a third"
+
+
+def test_document_speaker_mention_runs_to_its_author(nlp) -> None:
+    text = "Wind power grew fast last year, according to a recent report from Bloomberg New Energy Finance.\n"
+    q = quote_with(analysed(nlp, text).quotes, "Wind power")
+    assert q.speaker is not None and q.speaker.text.endswith("Bloomberg New Energy Finance")

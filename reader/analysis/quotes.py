@@ -1574,7 +1574,16 @@ class _Extractor:
         for child in tok.lefts:
             if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"):
                 first = min(first, child.left_edge.i)
-        return doc[first].idx, tok.idx + len(tok)
+        end = tok.idx + len(tok)
+        if tok.pos_ == "NOUN":
+            # "a recent report from Bloomberg New Energy Finance", "a tally by the Associated Press":
+            # the mention runs to the name of whoever stands behind the document
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i <= tok.i + 2:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                        end = max(end, self.mention_span(obj)[1])
+        return doc[first].idx, end
 
     def actor_at(self, start: int, end: int) -> Referent | None:
         k = bisect_right(self.mention_starts, end) - 1
