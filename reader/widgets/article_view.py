@@ -27,30 +27,10 @@ from textual.strip import Strip
 from reader.analysis.model import Analysis, Quote
 from reader.layout import IntervalIndex, Layout, wrap
 from reader.messages import ReferentClicked
+from reader.themes import role_for
 
-#: spaCy entity labels -> highlight roles (the theme has one style per role).
-LABEL_ROLES = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "NORP": "group",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "DATE": "date",
-    "TIME": "date",
-    "EVENT": "event",
-}
-#: Referent kinds -> roles, so a mention of a merged actor is styled by what the actor is.
-KIND_ROLES = {
-    "person": "person",
-    "organisation": "organisation",
-    "group": "group",
-    "place": "place",
-    "region": "place",
-    "facility": "place",
-}
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
-#: user asks for all of them with `a`, then shown dimmer and marked "?". On the PolNeAR test split the
+#: user asks for all of them with `a`, then shown dimmer and marked "?". On PolNeAR's training split the
 #: quote finder's predictions under 0.5 are right only about 60% of the time, those above 0.8 about 90%.
 QUOTE_CONFIDENCE_THRESHOLD = 0.5
 DOUBTFUL_MARK = "?"
@@ -351,15 +331,15 @@ class ArticleView(ScrollView, can_focus=True):
         kinds: dict[tuple[int, int], str] = {}
         referent_mentions: list[tuple[int, int, str]] = []
         for referent in (*analysis.actors, *analysis.locations):
-            role = KIND_ROLES.get(referent.kind)
+            # A mention of a merged actor is styled by what the actor is, whatever its own label.
+            role = role_for(referent.kind)
             for mention in referent.mentions:
                 referent_mentions.append((mention.start, mention.end, referent.id))
-                if role:
-                    kinds.setdefault((mention.start, mention.end), role)
+                kinds.setdefault((mention.start, mention.end), role)
         self._referent_mentions = IntervalIndex(referent_mentions)
         entities = []
         for entity in analysis.entities:
-            role = kinds.get((entity.start, entity.end)) or LABEL_ROLES.get(entity.label, "other")
+            role = kinds.get((entity.start, entity.end)) or role_for(entity.label)
             if role in self.highlight_roles:
                 entities.append((entity.start, entity.end, role))
         self._entities = IntervalIndex(entities)
