@@ -650,3 +650,9 @@ def test_document_speaker_mention_runs_to_its_author(nlp) -> None:
     text = "Wind power grew fast last year, according to a recent report from Bloomberg New Energy Finance.\n"
     q = quote_with(analysed(nlp, text).quotes, "Wind power")
     assert q.speaker is not None and q.speaker.text.endswith("Bloomberg New Energy Finance")
+
+
+def test_contracted_verb_is_not_the_speaker(nlp) -> None:
+    text = "While he’s said he believes marriage is between a man and a woman, he backed civil unions.\n"
+    q = quote_with(analysed(nlp, text).quotes, "marriage is between")
+    assert q.speaker is not None and q.speaker.text == "he"

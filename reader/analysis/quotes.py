@@ -389,6 +389,7 @@ def frame_features(
 
 _PUNCT_TRIM = set(",;:—–-.()[]") | {"--"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_CONTRACTED_AUX = {"’s", "'s", "’ve", "'ve", "’d", "'d", "’re", "'re"}
 _PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PRONOUNS_PLURAL = {"they", "them", "their", "we", "us", "our"}
 _ROLE_NOUNS = set(
@@ -666,6 +667,10 @@ class _Extractor:
                         and tok.lemma_ not in self.cues.speech
                     ):
                         return None
+                if child.lower_ in _CONTRACTED_AUX and child.i > 0 and child.nbor(-1).pos_ == "PRON":
+                    # "he’s said", "who’ve already said": the parse takes the contracted verb for
+                    # the subject; the pronoun it is written onto is
+                    return child.nbor(-1)
                 return child
         agent = self.agent_of(tok)
         if agent is not None:
