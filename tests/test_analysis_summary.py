@@ -111,3 +111,15 @@ def test_long_object_is_shortened_first() -> None:
     assert len(line) <= 60
     assert line.startswith("Iran — launched — over a dozen")
     assert line.endswith("… — Tuesday — Erbil")
+
+
+def test_doubtful_quotes_are_marked_and_their_speakers_come_last() -> None:
+    analysis = sample()
+    unsure = Quote("indirect", span("missiles"), span("Iran"), "iran", span("launched"), 0.3)
+    analysis.quotes.insert(0, unsure)
+    assert unsure.doubtful and not analysis.quotes[1].doubtful
+    lines = format_summary(analysis, width=100).splitlines()
+    zarif = lines.index("  Mohammad Javad Zarif (2 quotes)")
+    iran = lines.index("  Iran (1 quote)")
+    assert zarif < iran
+    assert lines[iran + 1] == "    ? missiles (indirect, cue: launched, doubtful: 0.30)"

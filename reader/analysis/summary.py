@@ -144,12 +144,22 @@ def format_summary(
     groups: dict[str, list[Quote]] = defaultdict(list)
     for quote in analysis.quotes:
         groups[_speaker(quote, analysis)].append(quote)
-    ordered = sorted(groups.items(), key=lambda item: (item[0] == "(unattributed)", -len(item[1])))
+    # Speakers with the most confident attributions first; doubtful ones are marked "?".
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (
+            item[0] == "(unattributed)",
+            -sum(not q.doubtful for q in item[1]),
+            -len(item[1]),
+        ),
+    )
     for speaker, quotes in ordered:
         lines.append(f"  {shorten(safe(speaker), width - 14)} ({_plural(len(quotes), 'quote')})")
         for quote in quotes:
             cue = f", cue: {safe(quote.cue.text)}" if quote.cue is not None else ""
-            tail = f" ({quote.kind}{cue})"
-            content = shorten(safe(quote.content.text), max(20, width - 6 - len(tail)))
-            lines.append(f"    {content}{tail}")
+            doubt = f", doubtful: {quote.confidence:.2f}" if quote.doubtful else ""
+            tail = f" ({quote.kind}{cue}{doubt})"
+            mark = "? " if quote.doubtful else ""
+            content = shorten(safe(quote.content.text), max(20, width - 6 - len(mark) - len(tail)))
+            lines.append(f"    {mark}{content}{tail}")
     return "\n".join(lines) + "\n"

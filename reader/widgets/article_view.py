@@ -24,15 +24,14 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.analysis.model import Analysis, Quote
+from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Quote
 from reader.layout import IntervalIndex, Layout, wrap
 from reader.messages import ReferentClicked
 from reader.themes import role_for
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
-#: user asks for all of them with `a`, then shown dimmer and marked "?". On PolNeAR's training split the
-#: quote finder's predictions under 0.5 are right only about 60% of the time, those above 0.8 about 90%.
-QUOTE_CONFIDENCE_THRESHOLD = 0.5
+#: user asks for all of them with `a`, then shown dimmer and marked "?".
+QUOTE_CONFIDENCE_THRESHOLD = DOUBTFUL_CONFIDENCE
 DOUBTFUL_MARK = "?"
 
 ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "other")
@@ -70,7 +69,7 @@ DOUBTFUL_BAR = "╎"
 
 def is_doubtful(quote: Quote) -> bool:
     """True for an attribution the quote finder is unsure of (below QUOTE_CONFIDENCE_THRESHOLD)."""
-    return quote.confidence < QUOTE_CONFIDENCE_THRESHOLD
+    return quote.doubtful
 
 
 def shown_quotes(analysis: Analysis | None, show_doubtful: bool) -> list[tuple[int, Quote]]:
