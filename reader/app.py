@@ -52,8 +52,8 @@ class AppSettings:
         )
 
 
-def binding_ids() -> set[str]:
-    """Every binding id a `[keymap]` entry can name."""
+def binding_owners() -> tuple[type, ...]:
+    """Every app, screen and widget class whose BINDINGS a `[keymap]` entry can remap."""
     from reader.screens.actor_card import ActorCard
     from reader.screens.article import ArticleScreen
     from reader.screens.help import HelpScreen
@@ -62,16 +62,12 @@ def binding_ids() -> set[str]:
     from reader.widgets.find_bar import FindBar
     from reader.widgets.side_panel import FilterInput
 
-    owners = (
-        ReaderApp,
-        ArticleScreen,
-        LibraryScreen,
-        HelpScreen,
-        ActorCard,
-        ArticleView,
-        FindBar,
-        FilterInput,
-    )
+    return (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard, ArticleView, FindBar, FilterInput)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a `[keymap]` entry can name."""
+    owners = binding_owners()
     return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}
 
 

@@ -7,28 +7,13 @@ from pathlib import Path
 from textual.geometry import Offset
 from textual.selection import Selection
 
-from reader.app import ReaderApp
-from reader.screens.actor_card import ActorCard
-from reader.screens.article import ArticleScreen
-from reader.screens.help import HelpScreen
-from reader.screens.library import LibraryScreen
+from reader.app import ReaderApp, binding_owners
 from reader.widgets.article_view import ArticleView
-from reader.widgets.find_bar import FindBar
-from reader.widgets.side_panel import FilterInput
 
 
 def test_every_binding_has_an_id_and_a_description() -> None:
     ids: list[str] = []
-    for owner in (
-        ReaderApp,
-        ArticleScreen,
-        LibraryScreen,
-        HelpScreen,
-        ActorCard,
-        ArticleView,
-        FindBar,
-        FilterInput,
-    ):
+    for owner in binding_owners():
         for binding in owner.BINDINGS:
             assert binding.id, f"{owner.__name__} {binding.key} has no id"
             assert binding.description and binding.tooltip, f"{binding.id} needs a description and tooltip"
