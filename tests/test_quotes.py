@@ -656,3 +656,9 @@ def test_contracted_verb_is_not_the_speaker(nlp) -> None:
     text = "While he’s said he believes marriage is between a man and a woman, he backed civil unions.\n"
     q = quote_with(analysed(nlp, text).quotes, "marriage is between")
     assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_direct_quote_in_a_reported_clause_is_the_reporters(nlp) -> None:
+    text = 'Benjamin said he believes "there may be some generals who are beating their chests."\n'
+    q = quote_with(analysed(nlp, text).quotes, "beating their chests")
+    assert q.speaker is not None and q.speaker.text == "Benjamin"

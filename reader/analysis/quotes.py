@@ -389,6 +389,7 @@ def frame_features(
 
 _PUNCT_TRIM = set(",;:—–-.()[]") | {"--"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS_SUBJECT = {"he", "she", "they", "i", "we"}
 _CONTRACTED_AUX = {"’s", "'s", "’ve", "'ve", "’d", "'d", "’re", "'re"}
 _PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PRONOUNS_PLURAL = {"they", "them", "their", "we", "us", "our"}
@@ -930,6 +931,8 @@ class _Extractor:
                 speaker = self.subject_of(doc[cue])
                 if speaker is not None and self.in_quote[speaker.i] != -1:
                     speaker = None
+                if speaker is not None and speaker.lower_ in _PRONOUNS_SUBJECT:
+                    speaker = self.reporter_of(doc[cue]) or speaker
                 if speaker is None:
                     speaker = (
                         self.frame_source(doc[cue], first, last)
@@ -982,6 +985,19 @@ class _Extractor:
                 prev = f
             found.append(f)
         return found
+
+    def reporter_of(self, cue: Token) -> Token | None:
+        """Who reports a quote's cue clause, "Benjamin said he believes “...”": the quoted words are
+        the reporter's own, so the reporter (not the pronoun of the reported clause) is the speaker."""
+        host = cue.head
+        if cue.dep_ != "ccomp" or host.i > cue.i or host.pos_ != "VERB":
+            return None
+        if host.lemma_.lower() not in self.cues.speech:
+            return None
+        outer = self.subject_of(host, 1)
+        if outer is None or self.in_quote[outer.i] != -1 or outer.lower_ in _PRONOUNS_SUBJECT:
+            return None
+        return outer if _agentive(outer) or outer.pos_ == "PROPN" else None
 
     def named_colon(self, first: int) -> tuple[Token, Token] | None:
         """A quote after a name and a colon ("... - HuffPollster: “While the Iowa caucuses ...”")."""
