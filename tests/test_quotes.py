@@ -662,3 +662,9 @@ def test_direct_quote_in_a_reported_clause_is_the_reporters(nlp) -> None:
     text = 'Benjamin said he believes "there may be some generals who are beating their chests."\n'
     q = quote_with(analysed(nlp, text).quotes, "beating their chests")
     assert q.speaker is not None and q.speaker.text == "Benjamin"
+
+
+def test_sentence_opened_by_its_cue_keeps_the_speaker(nlp) -> None:
+    text = "“We are tired of waiting,” Sanders said at the rally.\n\nAdding, “But we will win this thing.”\n"
+    q = quote_with(analysed(nlp, text).quotes, "win this thing")
+    assert q.speaker is not None and q.speaker.text == "Sanders"

@@ -942,6 +942,17 @@ class _Extractor:
                 f.cue = self.cue_span(doc[cue])
                 f.speaker_tok = None if speaker is None else speaker.i
                 f.confidence = 0.95 if speaker is not None else 0.6
+                if (
+                    speaker is None
+                    and doc[cue].i == doc[cue].sent.start
+                    and prev is not None
+                    and (prev.speaker_tok is not None or prev.speaker_span is not None)
+                    and self.para_of(q.start) - self.para_of(prev.end) <= 1
+                ):
+                    # "Adding, “...”", "Continued Stone: “...”": a sentence opened by its cue goes on
+                    # with the previous quote's speaker
+                    f.speaker_tok, f.speaker_span = prev.speaker_tok, prev.speaker_span
+                    f.confidence = 0.75
                 f.fragment = n_words <= 4 and embedded
                 f.extra["clause"] = self.continues_clause(q, first)
             else:
