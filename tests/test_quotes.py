@@ -668,3 +668,9 @@ def test_sentence_opened_by_its_cue_keeps_the_speaker(nlp) -> None:
     text = "“We are tired of waiting,” Sanders said at the rally.\n\nAdding, “But we will win this thing.”\n"
     q = quote_with(analysed(nlp, text).quotes, "win this thing")
     assert q.speaker is not None and q.speaker.text == "Sanders"
+
+
+def test_document_with_a_relative_clause_is_its_publishers(nlp) -> None:
+    text = "The campaign released a marketing video that said the senator had betrayed his voters.\n"
+    q = quote_with(analysed(nlp, text).quotes, "betrayed his voters")
+    assert q.speaker is not None and q.speaker.text.endswith("campaign")

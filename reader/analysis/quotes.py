@@ -672,6 +672,18 @@ class _Extractor:
                     # "he’s said", "who’ve already said": the parse takes the contracted verb for
                     # the subject; the pronoun it is written onto is
                     return child.nbor(-1)
+                if child.lower_ in ("that", "which") and tok.dep_ == "relcl" and depth < 3:
+                    head = tok.head
+                    if (
+                        not _agentive(head)
+                        and head.pos_ == "NOUN"
+                        and head.dep_ == "dobj"
+                        and head.head.pos_ == "VERB"
+                    ):
+                        # "Trump released a marketing video that said ...": who released it
+                        found = self.subject_of(head.head, depth + 1)
+                        if found is not None and _agentive(found):
+                            return found
                 return child
         agent = self.agent_of(tok)
         if agent is not None:
