@@ -613,6 +613,24 @@ class _Extractor:
         self.mentions = mentions
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def reported(
+        self, tok: Token, span: tuple[int, int], a: int, b: int, speaker: Token | None, conf: float
+    ) -> _Found:
+        """An indirect attribution cued by `tok`; a speaker guessed from context is as doubtful as none."""
+        guessed = speaker is None
+        if guessed:
+            speaker = self.nearest_compatible(tok, a, b)
+        return _Found(
+            "indirect",
+            span[0],
+            span[1],
+            [span],
+            self.cue_span(tok),
+            None if speaker is None else speaker.i,
+            conf * 0.7 if guessed else conf,
+        )
+
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
 
@@ -1272,20 +1290,7 @@ class _Extractor:
                         and not a <= tok.i <= b  # "which officials said will ...": all of it is content
                     ):
                         speaker = None
-                    guessed = speaker is None
-                    if guessed:
-                        speaker = self.nearest_compatible(tok, a, b)
-                    out.append(
-                        _Found(
-                            "indirect",
-                            span[0],
-                            span[1],
-                            [span],
-                            self.cue_span(tok),
-                            None if speaker is None else speaker.i,
-                            conf * 0.7 if guessed else conf,  # a guessed speaker is as doubtful as none
-                        )
-                    )
+                    out.append(self.reported(tok, span, a, b, speaker, conf))
             elif pos == "NOUN":
                 for dep, a, b in candidate_frames(tok):
                     frame = cues.frame(lemma, dep)
@@ -1307,21 +1312,8 @@ class _Extractor:
                         speaker = self.named_owner(tok, speaker)
                     if span is None or (speaker is None and not derived):
                         continue
-                    guessed = speaker is None
-                    if guessed:
-                        speaker = self.nearest_compatible(tok, a, b)
                     conf = frame.precision if derived and frame is not None else 0.6
-                    out.append(
-                        _Found(
-                            "indirect",
-                            span[0],
-                            span[1],
-                            [span],
-                            self.cue_span(tok),
-                            None if speaker is None else speaker.i,
-                            conf * 0.7 if guessed else conf,
-                        )
-                    )
+                    out.append(self.reported(tok, span, a, b, speaker, conf))
         return out
 
     def join_frames(
