@@ -97,9 +97,9 @@ def long_analysis(text: str):
 
 async def page_through(text: str, analysis, pages: int = 100) -> list[float]:
     """Milliseconds of `render_lines` for each screen reached by page-down (never rendered before)."""
-    from reader.app import ReaderApp
     from reader.article import Article
-    from reader.widgets.article_view import ArticleView
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_view import ArticleView
 
     app = ReaderApp(Article(text, source="-"), analysis=analysis, analyse=False)
     timings: list[float] = []

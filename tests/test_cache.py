@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.analysis import cache, pipeline
 from reader.analysis.model import ModelInfo
 from reader.analysis.nlp import resolve_model
 from reader.analysis.service import cached_analysis, get_analysis
+from reader.settings import paths
 
 SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "iran-missile-strikes.txt"
 TEXT = "Iran launched over a dozen ballistic missiles on Tuesday night, officials in Baghdad said.\n"

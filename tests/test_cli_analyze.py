@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader import paths
+from reader.settings import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import (
+from reader.errors import ReaderError
+from reader.settings.config import (
     DEFAULT_CONFIG_TEXT,
     Config,
     config_path,
@@ -17,7 +18,6 @@ from reader.config import (
     parse_config,
     tomllib,
 )
-from reader.errors import ReaderError
 
 
 def write(path: Path, text: str) -> Path:
@@ -164,8 +164,8 @@ def test_reader_config_with_a_wrong_type_exits_2_naming_the_key() -> None:
 
 
 async def test_keymap_from_the_config_remaps_app_keys() -> None:
-    from reader.app import ReaderApp
     from reader.article import Article
+    from reader.ui.app import ReaderApp
 
     write(config_path(), '[keymap]\nquit = "x"\n')
     config, warnings = load_config()
@@ -190,7 +190,7 @@ def test_misspelt_key_gets_a_hint() -> None:
 def test_config_and_theme_listing_stay_light() -> None:
     """The config and theme modules load without Textual or spaCy (the analysis side and the CLI use them)."""
     code = (
-        "import sys, reader.config, reader.themes, reader.commands.config, reader.commands.themes\n"
+        "import sys, reader.settings.config, reader.settings.themes, reader.cli.config, reader.cli.themes\n"
         "heavy = [m for m in ('textual', 'spacy') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )

@@ -12,7 +12,8 @@ from rich.style import Style
 from textual.constants import DIM_FACTOR
 
 from reader import resources
-from reader.themes import ROLES, load_theme_file
+from reader.settings.themes import load_theme_file
+from reader.vocab import STYLE_ROLES as ROLES
 
 # Themes in the terminal's own ANSI colours (`ansi = true`) have no fixed RGB values to measure.
 THEME_FILES = sorted(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from reader.layout import IntervalIndex, column_to_cells, wrap
+from reader.ui.layout import IntervalIndex, column_to_cells, wrap
 
 
 def test_lines_fit_the_width_and_keep_every_word(seed_text: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.paths import cache_dir
+from reader.settings.paths import cache_dir
 from reader.sources import load_article
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Ferry strike ends after talks</title>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader import state
+from reader.settings import state
 
 
 def test_positions_and_recent_files_survive_a_restart(tmp_path: Path) -> None:

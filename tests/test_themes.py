@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader import resources
-from reader.config import Config, config_path, tomllib
 from reader.errors import ReaderError
-from reader.themes import (
+from reader.settings.config import Config, config_path, tomllib
+from reader.settings.themes import (
     DEFAULT_THEME,
-    ROLES,
     available_themes,
     build_theme,
     choose_theme,
@@ -24,9 +23,10 @@ from reader.themes import (
     remember_theme,
     remembered_theme,
     resolve_theme_name,
-    role_for,
     user_themes_dir,
 )
+from reader.vocab import STYLE_ROLES as ROLES
+from reader.vocab import role_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
@@ -337,8 +337,8 @@ def test_no_color_leaves_only_greys_and_cues() -> None:
 
 
 async def test_switching_theme_from_the_palette_restyles_and_is_remembered() -> None:
-    from reader.app import ReaderApp
     from reader.article import Article
+    from reader.ui.app import ReaderApp
 
     text = SEED.read_text(encoding="utf-8")
     app = ReaderApp(Article(text=text, source="seed.txt"), theme="dark", analyse=False)
@@ -400,8 +400,8 @@ def test_ansi_user_theme_checks_names_and_resolves_references() -> None:
 
 
 async def test_terminal_theme_starts_the_app_without_stylesheet_errors() -> None:
-    from reader.app import ReaderApp
     from reader.article import Article
+    from reader.ui.app import ReaderApp
 
     app = ReaderApp(Article(text="Ana said hello.", source="t.txt"), theme="terminal", analyse=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -423,8 +423,8 @@ def test_colour_only_user_style_keeps_a_cue_without_colour() -> None:
 
 async def test_broken_theme_asked_for_gives_a_notice_and_the_default_in_the_app() -> None:
     """What `reader --theme oops FILE` does: the app starts, says what is wrong, and uses the default."""
-    from reader.app import ReaderApp
     from reader.article import Article
+    from reader.ui.app import ReaderApp
 
     path = user_theme("oops", '[styles]\nperson = "bold #12345"\n')
     theme, messages = choose_theme("oops", Config())

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from reader import paths
 from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo
+from reader.settings import paths
 
 try:  # the built-in hash module: importing hashlib would load OpenSSL, a noticeable part of a cache hit
     from _sha256 import sha256

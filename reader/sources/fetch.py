@@ -18,7 +18,7 @@ from pathlib import Path
 from reader import __version__
 from reader.atomic import write_atomic
 from reader.errors import ReaderError
-from reader.paths import cache_dir
+from reader.settings.paths import cache_dir
 
 USER_AGENT = f"reader/{__version__} (+terminal news reader)"
 TIMEOUT_SECONDS = 15.0

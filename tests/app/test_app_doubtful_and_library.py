@@ -7,18 +7,18 @@ from pathlib import Path
 import pytest
 
 from reader.analysis.model import Analysis, Quote
-from reader.app import ReaderApp
 from reader.article import Article
-from reader.screens.article import ArticleScreen, article_meta
-from reader.screens.library import LibraryScreen, describe, first_sentence, plain_markdown, short_path
-from reader.widgets.article_view import (
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen, article_meta
+from reader.ui.screens.library import LibraryScreen, describe, first_sentence, plain_markdown, short_path
+from reader.ui.widgets.article_view import (
     DOUBTFUL_BAR,
     QUOTE_CONFIDENCE_THRESHOLD,
     ArticleView,
     is_doubtful,
     shown_quotes,
 )
-from reader.widgets.side_panel import QuoteTree, SidePanel
+from reader.ui.widgets.side_panel import QuoteTree, SidePanel
 
 SIZE = (120, 40)
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
@@ -124,7 +124,7 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
 
 
 async def test_palette_toggles_doubtful_attributions(seed_article: Article, mixed_analysis: Analysis) -> None:
-    from reader.palette import ReaderCommands
+    from reader.ui.palette import ReaderCommands
 
     app = ReaderApp(seed_article, analysis=mixed_analysis, analyse=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -243,7 +243,7 @@ async def test_status_line_names_the_source_while_the_headline_is_on_screen(
 
 
 def test_card_says_when_doubtful_attributions_are_hidden(mixed_analysis: Analysis) -> None:
-    from reader.screens.actor_card import card_text
+    from reader.ui.screens.actor_card import card_text
 
     speaker = next(q for q in mixed_analysis.quotes if q.actor and is_doubtful(q))
     record = mixed_analysis.referent(speaker.actor)

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.geometry import Offset
 from textual.selection import Selection
 
-from reader.app import ReaderApp, binding_owners
-from reader.widgets.article_view import ArticleView
+from reader.ui.app import ReaderApp, binding_owners
+from reader.ui.widgets.article_view import ArticleView
 
 
 def test_every_binding_has_an_id_and_a_description() -> None:
@@ -54,7 +54,7 @@ async def test_every_bundled_theme_applies(seed_article, seed_analysis) -> None:
 
 
 async def test_unknown_keymap_ids_are_reported(seed_article, seed_analysis) -> None:
-    from reader.config import Config
+    from reader.settings.config import Config
 
     app = ReaderApp(
         seed_article, analysis=seed_analysis, analyse=False, config=Config(keymap={"no-such-id": "x"})
@@ -70,7 +70,8 @@ def test_the_ui_modules_do_not_import_spacy_or_web_loaders() -> None:
     import sys
 
     code = (
-        "import sys, reader.commands.open_app, reader.app, reader.screens.article, reader.screens.library;"
+        "import sys, reader.cli.open_app, reader.ui.app;"
+        "import reader.ui.screens.article, reader.ui.screens.library;"
         "from reader.sources import load_article; load_article(sys.argv[1]);"
         "heavy = [m for m in ('spacy', 'thinc', 'trafilatura', 'lxml') if m in sys.modules];"
         "print(heavy); sys.exit(1 if heavy else 0)"

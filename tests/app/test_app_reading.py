@@ -5,16 +5,16 @@ from __future__ import annotations
 from rich.style import Style
 
 from reader.analysis.model import Analysis
-from reader.app import ReaderApp
 from reader.article import Article
-from reader.config import Config
-from reader.screens.actor_card import ActorCard
-from reader.screens.article import ArticleScreen
-from reader.screens.help import HelpScreen
-from reader.widgets.article_view import ArticleView, is_doubtful, shown_quotes
-from reader.widgets.find_bar import FindBar
-from reader.widgets.side_panel import EventList, QuoteTree, ReferentList
-from reader.widgets.status_bar import StatusBar
+from reader.settings.config import Config
+from reader.ui.app import ReaderApp
+from reader.ui.screens.actor_card import ActorCard
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_view import ArticleView, is_doubtful, shown_quotes
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.side_panel import EventList, QuoteTree, ReferentList
+from reader.ui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 
@@ -282,7 +282,7 @@ async def test_clicking_a_name_opens_its_card(seed_article, seed_analysis) -> No
 
 
 async def test_theme_switch_restyles_and_is_remembered(seed_article, seed_analysis) -> None:
-    from reader.themes import remembered_theme
+    from reader.settings.themes import remembered_theme
 
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
@@ -319,7 +319,7 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
 
 
 async def test_palette_offers_actors_quotes_toggles_and_themes(seed_article, seed_analysis) -> None:
-    from reader.palette import _article_commands
+    from reader.ui.palette import _article_commands
 
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:

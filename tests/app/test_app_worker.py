@@ -6,14 +6,14 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from reader.app import ReaderApp
 from reader.article import Article
-from reader.messages import AnalysisProgress, AnalysisReady
-from reader.screens.article import ArticleScreen
-from reader.screens.library import LibraryScreen
-from reader.widgets.article_view import ArticleView
-from reader.widgets.side_panel import ReferentList
-from reader.widgets.status_bar import StatusBar
+from reader.ui.app import ReaderApp
+from reader.ui.messages import AnalysisProgress, AnalysisReady
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.side_panel import ReferentList
+from reader.ui.widgets.status_bar import StatusBar
 
 
 async def _run_until_analysed(article: Article, messages: list) -> ArticleScreen:
@@ -92,7 +92,7 @@ async def test_library_over_an_article_replaces_it(seed_article: Article) -> Non
         assert app.screen.article.source == other.source
         assert sum(isinstance(s, (ArticleScreen, LibraryScreen)) for s in app.screen_stack) == 1
     # the first article's place was saved when it was replaced
-    from reader import state
+    from reader.settings import state
 
     key = state.article_key(seed_article.source, seed_article.text)
     assert state.load_state().position(key) == first_offset

@@ -19,8 +19,8 @@ SIZE = (120, 40)
 
 
 def make_app():
-    from reader.app import ReaderApp
     from reader.sources import load_article
+    from reader.ui.app import ReaderApp
 
     article: Article = load_article(str(SEED))
     analysis = Analysis.from_dict(json.loads(FROZEN.read_text(encoding="utf-8")))
@@ -78,6 +78,6 @@ def test_quote_panel_with_doubtful_attributions(snap_compare) -> None:
 
 
 def test_library(snap_compare) -> None:
-    from reader.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
     assert snap_compare(ReaderApp(None, theme="dark", analyse=False), terminal_size=SIZE)

@@ -160,7 +160,7 @@ def seed_analysis(article: Article) -> Analysis:
 
 
 def make_app(theme: str):
-    from reader.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
     article = seed_article()
     return ReaderApp(article, analysis=seed_analysis(article), theme=theme, analyse=False)

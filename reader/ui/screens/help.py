@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from reader.widgets.article_view import QUOTE_CONFIDENCE_THRESHOLD
+from reader.ui.widgets.article_view import QUOTE_CONFIDENCE_THRESHOLD
 
 INTRO = (
     "reader shows who is in an article, where, what happened and who said what. Names are coloured by "

@@ -18,7 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import resources
-from reader import state as reader_state
+from reader.settings import state as reader_state
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 

@@ -16,13 +16,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from reader import themes as reader_themes
 from reader.analysis.model import Analysis
 from reader.article import Article
-from reader.config import Config
 from reader.errors import ReaderError
-from reader.palette import ReaderCommands
-from reader.widgets.article_view import ENTITY_ROLES
+from reader.settings import themes as reader_themes
+from reader.settings.config import Config
+from reader.ui.palette import ReaderCommands
+from reader.vocab import ENTITY_ROLES
 
 
 @dataclass(slots=True)
@@ -54,13 +54,13 @@ class AppSettings:
 
 def binding_owners() -> tuple[type, ...]:
     """Every app, screen and widget class whose BINDINGS a `[keymap]` entry can remap."""
-    from reader.screens.actor_card import ActorCard
-    from reader.screens.article import ArticleScreen
-    from reader.screens.help import HelpScreen
-    from reader.screens.library import LibraryScreen
-    from reader.widgets.article_view import ArticleView
-    from reader.widgets.find_bar import FindBar
-    from reader.widgets.side_panel import FilterInput
+    from reader.ui.screens.actor_card import ActorCard
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.library import LibraryScreen
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.find_bar import FindBar
+    from reader.ui.widgets.side_panel import FilterInput
 
     return (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard, ArticleView, FindBar, FilterInput)
 
@@ -184,8 +184,8 @@ class ReaderApp(App[int]):
 
     def show_article(self, article: Article, *, analysis: Analysis | None = None) -> None:
         """Show an article in place of the current one (or of the library), saving positions first."""
-        from reader.screens.article import ArticleScreen
-        from reader.screens.library import LibraryScreen
+        from reader.ui.screens.article import ArticleScreen
+        from reader.ui.screens.library import LibraryScreen
 
         self.article = article
         for screen in self.screen_stack:
@@ -202,7 +202,7 @@ class ReaderApp(App[int]):
             self.push_screen(new)
 
     def open_library(self) -> None:
-        from reader.screens.library import LibraryScreen
+        from reader.ui.screens.library import LibraryScreen
 
         if isinstance(self.screen, LibraryScreen):
             return
@@ -221,7 +221,7 @@ class ReaderApp(App[int]):
         self.call_from_thread(self.show_article, article)
 
     def action_help(self) -> None:
-        from reader.screens.help import HelpScreen
+        from reader.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -240,7 +240,7 @@ class ReaderApp(App[int]):
         await self.action_quit()
 
     async def action_quit(self) -> None:
-        from reader.screens.article import ArticleScreen
+        from reader.ui.screens.article import ArticleScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ArticleScreen):

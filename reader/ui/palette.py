@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.vocab import ENTITY_ROLES
+
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
-    from reader.screens.article import ArticleScreen
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.article import ArticleScreen
 
 Command = tuple[str, Callable[[], object], str]
 
@@ -19,8 +21,7 @@ class ReaderCommands(Provider):
     """Commands built from the open article's analysis and the available themes."""
 
     def _commands(self) -> list[Command]:
-        from reader.screens.article import ArticleScreen
-        from reader.widgets.article_view import ENTITY_ROLES
+        from reader.ui.screens.article import ArticleScreen
 
         app: ReaderApp = self.app  # type: ignore[assignment]
         commands: list[Command] = []
@@ -46,7 +47,7 @@ class ReaderCommands(Provider):
 
 
 def _article_commands(screen: ArticleScreen, roles: tuple[str, ...]) -> list[Command]:
-    from reader.widgets.article_view import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
+    from reader.ui.widgets.article_view import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
 
     commands: list[Command] = []
     analysis = screen.analysis

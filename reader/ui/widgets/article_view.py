@@ -25,17 +25,16 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Quote
-from reader.layout import IntervalIndex, Layout, wrap
-from reader.messages import ReferentClicked
-from reader.themes import role_for
+from reader.ui.layout import IntervalIndex, Layout, wrap
+from reader.ui.messages import ReferentClicked
+from reader.vocab import ENTITY_ROLES, role_for
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
 #: user asks for all of them with `a`, then shown dimmer and marked "?".
 QUOTE_CONFIDENCE_THRESHOLD = DOUBTFUL_CONFIDENCE
 DOUBTFUL_MARK = "?"
 
-ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "other")
-DEFAULT_HIGHLIGHT = frozenset({"person", "organisation", "group", "place", "date", "event"})
+DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 
 #: Built-in styles used until a theme provides its own (each with a non-colour cue).
 FALLBACK_STYLES: dict[str, Style] = {

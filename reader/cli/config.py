@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from reader import paths
-from reader.config import Config, config_path, init_config, load_config
 from reader.errors import ReaderError
-from reader.themes import DEFAULT_THEME, get_theme, remembered_theme, user_themes_dir
+from reader.settings import paths
+from reader.settings.config import Config, config_path, init_config, load_config
+from reader.settings.themes import DEFAULT_THEME, get_theme, remembered_theme, user_themes_dir
 
 
 def _toml_value(value: object) -> str:

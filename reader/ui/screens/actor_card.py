@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reader.analysis.model import Analysis, Referent
-from reader.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
+from reader.ui.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
 
 
 def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = False) -> Text:

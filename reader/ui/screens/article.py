@@ -24,10 +24,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Tree
 from textual.worker import get_current_worker
 
-from reader import state as reader_state
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
-from reader.messages import (
+from reader.settings import state as reader_state
+from reader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
     AnalysisReady,
@@ -35,20 +35,19 @@ from reader.messages import (
     JumpTo,
     ReferentClicked,
 )
-from reader.widgets.article_view import (
-    ENTITY_ROLES,
+from reader.ui.widgets.article_view import (
     QUOTE_CONFIDENCE_THRESHOLD,
     ArticleView,
     is_doubtful,
     quote_speaker_label,
     shown_quotes,
 )
-from reader.widgets.find_bar import FindBar
-from reader.widgets.side_panel import ReferentSelected, SidePanel
-from reader.widgets.status_bar import StatusBar
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
+from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
 #: Seconds between two partial analyses shown while a long text streams in.
@@ -381,7 +380,7 @@ class ArticleScreen(Screen):
             self._move(+1)
 
     def show_card(self, referent_id: str | None = None) -> None:
-        from reader.screens.actor_card import ActorCard
+        from reader.ui.screens.actor_card import ActorCard
 
         referent_id = referent_id or self.selected_referent
         if self.analysis is None or referent_id is None:
@@ -681,4 +680,4 @@ def _first_line(text: str) -> str:
     return ""
 
 
-__all__ = ["ArticleScreen", "ENTITY_ROLES"]
+__all__ = ["ArticleScreen"]

@@ -12,8 +12,9 @@ import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from reader import paths
 from reader.errors import ReaderError
+from reader.settings import paths
+from reader.vocab import HIGHLIGHT_KINDS, PANELS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms at every start)
 if TYPE_CHECKING:
@@ -31,14 +32,12 @@ def _tomllib() -> ModuleType:
 
 
 def __getattr__(name: str) -> object:
-    if name == "tomllib":  # `from reader.config import tomllib` still works, lazily
+    if name == "tomllib":  # `from reader.settings.config import tomllib` still works, lazily
         return _tomllib()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 CONFIG_NAME = "config.toml"
-PANELS = ("actors", "locations", "events", "quotes")
-HIGHLIGHT_KINDS = ("person", "organisation", "group", "place", "date", "event", "other", "quote")
 DEFAULT_HIGHLIGHT = ("person", "organisation", "group", "place", "date", "event", "quote")
 MIN_WRAP_WIDTH = 20
 MAX_WRAP_WIDTH = 1000

@@ -10,8 +10,8 @@ import argparse
 import os
 import sys
 
-from reader.config import load_config
 from reader.errors import ReaderError
+from reader.settings.config import load_config
 
 
 def _reattach_terminal() -> None:
@@ -28,7 +28,7 @@ def _reattach_terminal() -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.analysis.nlp import resolve_model
-    from reader.themes import choose_theme
+    from reader.settings.themes import choose_theme
 
     config, warnings = load_config()
     theme, theme_warnings = choose_theme(getattr(args, "theme", None), config)
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if source == "-" or not sys.stdin.isatty():
         _reattach_terminal()
 
-    from reader.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
     app = ReaderApp(
         article,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.config import Config, load_config
 from reader.errors import ReaderError
-from reader.themes import (
+from reader.settings.config import Config, load_config
+from reader.settings.themes import (
     DEFAULT_THEME,
     WCAG_MINIMUM,
     ReaderTheme,

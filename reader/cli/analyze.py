@@ -50,7 +50,7 @@ def _settings(args: argparse.Namespace) -> _Settings:
     model = getattr(args, "model", None)
     extra_cues: tuple[str, ...] = ()
     try:
-        from reader.config import load_config
+        from reader.settings.config import load_config
     except ImportError:  # pragma: no cover - the config module ships with the package
         load_config = None
     if load_config is not None:

@@ -21,8 +21,8 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, T
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Event, Quote, Referent
-from reader.messages import JumpTo
-from reader.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
+from reader.ui.messages import JumpTo
+from reader.ui.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12

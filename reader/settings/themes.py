@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader import paths, resources
+from reader import resources
 from reader.atomic import write_atomic
-from reader.config import Config, read_toml
 from reader.errors import ReaderError
+from reader.settings import paths
+from reader.settings.config import Config, read_toml
+from reader.vocab import STYLE_ROLES
 
 if TYPE_CHECKING:
     from rich.color import Color as RichColor
@@ -27,10 +29,6 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "dark"
 """Used when neither --theme, the config file nor a remembered choice names a theme."""
-
-ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "other")
-ROLES = ENTITY_ROLES + ("quote", "speaker", "match", "current", "selection", "boilerplate")
-"""Everything the article view highlights; each maps to one Rich style."""
 
 PALETTE_KEYS = (
     "background",
@@ -106,28 +104,6 @@ ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
 
 _TOP_LEVEL_KEYS = ("description", "dark", "ansi", "palette", "styles")
 _CUE_ATTRIBUTES = ("bold", "italic", "underline", "reverse", "dim")
-
-# spaCy labels and Referent kinds -> highlight role.
-_ROLE_FOR = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "NORP": "group",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "DATE": "date",
-    "TIME": "date",
-    "EVENT": "event",
-    "region": "place",
-    "facility": "place",
-}
-
-
-def role_for(kind_or_label: str) -> str:
-    """The highlight role of a Referent kind ("person", "region") or a spaCy label ("GPE")."""
-    if kind_or_label in ROLES:
-        return kind_or_label
-    return _ROLE_FOR.get(kind_or_label, "other")
 
 
 @dataclass
@@ -386,7 +362,7 @@ def build_theme(
 
     names = {**palette, **extra}
     styles: dict[str, str] = {}
-    for role in ROLES:
+    for role in STYLE_ROLES:
         if role in raw_styles:
             styles[role] = _resolve_style(raw_styles[role], f"{where}: 'styles.{role}'", names)
         else:
@@ -397,8 +373,8 @@ def build_theme(
                 colour = _readable(palette[colour_key], palette, dim="dim" in cue, reverse="reverse" in cue)
             styles[role] = f"{cue} {colour}"
     for role in raw_styles:
-        if role not in ROLES:
-            warnings.append(f"{where}: unknown style '{role}' ignored (known: {', '.join(ROLES)})")
+        if role not in STYLE_ROLES:
+            warnings.append(f"{where}: unknown style '{role}' ignored (known: {', '.join(STYLE_ROLES)})")
     theme = ReaderTheme(
         name=name,
         dark=dark,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import paths
 from reader.atomic import write_atomic
+from reader.settings import paths
 
 STATE_FILE = "state.json"
 MAX_POSITIONS = 500

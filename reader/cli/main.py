@@ -1,4 +1,4 @@
-"""The `reader` command line: open an article in the app, or analyse, list themes, show config.
+"""Argument parsing for `reader`: open an article in the app, or analyse, list themes, show config.
 
 Imports stay lazy so `reader analyze` on a cached article never pays for Textual or spaCy, and the
 app shows text before spaCy is imported.
@@ -70,18 +70,18 @@ def build_config_parser() -> argparse.ArgumentParser:
 
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] == "analyze":
-        from reader.commands import analyze
+        from reader.cli import analyze
 
         return analyze.run(build_analyze_parser().parse_args(argv[1:]))
     if argv and argv[0] == "themes":
-        from reader.commands import themes
+        from reader.cli import themes
 
         return themes.run(build_themes_parser().parse_args(argv[1:]))
     if argv and argv[0] == "config":
-        from reader.commands import config
+        from reader.cli import config
 
         return config.run(build_config_parser().parse_args(argv[1:]))
-    from reader.commands import open_app
+    from reader.cli import open_app
 
     return open_app.run(build_open_parser().parse_args(argv))
 

@@ -1,1 +1,0 @@
-"""One module per `reader` subcommand; each exposes `run(args) -> int`."""
