@@ -18,19 +18,7 @@ from reader.settings.themes import (
     resolve_theme_name,
     user_themes_dir,
 )
-
-# The roles shown in the preview line, with the word that stands for each.
-_PREVIEW = (
-    ("person", "Person"),
-    ("organisation", "Organisation"),
-    ("group", "Group"),
-    ("place", "Place"),
-    ("date", "Date"),
-    ("event", "Event"),
-    ("quote", "\u201cQuote\u201d"),
-    ("speaker", "Speaker"),
-    ("match", "Match"),
-)
+from reader.settings.themes.preview import preview_line
 
 
 def _origin(theme: ReaderTheme) -> str:
@@ -45,19 +33,6 @@ def _why_current(config: Config) -> str:
     if remembered_theme():
         return "last picked in the app"
     return "the default"
-
-
-def _preview(theme: ReaderTheme, no_color: bool):
-    """One line of sample words, each in its highlight style on the theme's background (a Rich Text)."""
-    from rich.text import Text
-
-    page = "" if no_color else f" on {theme.palette['background'].removeprefix('ansi_')}"
-    line = Text("    ")
-    line.append(" ", style=page.strip())
-    for role, word in _PREVIEW:
-        line.append(word, style=theme.styles[role] + page)
-        line.append(" ", style=page.strip())
-    return line
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             markup=False,
         )
         if show_previews:
-            console.print(_preview(theme, no_color))
+            console.print(preview_line(theme, no_color))
     print()
     if current in themes:
         print(f"* current: {current} ({_why_current(config)}). Start with another: reader --theme NAME FILE")

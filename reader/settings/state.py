@@ -1,4 +1,4 @@
-"""What the reader remembers between runs: where you were in each article, and what you opened.
+"""What the reader remembers between runs: where you were in each article, what you opened, the theme.
 
 One small JSON file in the user data folder, written atomically. A missing or corrupt file is
 treated as empty (the worst case is forgetting a position), never as an error. Positions are
@@ -128,3 +128,22 @@ def save_state(state: ReaderState) -> None:
     """Write the state atomically; a read-only data folder only costs the memory, not the session."""
     with contextlib.suppress(OSError):
         write_atomic(state_path(), json.dumps(state.to_dict(), indent=1, ensure_ascii=False))
+
+
+# The theme last picked in the app: a one-line file of its own, so a broken state.json never loses it.
+def _remembered_path() -> Path:
+    return paths.data_dir() / "theme"
+
+
+def remember_theme(name: str) -> None:
+    """Store the theme the user switched to, so the next start uses it (an atomic one-line file)."""
+    write_atomic(_remembered_path(), name.strip() + "\n")
+
+
+def remembered_theme() -> str | None:
+    """The last theme the user switched to in the app, if any."""
+    try:
+        name = _remembered_path().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None
