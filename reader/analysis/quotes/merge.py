@@ -1,0 +1,119 @@
+"""Merge: direct quotes, reported clauses and whole-line attributions become one list.
+
+A reported clause that is all quote hands its cue and speaker to the quote (`reported_clause`); one
+that carries a quoted fragment becomes one `mixed` quote; a scare quote or title with no cue is
+dropped, and so is a weak attribution nested in another one's content.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.quotes import confidence as conf
+from reader.analysis.quotes.base import Found
+from reader.analysis.quotes.calibrate import ConfidencePass
+from reader.analysis.quotes.direct import DirectPass
+from reader.analysis.quotes.indirect import IndirectPass
+from reader.analysis.quotes.lines import LinePass
+
+
+class MergePass(DirectPass, IndirectPass, LinePass, ConfidencePass):
+    """Runs the cue passes and merges what they found."""
+
+    def run(self) -> list[Found]:
+        direct = self.direct()
+        kept, consumed = self.merge_reported(direct, self.indirect())
+        kept.extend(self.standalone_direct(direct, consumed))
+        kept = self.add_lines(kept)
+        kept = self.drop_weak_nested(kept)
+        for f in kept:
+            self.repair_speaker(f)
+        self.doubt_headline(kept)
+        kept.sort(key=lambda f: (f.start, -f.end))
+        return kept
+
+    def merge_reported(self, direct: list[Found], indirect: list[Found]) -> tuple[list[Found], set[int]]:
+        """The reported clauses to keep, and the direct quotes (by index) they took in as fragments."""
+        kept: list[Found] = []
+        consumed: set[int] = set()
+        for f in indirect:
+            inside = [
+                k
+                for k, d in enumerate(direct)
+                if d.start >= f.start - 2 and d.end <= f.end + 2 and d.end > d.start
+            ]
+            quoted_chars = sum(direct[k].end - direct[k].start for k in inside)
+            length = f.end - f.start
+            if inside and quoted_chars * 10 >= length * 7:
+                # the complement is the quote itself: the direct quote takes this cue and speaker
+                for k in inside:
+                    self.take_clause_source(direct[k], f)
+                continue
+            if inside:
+                f.kind = "mixed"
+                # a quoted fragment joins the reported clause; a quote with its own cue stays itself
+                consumed.update(
+                    k for k in inside if direct[k].fragment or direct[k].cue is None or direct[k].clause
+                )
+            # a partial overlap with a full quote sentence: keep the quote, drop the clause
+            clash = [d for d in direct if not d.fragment and d.start < f.end and f.start < d.end]
+            if clash and not inside:
+                over = sum(min(d.end, f.end) - max(d.start, f.start) for d in clash)
+                if over * 2 >= length:
+                    continue
+            kept.append(f)
+        return kept, consumed
+
+    @staticmethod
+    def take_clause_source(d: Found, f: Found) -> None:
+        """Direct quote `d` is the whole content of reported clause `f` ("said “...”")."""
+        if d.speaker_tok is None and d.speaker_span is None and f.speaker_tok is not None:
+            d.speaker_tok, d.cue, d.confidence = f.speaker_tok, f.cue, max(d.confidence, conf.REPORTED_CLAUSE)
+            d.fragment = False
+            d.rule = "reported_clause"
+        elif d.fragment and d.cue is None:
+            d.fragment = False
+            d.speaker_tok, d.cue = f.speaker_tok, f.cue
+            d.rule = "reported_clause"
+
+    def standalone_direct(self, direct: list[Found], consumed: set[int]) -> list[Found]:
+        """Direct quotes that stand by themselves: not fragments, not taken in by a clause, and
+        either attributed or long enough to be someone's words (`unattributed`)."""
+        out: list[Found] = []
+        for k, d in enumerate(direct):
+            if k in consumed or d.fragment:
+                continue
+            if d.speaker_tok is None and d.speaker_span is None and d.cue is None:
+                words = len(self.text[d.start : d.end].split())
+                if words < 6:
+                    continue
+                d.confidence = conf.UNATTRIBUTED
+            out.append(d)
+        return out
+
+    def add_lines(self, kept: list[Found]) -> list[Found]:
+        """Interview turns (or, without them, headline claims) not already covered by a quote."""
+        lines = self.transcript()
+        if lines:
+            # a quote over several turns ("WALLACE: ...\n\n"PENCE: ...) is the turns themselves
+            names = [t.speaker_span[0] for t in lines if t.speaker_span is not None]
+            kept = [k for k in kept if k.kind != "direct" or not any(k.start <= n < k.end for n in names)]
+        lines = lines or self.headlines()
+        if lines:
+            spans = [(k.start, k.end) for k in kept if k.kind == "direct"]
+            for t in lines:
+                if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
+                    kept.append(t)
+        return kept
+
+    def drop_weak_nested(self, found: list[Found]) -> list[Found]:
+        """Drop a doubtful attribution whose cue sits inside another one's content ("Rouhani tweeted
+        that Tehran seeks ..."): it is part of what the outer source said, rarely a claim of its own."""
+        limit = conf.NESTED_MIN
+        outers = [(f.start, f.end, f.confidence) for f in found if f.kind != "direct"]
+        out = []
+        for f in found:
+            if f.kind == "indirect" and f.cue is not None and f.confidence < limit:
+                c = f.cue[0]
+                if any(s <= c < e and outer > f.confidence for s, e, outer in outers):
+                    continue
+            out.append(f)
+        return out

@@ -1,0 +1,257 @@
+"""Resolve: each speaker mention to an actor, and each found attribution to a `Quote`.
+
+A name links to its actor directly; a relative pronoun through its antecedent; "he", "she",
+"they" and descriptions such as "the minister" to the most recent compatible actor (gender from
+titles, kin nouns and earlier pronouns; the subject of a recent clause first).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from reader.analysis import lexicon
+from reader.analysis.model import Quote, Referent, Span
+from reader.analysis.quotes.base import (
+    ORG_REFERENCE_NOUNS,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    RELATIVE,
+    ROLE_NOUNS,
+    Context,
+    Found,
+    name_head,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MALE_TITLES = lexicon.words("people", "male_titles")
+FEMALE_TITLES = lexicon.words("people", "female_titles")
+KIN_NOUNS: dict[str, str] = {
+    **dict.fromkeys(lexicon.words("people", "female_kin"), "f"),
+    **dict.fromkeys(lexicon.words("people", "male_kin"), "m"),
+}
+_KIN_WORDS = "|".join(sorted(KIN_NOUNS, key=lambda w: (-len(w), w)))
+# "his mother, Loretta Bell" / "Loretta Bell, his mother," (a name in apposition to a kin noun)
+_KIN_BEFORE_RE = re.compile(
+    r"\b(?:his|her|their|my|our|a|the|whose)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r"),\s*$", re.I
+)
+_KIN_AFTER_RE = re.compile(r",\s*(?:his|her|their|a|the)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r")\b", re.I)
+
+
+class Resolver(Context):
+    """Speaker tokens to actors, and found attributions to quotes."""
+
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """The speaker mention around head token `tok`: its entity, or its name or description words."""
+        doc = self.doc
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and 0 < tok.i - tok.head.head.i <= 8:
+            # "a non-profit that advocates ...", "Sanders, who said ...": the mention runs from the
+            # antecedent to the pronoun, so it shows who is meant
+            return self.mention_span(tok.head.head)[0], tok.idx + len(tok)
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            i, j = tok.i, tok.i
+            while i > 0 and doc[i - 1].ent_iob_ == "I" or (doc[i].ent_iob_ == "I" and i > 0):
+                i -= 1
+                if doc[i].ent_iob_ == "B":
+                    break
+            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[i].idx, doc[j].idx + len(doc[j])
+        if tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return self.mention_span(child)
+        first = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"):
+                first = min(first, child.left_edge.i)
+        end = tok.idx + len(tok)
+        if tok.pos_ == "NOUN":
+            # "a recent report from Bloomberg New Energy Finance", "a tally by the Associated Press":
+            # the mention runs to the name of whoever stands behind the document
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i <= tok.i + 2:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                        end = max(end, self.mention_span(obj)[1])
+        return doc[first].idx, end
+
+    def actor_at(self, start: int, end: int) -> Referent | None:
+        k = bisect_right(self.mention_starts, end) - 1
+        while k >= 0 and self.mentions[k][0] > start - 400:
+            s, e, actor = self.mentions[k]
+            if s < end and start < e:
+                return actor
+            k -= 1
+        return None
+
+    def resolve(self, tok: Token) -> Referent | None:
+        """The actor a speaker token refers to (name, relative pronoun, pronoun or description)."""
+        lower = tok.lower_
+        if lower in RELATIVE and tok.head.dep_ == "relcl":
+            antecedent = tok.head.head
+            return self.actor_at(antecedent.idx, antecedent.idx + len(antecedent))
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                tok = name_head(child)  # "Iran's foreign minister, Mohammad Javad Zarif"
+        direct = self.actor_at(tok.idx, tok.idx + len(tok))
+        if direct is not None:
+            return direct
+        if tok.pos_ == "PROPN":
+            # a surname the entity recogniser missed this time ("Castillo told the panel")
+            named = self.actor_by_name(tok.text)
+            if named is not None and named.kind == "person":
+                return named
+        if tok.pos_ == "PRON" or lower in PRONOUNS_PERSON:
+            if lower in PRONOUNS_PERSON:
+                return self.antecedent(tok.idx, {"person"}, PRONOUNS_PERSON[lower])
+            if lower in PRONOUNS_PLURAL:
+                return self.antecedent(tok.idx, {"group", "organisation"}, None)
+            if lower == "it":
+                return self.antecedent(tok.idx, {"organisation"}, None)
+            return None
+        if tok.lemma_.lower() in ROLE_NOUNS:
+            return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
+        if tok.lemma_.lower() in ORG_REFERENCE_NOUNS and not any(
+            c.dep_ in ("compound", "poss") for c in tok.children
+        ):
+            return self.antecedent(tok.idx, {"organisation"}, None)
+        return None
+
+    def gender(self, actor: Referent) -> str | None:
+        g = self.genders.get(actor.id)
+        if g is not None:
+            return g or None
+        found = ""
+        for m in actor.mentions:
+            before = self.text[max(0, m.start - 6) : m.start].lower().split()
+            word = before[-1] if before else ""
+            if word in MALE_TITLES:
+                found = "m"
+                break
+            if word in FEMALE_TITLES:
+                found = "f"
+                break
+        if not found:
+            found = self.kin_gender(actor)
+        self.genders[actor.id] = found
+        return found or None
+
+    def kin_gender(self, actor: Referent) -> str:
+        """A gender from a kin or gendered noun in apposition: "his mother, Loretta Bell" or "Loretta
+        Bell, his mother"; "" when there is none."""
+        for m in actor.mentions:
+            before = _KIN_BEFORE_RE.search(self.text, max(0, m.start - 40), m.start)
+            after = _KIN_AFTER_RE.match(self.text, m.end)
+            for hit in (before, after):
+                if hit is not None:
+                    return KIN_NOUNS[hit.group("kin").lower()]
+        return ""
+
+    def antecedent(
+        self, char: int, kinds: set[str], gender: str | None, role: str | None = None
+    ) -> Referent | None:
+        k = bisect_right(self.mention_starts, char) - 1
+        seen = 0
+        fallback: Referent | None = None
+        sent_start = self.doc[self.tok_at(char)].sent.start_char
+        while k >= 0 and seen < 40:
+            s, e, actor = self.mentions[k]
+            k -= 1
+            if e > char or actor.kind not in kinds:
+                continue
+            seen += 1
+            if char - s > 3000:
+                break
+            if gender is not None:
+                g = self.gender(actor)
+                if g is not None and g != gender:
+                    continue
+            if role is not None:
+                context = " ".join(
+                    self.text[max(0, m.start - 60) : m.end + 60].lower() for m in actor.mentions[:6]
+                )
+                if role not in context:
+                    continue
+            # prefer the subject of a recent clause ("Trump sought ..., writing on Twitter ... He said")
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            root = None if span is None else span.root
+            is_subject = root is not None and (
+                root.dep_ in ("nsubj", "nsubjpass")
+                or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            )
+            if fallback is None:
+                fallback = actor
+            if not is_subject and (sent_start - s) < 600:
+                continue
+            chosen = actor if is_subject else fallback
+            if gender is not None and chosen is not None and not self.genders.get(chosen.id):
+                self.genders[chosen.id] = gender
+            return chosen
+        if fallback is not None and gender is not None and not self.genders.get(fallback.id):
+            self.genders[fallback.id] = gender
+        return fallback
+
+    def to_quotes(self, found: list[Found]) -> list[Quote]:
+        text = self.text
+        quotes: list[Quote] = []
+        last_actor: dict[int, Referent | None] = {}
+        for f in found:
+            speaker, actor = self.speaker_of(f, last_actor)
+            cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
+            segments = [Span(s, e, text[s:e]) for s, e in f.segments]
+            quotes.append(
+                Quote(
+                    kind=f.kind,
+                    content=Span(f.start, f.end, text[f.start : f.end]),
+                    speaker=speaker,
+                    actor=None if actor is None else actor.id,
+                    cue=cue,
+                    confidence=round(f.confidence, 3),
+                    segments=segments,
+                    speaker_name=self.display_name(f, speaker, actor),
+                    rule=f.rule,
+                )
+            )
+        return quotes
+
+    def speaker_of(
+        self, f: Found, last_actor: dict[int, Referent | None]
+    ) -> tuple[Span | None, Referent | None]:
+        """The speaker mention of `f` and the actor it resolves to (one resolution per token)."""
+        text, doc = self.text, self.doc
+        if f.speaker_span is not None:
+            s, e = f.speaker_span
+            return Span(s, e, text[s:e]), self.actor_by_name(text[s:e])
+        if f.speaker_tok is None:
+            return None, None
+        tok = doc[f.speaker_tok]
+        s, e = self.mention_span(tok)
+        if f.speaker_tok in last_actor:
+            actor = last_actor[f.speaker_tok]
+        else:
+            actor = last_actor[f.speaker_tok] = self.resolve(tok)
+        return Span(s, e, text[s:e]), actor
+
+    def display_name(self, f: Found, speaker: Span | None, actor: Referent | None) -> str | None:
+        """The name a reader sees: the actor's, a construction's own ("Interviewer"), or the mention."""
+        name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
+        if f.name:
+            name = f.name
+        if actor is None and f.speaker_tok is not None:
+            tok = self.doc[f.speaker_tok]
+            if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+                s, e = self.mention_span(tok.head.head)  # "critics who say ...": show "critics"
+                name = self.text[s:e]
+        return name
+
+    def actor_by_name(self, name: str) -> Referent | None:
+        last = name.split()[-1].lower().strip(".") if name.split() else ""
+        for actor in self.actors:
+            for alias in (actor.name, *actor.aliases):
+                if alias.split() and alias.split()[-1].lower() == last:
+                    return actor
+        return None

@@ -1,0 +1,358 @@
+"""Speakers: who a cue's words belong to, read off the parse.
+
+The subject of the cue verb, the agent of a passive, the reporter of a clause that carries a
+quote, the owner of a claim ("his claim that ..."), and the fallbacks for a parse that did not
+attach one (the name next to the cue, the sentence's main subject). Turning a speaker token into
+an actor is `resolve`'s job.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis import lexicon
+from reader.analysis.quotes.base import (
+    CONTRACTED_AUX,
+    PRONOUNS_SUBJECT,
+    RELATIVE,
+    Context,
+    Found,
+    agentive,
+    name_head,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJECT_CONTROL = lexicon.words("verbs", "object_control")
+QUANTITY_WORDS = lexicon.words("people", "quantity_words")
+
+
+class SpeakerRules(Context):
+    """Speaker-finding rules shared by the direct and reported passes."""
+
+    def subject_of(self, tok: Token, depth: int = 0) -> Token | None:
+        """The speaker of cue `tok`: its subject, the agent of a passive, or its host verb's subject."""
+        # with two subjects ("Q: The association said ..."), the one nearest the verb
+        for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":
+                    agent = self.agent_of(tok)
+                    if agent is not None:
+                        return agent
+                    # "the strike was described as ...": the subject is the topic, not the source
+                    if (
+                        tok.lemma_ not in ("quote", "report", "describe", "cite")
+                        and tok.pos_ == "VERB"
+                        and tok.tag_ == "VBN"
+                        and tok.lemma_ not in self.cues.speech
+                    ):
+                        return None
+                if child.lower_ in CONTRACTED_AUX and child.i > 0 and child.nbor(-1).pos_ == "PRON":
+                    # "he’s said", "who’ve already said": the parse takes the contracted verb for
+                    # the subject; the pronoun it is written onto is
+                    return child.nbor(-1)
+                if child.lower_ in ("that", "which") and tok.dep_ == "relcl" and depth < 3:
+                    head = tok.head
+                    if (
+                        not agentive(head)
+                        and head.pos_ == "NOUN"
+                        and head.dep_ == "dobj"
+                        and head.head.pos_ == "VERB"
+                    ):
+                        # "Trump released a marketing video that said ...": who released it
+                        found = self.subject_of(head.head, depth + 1)
+                        if found is not None and agentive(found):
+                            return found
+                return child
+        agent = self.agent_of(tok)
+        if agent is not None:
+            return agent
+        if (
+            depth < 3
+            and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp")
+            and tok.head is not tok
+        ):
+            if tok.dep_ == "ccomp" and tok.head.i > tok.i:
+                return None
+            host = tok.head
+            if (
+                (
+                    tok.dep_ == "advcl"
+                    and tok.tag_ == "VBG"
+                    or tok.dep_ == "conj"
+                    and tok.tag_ in ("VBD", "VBZ")
+                )
+                and host.dep_ == "ccomp"
+                and host.head.pos_ == "VERB"
+                and host.head.lemma_.lower() in self.cues.speech
+            ):
+                # "Perdue said he didn't believe ..., arguing that ...": the participle goes with the
+                # speaker of the reported clause it hangs on, not with that clause's own subject
+                return self.subject_of(host.head, depth + 1)
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+                # object control: "urged Congress to act", "led Republicans to say"
+                for child in tok.head.children:
+                    if child.dep_ == "dobj" and child.i < tok.i:
+                        return child
+            return self.subject_of(tok.head, depth + 1)
+        if depth < 3 and tok.dep_ == "prep" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
+            return self.subject_of(tok.head, depth + 1)
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
+                return self.noun_source(tok.head)
+            if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
+                head = tok.head
+                if (
+                    not agentive(head)
+                    and head.dep_ in ("dobj", "pobj")
+                    and head.head.pos_ in ("VERB", "AUX")
+                    and depth < 3
+                ):
+                    # "POLITICO published a story detailing ...": who published it
+                    found = self.subject_of(head.head, depth + 1)
+                    if found is not None:
+                        return found
+                if not agentive(head) and head.pos_ != "PROPN" and depth < 3:
+                    # "the spectacle denouncing ...", "a speech attacking ...": the clause's subject
+                    verb = head.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    found = self.subject_of(verb, depth + 1) if verb.pos_ in ("VERB", "AUX") else None
+                    if found is not None and found.i != head.i and agentive(found):
+                        return found
+                return head  # "Republicans, saying ...", "a group backing ..."
+        return self.quantity_subject(tok)
+
+    def quantity_subject(self, tok: Token) -> Token | None:
+        """A poll share the parse leaves without a subject ("About 4 in 10 say ...", "Less than a
+        third agreed ..."): the words before the verb, when they are all a quantity."""
+        sent = tok.sent
+        words = [t for t in self.doc[sent.start : tok.i] if not t.is_space]
+        if not words or tok.dep_ != "ROOT" or tok.pos_ != "VERB":
+            return None
+        quantity = any(t.like_num or t.lower_ in QUANTITY_WORDS for t in words)
+        if quantity and all(t.pos_ in ("NUM", "ADV", "ADP", "DET", "ADJ", "NOUN") for t in words):
+            return words[-1]
+        return None
+
+    def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
+        """A speaker the parse did not attach: the nearest name or pronoun next to a cue verb, outside
+        its content ("..., said Robert Reich, who served ...")."""
+        doc = self.doc
+        sent = tok.sent
+        for i in range(tok.i + 1, min(tok.i + 4, sent.end)):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1:
+                break
+            if agentive(t):
+                return name_head(t)
+        for i in range(tok.i - 1, max(tok.i - 6, sent.start - 1), -1):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1 or t.text in ",;:":
+                break
+            if agentive(t) and t.dep_ not in ("pobj", "dobj"):
+                return name_head(t)
+        return None
+
+    def frame_source(self, cue: Token, first: int, last: int) -> Token | None:
+        """The speaker named next to a quote's cue when the parse missed it: "“...,” Mr. Conant, the
+        consultant, said" (the words between quote and cue) or "“...,” said Skelly" (the words after)."""
+        doc = self.doc
+        sent = cue.sent
+        inside = first < cue.i < last
+        if cue.i > last:
+            between = range(last + 1, cue.i)
+        elif cue.i < first:
+            between = range(sent.start, cue.i)
+        elif inside and self.in_quote[cue.i] == -1:
+            # an interrupted quote, “...,” Mr. Bell said, “...”: the unquoted words before the cue
+            j = cue.i
+            while j - 1 > first and self.in_quote[j - 1] == -1:
+                j -= 1
+            between = range(j, cue.i)
+        else:
+            return None
+        for i in between:
+            t = doc[i]
+            if self.in_quote[i] == -1 and (agentive(t) or t.pos_ in ("PROPN", "NOUN")) and t.dep_ != "pobj":
+                # the head of the first noun phrase
+                j = i
+                while (
+                    j + 1 < cue.i
+                    and doc[j + 1].dep_ in ("compound", "flat")
+                    or (j + 1 < cue.i and doc[j].dep_ == "compound")
+                ):
+                    j += 1
+                return doc[j]
+        if cue.i > last or inside:
+            # “...,” said Marcus Bell, whose mother ...: the name right after the cue
+            for i in range(cue.i + 1, min(cue.i + 8, sent.end)):
+                t = doc[i]
+                if self.in_quote[i] != -1 or t.text in ",;:.":
+                    break
+                if agentive(t) or t.pos_ in ("PROPN", "NOUN"):
+                    j = i
+                    while j + 1 < sent.end and (doc[j].dep_ == "compound" or doc[j + 1].dep_ in ("flat",)):
+                        j += 1
+                    return doc[j]
+        return None
+
+    def fallback_source(self, tok: Token, a: int, b: int) -> Token | None:
+        """When the parse gives a cue no subject, the subject nearest before it in its sentence (most
+        attributions have a source, and it is usually the closest preceding subject)."""
+        doc = self.doc
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            t = doc[i]
+            if t.is_space and "\n" in t.text:
+                break
+            if a <= i <= b or self.in_quote[i] != -1:
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "it":
+                return t
+        return None
+
+    def nearest_compatible(self, tok: Token, a: int, b: int) -> Token | None:
+        """A last resort for a cue whose speaker the parse does not show: the subject of its sentence's
+        main clause, else the nearest name, pronoun or role noun before the cue in its sentence
+        ("Criticizing police tactics, she ..."), outside the content and any quote."""
+        doc = self.doc
+        root = self.root_subject(tok)
+        if root is not None and not a <= root.i <= b and root.lower_ not in ("it", "this", "that"):
+            return root
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            t = doc[i]
+            if a <= i <= b or self.in_quote[i] != -1:
+                continue
+            if agentive(t) and t.lower_ not in RELATIVE:
+                return name_head(t)
+        return None
+
+    def root_subject(self, tok: Token) -> Token | None:
+        """The subject of the sentence's main verb, for a cue the parse left without one."""
+        root = tok.sent.root
+        if root.i == tok.i:
+            return None
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and self.in_quote[child.i] == -1 and child.pos_ != "DET":
+                return child
+        return None
+
+    def colon_intro(self, frame: list[int], first: int) -> tuple[Token, Token] | None:
+        """A quote right after a colon takes the subject of the clause before it ("Kasich resisted: ...")."""
+        doc = self.doc
+        before = [i for i in frame if i < first]
+        if not before or doc[before[-1]].text != ":":
+            return None
+        verb = doc[before[-1]].head
+        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or self.in_quote[subject.i] != -1:
+            return None
+        return verb, subject
+
+    def named_owner(self, noun: Token, owner: Token) -> Token:
+        """ "De Blasio repeated his claim that ...": a possessive pronoun on the object of a verb is
+        the verb's named subject, and the name says more than "his"."""
+        if owner.lower_ not in ("his", "her", "their", "its") or noun.dep_ not in ("dobj", "attr"):
+            return owner
+        for child in noun.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < owner.i and child.pos_ in ("PROPN", "NOUN"):
+                return child
+        return owner
+
+    def noun_source(self, noun: Token) -> Token | None:
+        """Who made a claim: its possessor, "by X"/"from X", or the subject of "X made a claim"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for p in child.children:
+                    if p.dep_ == "pobj" and child.lower_ in ("by", "from") and p.pos_ in ("NOUN", "PROPN"):
+                        return p  # "warnings from his attorney", "a speech by Mrs. Clinton"
+                    if p.dep_ == "pobj" and (
+                        p.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or p.pos_ == "PRON"
+                    ):
+                        return p
+        if noun.dep_ in ("dobj", "pobj", "attr") and noun.head is not noun:
+            head = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head, 1)
+        return None
+
+    def reporter_of(self, cue: Token) -> Token | None:
+        """Who reports a quote's cue clause, "Benjamin said he believes “...”": the quoted words are
+        the reporter's own, so the reporter (not the pronoun of the reported clause) is the speaker."""
+        host = cue.head
+        if cue.dep_ != "ccomp" or host.i > cue.i or host.pos_ != "VERB":
+            return None
+        if host.lemma_.lower() not in self.cues.speech:
+            return None
+        outer = self.subject_of(host, 1)
+        if outer is None or self.in_quote[outer.i] != -1 or outer.lower_ in PRONOUNS_SUBJECT:
+            return None
+        return outer if agentive(outer) or outer.pos_ == "PROPN" else None
+
+    def named_colon(self, first: int) -> tuple[Token, Token] | None:
+        """A quote after a name and a colon ("... - HuffPollster: “While the Iowa caucuses ...”")."""
+        doc = self.doc
+        j = first - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        name = doc[j - 1]
+        if name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and name.text[:1].isupper()):
+            return doc[j], name
+        return None
+
+    def introduced_by_previous(self, first: int) -> tuple[Token, Token] | None:
+        """For a quote that opens a paragraph: a speech cue with a subject ending the paragraph
+        before it ("... Ramírez, 52, described the moment the tunnel collapsed.")."""
+        doc = self.doc
+        if first == 0 or not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
+            return None
+        sent = doc[first - 1].sent if not doc[first - 1].is_space else doc[max(0, first - 2)].sent
+        if self.para_of(sent.start_char) != self.para_of(doc[first].idx) - 1:
+            return None
+        if any(self.in_quote[i] != -1 for i in range(sent.start, sent.end)):
+            return None
+        root = sent.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.cues.speech:
+            return None
+        subject = self.subject_of(root)
+        return None if subject is None else (root, subject)
+
+    def repair_speaker(self, f: Found) -> None:
+        """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
+        took for the subject is never the speaker: the name nearest the cue in its sentence is."""
+        if f.speaker_tok is None or f.cue is None:
+            return
+        doc = self.doc
+        tok = doc[f.speaker_tok]
+        para_start = self.para_starts[self.para_of(tok.idx)]
+        dateline = (
+            tok.is_upper
+            and len(tok) > 2
+            and self.text[para_start : tok.idx].strip() == ""
+            and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
+        )
+        if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
+            return
+        cue = self.tok_at(f.cue[0])
+        sent = doc[cue].sent
+        best: Token | None = None
+        for t in sent:
+            if t.i == tok.i or f.start <= t.idx < f.end or self.in_quote[t.i] != -1:
+                continue
+            name_end = t.ent_type_ in ("PERSON", "ORG") and (
+                t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I"
+            )
+            if name_end and (best is None or abs(t.i - cue) < abs(best.i - cue)):
+                best = t
+        if best is not None:
+            f.speaker_tok = best.i
