@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reader.analysis import lexicon
 from reader.analysis.model import Entity, Referent, Span
 
 if TYPE_CHECKING:
@@ -167,21 +168,9 @@ LOCATIVE_PREPS = frozenset(
 )
 _RELATIVE_OR_PRONOUN = frozenset({"who", "which", "that", "whom", "whose"})
 #: Verbs whose subject is a person when the model calls it an organisation ("Ewan MacLeod said").
-REPORTING_LEMMAS = _words(
-    """say tell add argue explain insist recall write admit acknowledge warn claim note testify reply
-    ask urge confirm deny agree remember"""
-)
+REPORTING_LEMMAS = lexicon.words("cues", "speech")
 #: Nouns in apposition that make a name a person: "his mother, Loretta Bell", "Bell, a bus driver".
-PERSON_NOUNS = _words(
-    """mother father son daughter wife husband brother sister niece nephew aunt uncle cousin grandmother
-    grandfather grandson granddaughter widow widower partner friend neighbour neighbor teacher engineer
-    driver farmer fisherman nurse doctor owner resident pastor head chief chair founder manager worker
-    miner officer spokesman spokeswoman spokesperson director executive minister councillor hotelier
-    ecologist scientist economist lawyer professor student pupil mayor leader member campaigner
-    volunteer retiree pensioner shopkeeper postmaster postmistress trustee chairman chairwoman secretary
-    analyst researcher author writer journalist editor historian geologist surveyor headteacher headmaster
-    headmistress principal fisherman crofter lecturer surgeon midwife firefighter paramedic"""
-)
+PERSON_NOUNS = lexicon.words("people", "person_nouns")
 #: Words that are not in people's names: a name holding one is an organisation or a place.
 _NOT_NAME_WORDS = (
     ORG_WORDS
@@ -202,11 +191,7 @@ GEO_NOUNS = _words(
     province suburb harbour harbor shore headland forest"""
 )
 #: Nouns right before a name that make it an organisation: "the state mining company Codelsur".
-ORG_NOUNS = _words(
-    """company firm operator bank agency charity union utility developer insurer airline broadcaster
-    newspaper publisher retailer supermarket carrier manufacturer contractor consultancy conglomerate
-    subsidiary startup start-up"""
-)
+ORG_NOUNS = lexicon.words("people", "org_nouns")
 #: Heads after which "to X" is a destination: "the extension to Eastfield", "I have been to Happisburgh".
 _MOTION_LEMMAS = _words(
     """extension route line train trains service travel go return move fly drive come journey trip be

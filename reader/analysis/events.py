@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.analysis import lexicon
 from reader.analysis.model import Span
 
 if TYPE_CHECKING:
@@ -25,14 +26,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Verbs of saying (lemmas): they introduce quotes, which the quote extractor handles.
-REPORTING_VERBS = _words(
-    """say tell write tweet post add note argue warn claim insist explain state declare announce report
-    reply respond answer ask acknowledge admit concede confirm deny reveal suggest stress emphasize
-    emphasise assert contend maintain mention remark comment observe predict quip testify allege
-    reiterate repeat recall told describe retort exclaim proclaim disclose think believe fear feel
-    hope doubt suspect worry reckon"""
-)
+#: Verbs of saying and believing (lemmas): they introduce quotes, which the quote extractor handles.
+REPORTING_VERBS = lexicon.words("cues", "speech") | lexicon.words("cues", "belief")
 #: Copulas, auxiliaries and light verbs that carry no event of their own.
 LIGHT_VERBS = frozenset(
     ["be", "have", "do", "get", "seem", "appear", "become", "remain", "let", "go", "come", "keep"]

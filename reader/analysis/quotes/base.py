@@ -34,8 +34,8 @@ QUOTE_CHARS = set('“”"«»„「」')
 CLOSING_RE = re.compile(r"[.,!?;:]?[”\"]")
 
 # -- lexicon ----------------------------------------------------------------------------------
-ROLE_NOUNS = lexicon.words("people", "role_nouns")
-ORG_REFERENCE_NOUNS = lexicon.words("people", "org_reference_nouns")
+PERSON_NOUNS = lexicon.words("people", "person_nouns")
+ORG_NOUNS = lexicon.words("people", "org_nouns")
 
 
 def agentive(tok: Token) -> bool:
@@ -45,7 +45,7 @@ def agentive(tok: Token) -> bool:
     if tok.lower_ in PRONOUNS_PERSON or tok.lower_ in ("they", "we", "i", "you"):
         return tok.lower_ not in ("his", "her", "their", "our")
     return tok.pos_ == "NOUN" and (
-        tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() in ORG_REFERENCE_NOUNS
+        tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in ORG_NOUNS
     )
 
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.model import Quote, Referent, Span
 from reader.analysis.quotes.base import (
-    ORG_REFERENCE_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     RELATIVE,
-    ROLE_NOUNS,
     Context,
     Found,
     name_head,
@@ -113,9 +113,9 @@ class Resolver(Context):
             if lower == "it":
                 return self.antecedent(tok.idx, {"organisation"}, None)
             return None
-        if tok.lemma_.lower() in ROLE_NOUNS:
+        if tok.lemma_.lower() in PERSON_NOUNS:
             return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
-        if tok.lemma_.lower() in ORG_REFERENCE_NOUNS and not any(
+        if tok.lemma_.lower() in ORG_NOUNS and not any(
             c.dep_ in ("compound", "poss") for c in tok.children
         ):
             return self.antecedent(tok.idx, {"organisation"}, None)
