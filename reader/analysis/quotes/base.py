@@ -44,9 +44,7 @@ def agentive(tok: Token) -> bool:
         return True
     if tok.lower_ in PRONOUNS_PERSON or tok.lower_ in ("they", "we", "i", "you"):
         return tok.lower_ not in ("his", "her", "their", "our")
-    return tok.pos_ == "NOUN" and (
-        tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in ORG_NOUNS
-    )
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in ORG_NOUNS)
 
 
 def name_head(tok: Token) -> Token:

@@ -5,7 +5,7 @@ A title line's attributions are doubtful unless a named person speaks in it ("Tr
 
 from __future__ import annotations
 
-from reader.analysis.quotes import confidence as conf
+import reader.analysis.quotes.confidence as conf
 from reader.analysis.quotes.base import Context, Found
 
 

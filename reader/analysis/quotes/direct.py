@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis.quotes import confidence as conf
+import reader.analysis.quotes.confidence as conf
 from reader.analysis.quotes.base import PRONOUNS_SUBJECT, Found, agentive
 from reader.analysis.quotes.marks import Quoted
 from reader.analysis.quotes.speakers import SpeakerRules

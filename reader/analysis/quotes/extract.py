@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import reader.analysis.quotes.confidence as conf
 from reader.analysis.cues import cues_for
 from reader.analysis.model import Quote, Referent, Span
-from reader.analysis.quotes import confidence as conf
 from reader.analysis.quotes.marks import find_quoted
 from reader.analysis.quotes.merge import MergePass
 from reader.analysis.quotes.resolve import Resolver

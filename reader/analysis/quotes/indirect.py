@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.cues import Frame
-from reader.analysis.quotes import confidence as conf
 from reader.analysis.quotes.base import Found
 from reader.analysis.quotes.frames import candidate_frames, frame_features
 from reader.analysis.quotes.speakers import SpeakerRules

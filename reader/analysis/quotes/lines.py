@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
-from reader.analysis.quotes import confidence as conf
 from reader.analysis.quotes.base import QUOTE_CHARS, Context, Found
 
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")

@@ -7,7 +7,7 @@ dropped, and so is a weak attribution nested in another one's content.
 
 from __future__ import annotations
 
-from reader.analysis.quotes import confidence as conf
+import reader.analysis.quotes.confidence as conf
 from reader.analysis.quotes.base import Found
 from reader.analysis.quotes.calibrate import ConfidencePass
 from reader.analysis.quotes.direct import DirectPass

@@ -115,9 +115,7 @@ class Resolver(Context):
             return None
         if tok.lemma_.lower() in PERSON_NOUNS:
             return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
-        if tok.lemma_.lower() in ORG_NOUNS and not any(
-            c.dep_ in ("compound", "poss") for c in tok.children
-        ):
+        if tok.lemma_.lower() in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in tok.children):
             return self.antecedent(tok.idx, {"organisation"}, None)
         return None
 
