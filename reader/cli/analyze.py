@@ -1,7 +1,8 @@
 """`reader analyze`: the analysis without the UI, as a readable summary, one JSON document, or JSON lines.
 
-Cached articles are answered without importing spaCy; with `--jsonl` the uncached ones go through
-`nlp.pipe` together, and each line is written as soon as its article is done.
+Cached articles are answered without importing spaCy. Folders and globs expand to their articles;
+with `--jsonl` (or `--output FILE`) the batch runs on all cores (`reader.collection`), each line
+written as soon as its article is done.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
 
-from reader.analysis import cache
 from reader.analysis.model import Analysis
-from reader.analysis.nlp import ModelSpec, resolve_model
+from reader.analysis.nlp import resolve_model
 from reader.analysis.service import get_analysis
 from reader.article import Article
+from reader.collection.discover import discover
+from reader.collection.run import EngineOptions
+from reader.collection.worker import Job
 from reader.errors import ReaderError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit starts faster
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 
 #: Characters JSON leaves raw that a terminal may still act on (C1 controls, line separators).
 _JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_JSONL_BATCH = 8
 
 
 class _Settings:
@@ -93,66 +94,52 @@ def _analyse(article: Article, settings: _Settings) -> Analysis:
     )
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def jsonl_line(analysis: Analysis, article: Article) -> str:
+    """One article's JSON line (what `--jsonl` prints; the batch workers render with it)."""
+    return _dumps(document(analysis, article), indent=None)
 
 
-def _run_jsonl(sources: Sequence[str], settings: _Settings, spec: ModelSpec) -> int:
-    """One JSON line per source, in order; cache misses of each batch share one `nlp.pipe` run."""
-    status = 0
-    out = sys.stdout
-    for chunk in _chunks(sources, _JSONL_BATCH):
-        loaded: list[tuple[Article, str, Analysis | None] | None] = []
-        for source in chunk:
-            try:
-                article = _load_article(source)
-            except ReaderError as error:
-                print(f"reader: {error}", file=sys.stderr)
-                status = error.exit_code
-                loaded.append(None)
-                continue
-            key = cache.cache_key(article.text, article.body_end, spec.info, settings.extra_cues)
-            hit = cache.load(key, article.text) if settings.use_cache else None
-            loaded.append((article, key, hit))
-        misses = [item for item in loaded if item is not None and item[2] is None]
-        fresh: Iterator[Analysis] = iter(())
-        if misses:
-            from reader.analysis.nlp import load_model
-            from reader.analysis.pipeline import analyse_many
+def _job(settings: _Settings) -> Job:
+    return Job(
+        render=jsonl_line, model=settings.model, extra_cues=settings.extra_cues, use_cache=settings.use_cache
+    )
 
-            fresh = analyse_many(
-                ((a.text, a.body_end) for a, _, _ in misses),
-                load_model(spec),
-                extra_cues=settings.extra_cues,
-                info=spec.info,
-            )
-        for item in loaded:
-            if item is None:
-                continue
-            article, key, analysis = item
-            if analysis is None:
-                analysis = next(fresh)
-                if settings.use_cache:
-                    cache.store(key, analysis)
-            out.write(_dumps(document(analysis, article), indent=None) + "\n")
-            out.flush()
-    return status
+
+def engine_options(args: argparse.Namespace) -> EngineOptions:
+    """--engine, --jobs and --scheduler, checked (shared with `reader index`)."""
+    options = EngineOptions(
+        engine=getattr(args, "engine", None) or "local",
+        jobs=getattr(args, "jobs", None),
+        scheduler=getattr(args, "scheduler", None),
+    )
+    options.check()
+    return options
 
 
 def run(args: argparse.Namespace) -> int:
     """Analyse each source and print it; returns the exit code (2 if any source could not be read)."""
-    sources: list[str] = list(args.sources)
     as_json = bool(getattr(args, "json", False))
-    as_jsonl = bool(getattr(args, "jsonl", False))
-    if as_json and len(sources) > 1:
+    output = getattr(args, "output", None)
+    as_jsonl = bool(getattr(args, "jsonl", False)) or output is not None
+    if as_json and output is not None:
+        raise ReaderError("--output writes JSON lines; use it without --json")
+    if getattr(args, "resume", False) and output is None:
+        raise ReaderError("--resume needs --output FILE (the results to continue)")
+    options = engine_options(args)
+    sources = discover(args.sources)
+    if as_json and (len(args.sources) > 1 or len(sources) > 1):
         raise ReaderError("--json prints one document; use --jsonl for several articles")
-    if sources.count("-") > 1:
-        raise ReaderError("standard input ('-') can be read only once")
     settings = _settings(args)
-    spec = resolve_model(settings.model)  # a missing model fails here, before any reading
+    resolve_model(settings.model)  # a missing model fails here, before any reading
     if as_jsonl:
-        return _run_jsonl(sources, settings, spec)
+        from pathlib import Path
+
+        from reader.collection.run import analyze_to_jsonl
+
+        target = Path(output) if output is not None else None
+        return analyze_to_jsonl(
+            sources, _job(settings), options, output=target, resume=bool(getattr(args, "resume", False))
+        )
     status = 0
     for index, source in enumerate(sources):
         try:

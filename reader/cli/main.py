@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.errors import ReaderError
 
-SUBCOMMANDS = ("analyze", "themes", "config")
+SUBCOMMANDS = ("analyze", "index", "quotes", "themes", "config")
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -25,14 +25,17 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read a news article in the terminal: who is in it, where, what happened, who said what.",
-        epilog="Subcommands: 'reader analyze FILE' (no UI), 'reader themes', 'reader config'.",
+        epilog="Subcommands: 'reader analyze PATH' (no UI), 'reader index PATH', 'reader quotes',"
+        " 'reader themes', 'reader config'.",
     )
     parser.add_argument(
         "source",
         nargs="?",
-        metavar="FILE|URL|-",
-        help="article to open (.txt, .md, .html, a URL, or - for stdin); none opens the library",
+        metavar="FILE|DIR|URL|-",
+        help="article to open (.txt, .md, .html, a URL, or - for stdin), or a folder to browse as a"
+        " collection; none opens the library",
     )
+    parser.add_argument("--db", metavar="FILE", help="open the collection screen on this index")
     parser.add_argument("--theme", metavar="NAME", help="colour theme (see 'reader themes')")
     parser.add_argument("--width", type=int, metavar="COLUMNS", help="readable wrap width of the text")
     _common_options(parser)
@@ -46,12 +49,59 @@ def build_analyze_parser() -> argparse.ArgumentParser:
         description="Analyse articles without the UI: a plain-text summary, JSON, or JSON lines.",
     )
     parser.add_argument(
-        "sources", nargs="+", metavar="FILE|URL|-", help="articles to analyse (- reads stdin)"
+        "sources",
+        nargs="+",
+        metavar="PATH",
+        help="articles: files, folders (their .txt .md .html .htm), globs, URLs, - for stdin",
     )
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON document (one source only)")
-    fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per source")
+    fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per article as each finishes")
+    parser.add_argument("--output", metavar="FILE", help="write the JSON lines to FILE instead of stdout")
+    parser.add_argument(
+        "--resume", action="store_true", help="with --output: add only articles not yet in FILE"
+    )
+    _engine_options(parser)
     _common_options(parser)
+    return parser
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster"
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler (default with --engine dask: a local cluster)"
+    )
+
+
+def build_index_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader index",
+        description="Analyse articles (cache first) into an SQLite index of who said what.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="PATH", help="files, folders, globs or URLs to index")
+    parser.add_argument("--db", metavar="FILE", help="the index file (default: in the user data folder)")
+    _engine_options(parser)
+    _common_options(parser)
+    return parser
+
+
+def build_quotes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader quotes", description="Quotes across an indexed collection, grouped by speaker."
+    )
+    parser.add_argument("--db", metavar="FILE", help="the index file (default: in the user data folder)")
+    parser.add_argument("--speaker", metavar="NAME", help="only speakers whose name contains NAME")
+    parser.add_argument("--search", metavar="WORDS", help="only quotes containing every one of WORDS")
+    parser.add_argument(
+        "--act",
+        choices=("speech", "belief", "intention", "evidence", "all"),
+        default="all",
+        help="only attributions of this kind (default: all)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
 
@@ -73,6 +123,14 @@ def _dispatch(argv: list[str]) -> int:
         from reader.cli import analyze
 
         return analyze.run(build_analyze_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "index":
+        from reader.cli import index
+
+        return index.run(build_index_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "quotes":
+        from reader.cli import quotes
+
+        return quotes.run(build_quotes_parser().parse_args(argv[1:]))
     if argv and argv[0] == "themes":
         from reader.cli import themes
 

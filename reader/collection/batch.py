@@ -21,6 +21,8 @@ from reader.collection.worker import Job, Outcome, analyse_in_worker, analyse_so
 
 #: Articles a worker process analyses before it is replaced by a fresh one (bounds its memory).
 TASKS_PER_WORKER = 250
+#: Without --jobs, a batch under this many articles per core runs in this process (no workers to start).
+SMALL_BATCH_PER_WORKER = 2
 #: Articles in flight per worker: enough to keep it busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -118,9 +120,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def run_batch(sources: Sequence[str | Article], job: Job, *, jobs: int | None = None) -> Iterator[Outcome]:
     """One Outcome per source, each as soon as its article is done (completion order, not input order).
 
-    `jobs` worker processes (default: all cores); one job, or one article, runs in this process.
+    `jobs` worker processes (default: all cores); one job, or one article, runs in this process. By
+    default a batch too small to repay starting the workers (each loads the model) stays here too.
     """
-    jobs = min(jobs or available_cores(), max(1, len(sources)))
+    if jobs is None:
+        jobs = available_cores() if len(sources) >= SMALL_BATCH_PER_WORKER * available_cores() else 1
+    jobs = min(jobs, max(1, len(sources)))
     if jobs <= 1:
         return _in_process(sources, job)
     return _pooled(sources, job, jobs)

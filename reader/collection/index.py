@@ -21,8 +21,8 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
-from reader import paths
 from reader.errors import ReaderError
+from reader.settings import paths
 
 #: Version of the tables below; a database of another version is refused with a clear message.
 INDEX_SCHEMA_VERSION = 1
@@ -79,7 +79,9 @@ CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 CREATE INDEX IF NOT EXISTS quotes_actor ON quotes (actor_id);
 CREATE INDEX IF NOT EXISTS aliases_article ON aliases (article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (text, content='quotes', content_rowid='id');
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (
+    text, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
 CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
 END;

@@ -104,7 +104,7 @@ class LineWriter:
 
 def open_results(path: Path, *, resume: bool) -> LineWriter:
     """The results file: continued with `resume`, else created (an existing non-empty file is kept)."""
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
     try:
         if not resume and path.exists() and path.stat().st_size > 0:
             raise ReaderError(f"{_shown(path)} already has results; add --resume to continue it")
@@ -113,9 +113,13 @@ def open_results(path: Path, *, resume: bool) -> LineWriter:
         raise ReaderError(f"cannot write {_shown(path)}: it is a folder") from None
     except OSError as error:
         raise ReaderError(f"cannot write {_shown(path)}: {error.strerror or 'unwritable'}") from None
-    if resume:
-        _drop_partial_tail(fd)
-    os.lseek(fd, 0, os.SEEK_END)
+    try:
+        if resume:
+            _drop_partial_tail(fd)
+        os.lseek(fd, 0, os.SEEK_END)
+    except OSError as error:
+        os.close(fd)
+        raise ReaderError(f"cannot continue {_shown(path)}: {error.strerror or 'unwritable'}") from None
     return LineWriter(fd, owned=True)
 
 
