@@ -13,6 +13,10 @@ import sys
 from reader.errors import ReaderError
 from reader.settings.config import load_config
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.ui.screens.collection import CollectionRequest
+
 
 def _reattach_terminal() -> None:
     """After reading an article from a pipe, take keys from the terminal instead of the pipe."""
@@ -24,6 +28,36 @@ def _reattach_terminal() -> None:
         raise ReaderError("no terminal to read keys from; use 'reader analyze -' for piped input") from None
     os.dup2(tty, 0)
     os.close(tty)
+
+
+def _collection_request(
+    args: argparse.Namespace, model: str | None, cues: tuple[str, ...]
+) -> CollectionRequest | None:
+    """`reader DIR` (its articles, indexed in the background) or `reader --db FILE`: the collection screen."""
+    source = getattr(args, "source", None)
+    db = getattr(args, "db", None)
+    folder = source is not None and source != "-" and os.path.isdir(source)
+    if not folder and db is None:
+        return None
+    if source is not None and not folder:
+        raise ReaderError("--db opens a collection: give a folder, or no article")
+    from pathlib import Path
+
+    from reader.cli.analyze import jsonl_line
+    from reader.collection.index import connect, default_db_path
+    from reader.collection.worker import Job
+    from reader.ui.screens.collection import CollectionRequest
+
+    db_path = Path(db).expanduser() if db else default_db_path()
+    connect(db_path, create=folder).close()  # a bad or missing index fails here, before the UI
+    if not folder:
+        return CollectionRequest(db_path)
+    from reader.collection.discover import discover
+
+    sources = tuple(discover([source]))
+    job = Job(render=jsonl_line, model=model, extra_cues=cues, use_cache=not getattr(args, "no_cache", False))
+    scope = os.path.join(os.path.abspath(source), "")
+    return CollectionRequest(db_path, scope=scope, sources=sources, job=job)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError(f"--width must be at least 20 columns (got {width})")
     source = getattr(args, "source", None)
     article = None
-    if source:
+    collection = _collection_request(args, model_name, tuple(config.quote_cues))
+    if source and collection is None:
         from reader.sources import load_article
 
         article = load_article(source)
@@ -58,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         model=model_name,
         use_cache=not getattr(args, "no_cache", False),
         warnings=[*warnings, *theme_warnings],
+        collection=collection,
     )
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

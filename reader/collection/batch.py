@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -41,7 +42,33 @@ def _in_process(sources: Sequence[str | Article], job: Job) -> Iterator[Outcome]
         yield analyse_source(source, job)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's helper process with a real stderr to inherit.
+
+    Inside the app, Textual replaces `sys.stderr` with an object that has no file descriptor, and
+    starting the helper then fails ("bad value(s) in fds_to_keep"); the null device serves instead
+    (and keeps its rare warnings off the app's screen).
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
 def _new_pool(jobs: int, job: Job) -> ProcessPoolExecutor:
+    _start_resource_tracker()
     # spawn: workers start clean (no inherited threads or locks) on every platform.
     return ProcessPoolExecutor(
         max_workers=jobs,

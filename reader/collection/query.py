@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from reader.collection.index import normalise_name
 
+#: Speaker names left unresolved that name nobody ("I" in an unattributed first-person quote): a
+#: name-only speaker with one of these is not ranked as a speaker of the collection.
+UNNAMED_SPEAKERS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it"})
+
 #: The quote acts `--act` accepts besides "all".
 ACTS = ("speech", "belief", "intention", "evidence")
 
@@ -91,7 +95,8 @@ def speakers(
     found = [
         Speaker(str(k), str(name), kind, int(n), int(m))
         for k, name, kind, n, m in rows
-        if not wanted or wanted in normalise_name(str(name))
+        if (not wanted or wanted in normalise_name(str(name)))
+        and not (str(k).startswith("name:") and normalise_name(str(name)) in UNNAMED_SPEAKERS)
     ]
     found.sort(key=lambda s: (-s.quotes, -s.articles, s.name.casefold()))
     return found[:limit]

@@ -49,10 +49,30 @@ class _State:
 
 
 def init_worker(job: Job) -> None:
-    """Pool initializer: remember the job; leave Ctrl-C to the parent, which stops the workers."""
+    """Pool initializer: remember the job; leave Ctrl-C to the parent, which stops the workers.
+
+    A worker's results go back through the pool, never to the terminal: its stdout and stderr point
+    at the null device, so a library's warning can neither garble the app's screen nor the output.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _silence_output()
     _State.job = job
     _State.nlp = None
+
+
+def _silence_output() -> None:
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    for fd in (1, 2):
+        try:
+            os.dup2(null, fd)
+        except OSError:
+            continue
+    os.close(null)
 
 
 def use_job(job: Job) -> None:

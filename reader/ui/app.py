@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import work
@@ -23,6 +24,9 @@ from reader.settings import themes as reader_themes
 from reader.settings.config import Config
 from reader.ui.palette import ReaderCommands
 from reader.vocab import ENTITY_ROLES
+
+if TYPE_CHECKING:
+    from reader.ui.screens.collection import CollectionRequest
 
 
 @dataclass(slots=True)
@@ -105,10 +109,12 @@ class ReaderApp(App[int]):
         use_cache: bool = True,
         analyse: bool = True,
         warnings: Iterable[str] = (),
+        collection: CollectionRequest | None = None,
     ) -> None:
         self.no_color_mode = reader_themes.no_color_requested()
         super().__init__()
         self.article = article
+        self.collection = collection
         self.initial_analysis = analysis
         self.config = config or Config()
         self.settings = AppSettings.from_config(self.config, width)
@@ -177,13 +183,28 @@ class ReaderApp(App[int]):
             )
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8)
-        if self.article is None:
+        if self.collection is not None:
+            from reader.ui.screens.collection import CollectionScreen
+
+            self.push_screen(CollectionScreen(self.collection))
+        elif self.article is None:
             self.open_library()
         else:
             self.show_article(self.article, analysis=self.initial_analysis)
 
-    def show_article(self, article: Article, *, analysis: Analysis | None = None) -> None:
-        """Show an article in place of the current one (or of the library), saving positions first."""
+    def show_article(
+        self,
+        article: Article,
+        *,
+        analysis: Analysis | None = None,
+        focus: tuple[int, int] | None = None,
+        back_to_collection: bool = False,
+    ) -> None:
+        """Show an article in place of the current one (or of the library), saving positions first.
+
+        `focus` is a character range to show and flash (a quote chosen in the collection); with
+        `back_to_collection` the article opens over the collection screen and Escape returns to it.
+        """
         from reader.ui.screens.article import ArticleScreen
         from reader.ui.screens.library import LibraryScreen
 
@@ -191,7 +212,10 @@ class ReaderApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, ArticleScreen):
                 screen.save_position()
-        new = ArticleScreen(article, analysis=analysis)
+        new = ArticleScreen(article, analysis=analysis, focus=focus, back_on_escape=back_to_collection)
+        if back_to_collection:
+            self.push_screen(new)
+            return
         stack = self.screen_stack
         if isinstance(self.screen, LibraryScreen) and len(stack) > 2 and isinstance(stack[-2], ArticleScreen):
             self.pop_screen()  # the library was opened over an article: replace that article

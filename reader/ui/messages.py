@@ -52,3 +52,13 @@ class JumpTo(Message):
 
     start: int
     end: int
+
+
+@dataclass
+class CollectionProgress(Message, bubble=False):
+    """Background indexing of a collection: `done` of `total` articles, `failed` of them could not be read."""
+
+    done: int
+    total: int
+    failed: int
+    error: str | None = None

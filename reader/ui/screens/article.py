@@ -176,9 +176,18 @@ class ArticleScreen(Screen):
         Binding("ctrl+o", "library", "Library", show=False, id="library", tooltip="Open the library"),
     ]
 
-    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        analysis: Analysis | None = None,
+        focus: tuple[int, int] | None = None,
+        back_on_escape: bool = False,
+    ) -> None:
         super().__init__()
         self.article = article
+        self.focus_range = focus
+        self.back_on_escape = back_on_escape
         self.analysis: Analysis | None = None
         self._initial_analysis = analysis
         self.analysis_done = False
@@ -233,7 +242,9 @@ class ArticleScreen(Screen):
         self.status.title = self.full_title
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
-        if saved:
+        if self.focus_range is not None:
+            self.call_after_refresh(view.jump_to, *self.focus_range)
+        elif saved:
             view.restore_position(saved)
         if self._initial_analysis is not None:
             self._apply(self._initial_analysis, complete=True)
@@ -560,6 +571,9 @@ class ArticleScreen(Screen):
             return
         if self.selected_referent is not None:
             self._select_referent(None)
+        elif self.back_on_escape:
+            self.save_position()
+            self.dismiss()
 
     # ----------------------------------------------------------------- panels and layers
 
