@@ -15,7 +15,7 @@ from reader.settings.config import load_config
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from reader.ui.screens.collection import CollectionRequest
+    from reader.collection.request import CollectionRequest
 
 
 def _reattach_terminal() -> None:
@@ -45,8 +45,8 @@ def _collection_request(
 
     from reader.cli.analyze import jsonl_line
     from reader.collection.index import connect, default_db_path
+    from reader.collection.request import CollectionRequest
     from reader.collection.worker import Job
-    from reader.ui.screens.collection import CollectionRequest
 
     db_path = Path(db).expanduser() if db else default_db_path()
     connect(db_path, create=folder).close()  # a bad or missing index fails here, before the UI

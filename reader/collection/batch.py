@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -36,7 +36,7 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _in_process(sources: Sequence[str | Article], job: Job) -> Iterator[Outcome]:
+def _in_process(sources: Sequence[str | Article], job: Job) -> Generator[Outcome, None, None]:
     use_job(job)
     for source in sources:
         yield analyse_source(source, job)
@@ -101,7 +101,7 @@ def _read_stdin_here(sources: Sequence[str | Article]) -> tuple[list[str | Artic
     return ready, failed
 
 
-def _pooled(sources: Sequence[str | Article], job: Job, jobs: int) -> Iterator[Outcome]:
+def _pooled(sources: Sequence[str | Article], job: Job, jobs: int) -> Generator[Outcome, None, None]:
     ready, failed = _read_stdin_here(sources)
     yield from failed
     pending = list(reversed(ready))
@@ -144,7 +144,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def run_batch(sources: Sequence[str | Article], job: Job, *, jobs: int | None = None) -> Iterator[Outcome]:
+def run_batch(
+    sources: Sequence[str | Article], job: Job, *, jobs: int | None = None
+) -> Generator[Outcome, None, None]:
     """One Outcome per source, each as soon as its article is done (completion order, not input order).
 
     `jobs` worker processes (default: all cores); one job, or one article, runs in this process. By

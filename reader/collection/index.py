@@ -195,9 +195,8 @@ def _actor_id(db: sqlite3.Connection, name: str, kind: str) -> int:
     row = db.execute("SELECT id FROM actors WHERE norm = ? AND kind = ?", (norm, kind)).fetchone()
     if row is not None:
         return int(row[0])
-    return int(
-        db.execute("INSERT INTO actors (name, kind, norm) VALUES (?, ?, ?)", (name, kind, norm)).lastrowid
-    )
+    cursor = db.execute("INSERT INTO actors (name, kind, norm) VALUES (?, ?, ?)", (name, kind, norm))
+    return int(cursor.lastrowid or 0)
 
 
 def _insert_referents(db: sqlite3.Connection, article_id: int, record: dict[str, Any]) -> dict[str, int]:
@@ -273,13 +272,11 @@ def add_document(db: sqlite3.Connection, line: str, source: str | None = None) -
             db.execute("DELETE FROM quotes WHERE article_id = ?", (found[0],))
             db.execute("DELETE FROM articles WHERE id = ?", (found[0],))
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        article_id = int(
-            db.execute(
-                "INSERT INTO articles (source, title, date, words, digest, indexed_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (source, record.get("title"), _date(record), _words(record), digest, stamp),
-            ).lastrowid
+        cursor = db.execute(
+            "INSERT INTO articles (source, title, date, words, digest, indexed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (source, record.get("title"), _date(record), _words(record), digest, stamp),
         )
+        article_id = int(cursor.lastrowid or 0)
         _insert_quotes(db, article_id, record, _insert_referents(db, article_id, record))
         if found is not None:
             _drop_orphan_actors(db)

@@ -16,6 +16,10 @@ from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 #: Turns an analysed article into its JSON line (a module-level function: workers get it by reference).
 Render = Callable[[Analysis, Article], str]
 
@@ -45,7 +49,7 @@ class _State:
     """The per-process job and loaded pipeline (None until the first cache miss)."""
 
     job: Job | None = None
-    nlp: object | None = None
+    nlp: Language | None = None
 
 
 def init_worker(job: Job) -> None:
@@ -100,11 +104,12 @@ def _analyse(article: Article, job: Job) -> tuple[Analysis, bool]:
             return hit, True
     from reader.analysis.pipeline import analyse
 
-    if _State.nlp is None:
-        _State.nlp = load_model(spec)
+    nlp = _State.nlp
+    if nlp is None:
+        nlp = _State.nlp = load_model(spec)
     analysis = analyse(
-        article.text, _State.nlp, body_end=article.body_end, extra_cues=job.extra_cues, info=spec.info
-    )  # type: ignore[arg-type]
+        article.text, nlp, body_end=article.body_end, extra_cues=job.extra_cues, info=spec.info
+    )
     if job.use_cache:
         cache.store(key, analysis)
     return analysis, False

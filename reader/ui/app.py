@@ -26,7 +26,8 @@ from reader.ui.palette import ReaderCommands
 from reader.vocab import ENTITY_ROLES
 
 if TYPE_CHECKING:
-    from reader.ui.screens.collection import CollectionRequest
+    from reader.collection.request import CollectionRequest
+    from reader.ui.messages import ArticleChosen
 
 
 @dataclass(slots=True)
@@ -224,6 +225,10 @@ class ReaderApp(App[int]):
             self.switch_screen(new)
         else:
             self.push_screen(new)
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        """An article chosen in the collection opens over it, at the quote; Escape comes back."""
+        self.show_article(message.article, focus=message.focus, back_to_collection=True)
 
     def open_library(self) -> None:
         from reader.ui.screens.library import LibraryScreen

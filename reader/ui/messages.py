@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.analysis.model import Analysis
+from reader.article import Article
 
 
 @dataclass
@@ -62,3 +63,11 @@ class CollectionProgress(Message, bubble=False):
     total: int
     failed: int
     error: str | None = None
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The user chose an article in the collection, to read at `focus` (a quote's character range)."""
+
+    article: Article
+    focus: tuple[int, int] | None = None

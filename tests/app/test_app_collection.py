@@ -9,9 +9,10 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from reader.collection.index import add_document, connect
+from reader.collection.request import CollectionRequest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from reader.ui.screens.collection import CollectionRequest, CollectionScreen
+from reader.ui.screens.collection import CollectionScreen
 
 
 def _document(source: Path, title: str, text: str, quotes: list[tuple[str, str, str]]) -> str:

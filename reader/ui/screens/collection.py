@@ -10,8 +10,6 @@ shows what the index already holds and fills as each article finishes.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -25,30 +23,17 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.collection.query import QuoteRow, Speaker, quotes, speakers
-from reader.ui.messages import CollectionProgress
+from reader.collection.request import CollectionRequest
+from reader.ui.messages import ArticleChosen, CollectionProgress
 from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from reader.collection.worker import Job
-    from reader.ui.app import ReaderApp
-
 #: Seconds between two refreshes of the speaker list while articles come in.
 REFRESH_INTERVAL = 0.5
 #: Characters of a quote shown in the list (the article shows it whole).
 QUOTE_PREVIEW = 240
-
-
-@dataclass(frozen=True)
-class CollectionRequest:
-    """What the collection screen shows: an index, the part of it under `scope`, and what to add to it."""
-
-    db_path: Path
-    scope: str | None = None
-    sources: tuple[str, ...] = field(default=())
-    job: Job | None = None
-    jobs: int | None = None
 
 
 def speaker_prompt(speaker: Speaker) -> Text:
@@ -120,10 +105,6 @@ class CollectionScreen(Screen[None]):
                 yield Static("", id="quotes-title")
                 yield OptionList(id="quotes")
         yield Footer()
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def status(self) -> StatusBar:
@@ -249,8 +230,7 @@ class CollectionScreen(Screen[None]):
         if article.text[start:end] != row.text:  # the file changed since it was indexed
             found = article.text.find(row.text)
             start, end = (found, found + len(row.text)) if found >= 0 else (0, 0)
-        focus = (start, end) if end > start else None
-        self.app.call_from_thread(self.reader_app.show_article, article, focus=focus, back_to_collection=True)
+        self.post_message(ArticleChosen(article, (start, end) if end > start else None))
 
     @work(thread=True, exclusive=True, group="collection-index", exit_on_error=False)
     def index_in_background(self) -> None:
@@ -277,7 +257,7 @@ class CollectionScreen(Screen[None]):
                 done += 1
                 self.post_message(CollectionProgress(done, len(request.sources), failed, error))
         finally:
-            outcomes.close()  # type: ignore[attr-defined]
+            outcomes.close()
             db.close()
 
     def on_collection_progress(self, message: CollectionProgress) -> None:
