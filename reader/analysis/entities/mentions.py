@@ -1,0 +1,319 @@
+"""Entity mentions from a parsed doc: names trimmed, the small model's label slips repaired by context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis.entities.names import Mention, is_acronym, looks_personal, normalise, trim_name
+from reader.analysis.entities.words import (
+    ALIASES,
+    BUSINESS_WORDS,
+    COMPANY_SUFFIX_RE,
+    FACILITY_TAIL_RE,
+    FACILITY_WORDS,
+    GEO_NOUNS,
+    KNOWN_LABELS,
+    LABEL_KIND,
+    LAW_WORDS,
+    LIFE_ON,
+    LOCATIVE_PREPS,
+    MAX_NAME_CHARS,
+    MOTION_LEMMAS,
+    NOT_FIRST_NAMES,
+    NOT_PLACE_IN,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PERSON_PLACE_PREPS,
+    PLACE_POSSESSIONS,
+    PLATFORMS,
+    REPORTING_LEMMAS,
+    SPACE_RE,
+    STREET_WORDS,
+    TITLE_PHRASE_RE,
+    TITLE_RE,
+    TITLE_WORDS,
+    VISIT_LEMMAS,
+)
+from reader.analysis.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+#: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod".
+_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)*(?:[A-Z][a-zà-ÿ]+)?"
+#: Full names the model often misses: "said Marcus Bell", "Marcus Bell, who ...", "Marcus Bell, 42, said".
+_MISSED_NAME_RES = (
+    re.compile(
+        r"\b(?:said|says|told|added|asked|wrote)[ \u00a0]+("
+        + _NAME_WORD
+        + r"(?:[ \u00a0]"
+        + _NAME_WORD
+        + r"){1,2})(?![\w’'-])(?![ \u00a0]+[A-Z])"
+    ),
+    re.compile(
+        r"(?<![\w’'-])("
+        + _NAME_WORD
+        + r"[ \u00a0]"
+        + _NAME_WORD
+        + r"),[ \u00a0]+(?:who|whose|\d{1,3},)[ \u00a0]"
+    ),
+    # "Iain Morrison, a retired headteacher, ...": a name in apposition to a person noun.
+    re.compile(
+        r"(?<![\w’'-])("
+        + _NAME_WORD
+        + r"[ \u00a0]"
+        + _NAME_WORD
+        + r"),[ \u00a0]+(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?(?:"
+        + "|".join(sorted(PERSON_NOUNS))
+        + r")\b"
+    ),
+)
+
+
+def _person_cue(doc: Doc, text: str, ent: Any, e: int) -> bool:
+    """Whether the context makes a name a person: subject of "said", ", who", a title, a kin noun."""
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    after = text[e : e + 12]  # not doc.text: spaCy rebuilds that string on every access
+    if after.startswith((", who ", ", whose ", ", who\n")):
+        return True
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLE_WORDS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
+    """The place label the context gives a name the model called a person or organisation, if any."""
+    root = ent.root
+    if ent.end < len(doc) and doc[ent.end].lower_ in GEO_NOUNS:
+        return "LOC"  # "the Allt Mòr burn"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in GEO_NOUNS for c in root.children):
+        return "LOC"  # "Tràigh Bhàn, the white beach"
+    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
+        return "GPE"  # "in Inverness and Glasgow"
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in GEO_NOUNS:
+        return "GPE"  # "the village of Ardal", "the beach at Tràigh Bhàn"
+    nxt = ent.end
+    if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_type_ == "GPE":
+        before = doc[ent.start - 1] if ent.start else None
+        after = doc[nxt + 1 : nxt + 5]
+        if before is not None and before.lower_ in ("in", "near", "at"):
+            return "GPE"  # "in Erbil, Iraq"
+        if (before is None or before.is_space) and any(t.text in ("—", "–", "-", "(") for t in after):
+            return "GPE"  # a dateline: "INCHMORRA, Scotland — On the morning ..."
+    if " " in key or is_acronym(ent.text) or key in ORG_WORDS:
+        return None
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.ent_type_ in ("GPE", "LOC"):
+        return "GPE"  # "Munich to Copenhagen"
+    if root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in LIFE_ON:
+        return "GPE"  # "a winter on Inchmorra", "every child on Inchmorra"
+    if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_LEMMAS:
+        return "GPE"  # "the minister visited Inchmorra"
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "lie" and head.i > root.i:
+        return "GPE"  # "Inchmorra lies eleven miles off the coast"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() not in NOT_PLACE_IN:
+        return "GPE"  # "people in Eastfield"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in MOTION_LEMMAS:
+        return "GPE"  # "the extension to Eastfield", "I have been to Happisburgh"
+    return None
+
+
+def _common_word(token: Any, text: str, name: str) -> bool:
+    """A capitalised adjective modifying a noun ("a Gaelic name"), or a noun opening a sentence that the
+    text also uses in lower case ("Anger can wait." beside "their anger"): not a name."""
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
+        return True
+    if token.pos_ != "NOUN" or not token.is_sent_start:
+        return False
+    lower = name.lower()
+    return lower != name and (f" {lower} " in text or f" {lower}." in text or f" {lower}," in text)
+
+
+def entities_from_doc(
+    doc: Doc, offset: int = 0, text: str | None = None
+) -> tuple[list[Entity], list[Mention]]:
+    """Every entity of `doc` (shifted by `offset`) and the cleaned mentions of actors and places.
+
+    Repairs applied: an ORG/PERSON single word after "near"/"outside" is a place; a name followed by
+    "(air) base" or ending in "Embassy" is a facility (the base words join the span); a name inside a
+    title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label; a name
+    the context makes a person ("Ewan MacLeod said", "Marcus Bell, who") or a place ("in Eastfield",
+    "the Allt Mòr burn") takes that label; full names the model missed after "said" or before ", who"
+    are added. `text` is the doc's text when the caller has it (doc.text rebuilds the string).
+    """
+    text = doc.text if text is None else text
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        start, end = ent.start_char, ent.end_char
+        if label not in LABEL_KIND:
+            entities.append(Entity(start + offset, end + offset, ent.text, label))
+            continue
+        if label == "PERSON" and ent.start > 0 and len(ent) == 1:
+            prev = doc[ent.start - 1]
+            # "Marcus Bell" with only "Bell" tagged: the first name is a compound of the surname.
+            if (
+                prev.dep_ == "compound"
+                and prev.head.i == ent.root.i
+                and prev.pos_ == "PROPN"
+                and prev.text.istitle()
+                and not prev.ent_type_
+                and prev.lower_ not in TITLE_WORDS
+                and prev.lower_ not in NOT_FIRST_NAMES
+            ):
+                start = prev.idx
+        bounds = trim_name(text[start:end], start, label)
+        if bounds is None:
+            continue
+        s, e = start + bounds[0], start + bounds[1]
+        name_text = text[s:e]
+        if label != "PERSON" and TITLE_PHRASE_RE.search(text[max(0, s - 40) : e]) and len(name_text) < 20:
+            following = text[e : e + 40].lstrip(" \u00a0")
+            # "Secretary of State Mike Pompeo", "the Secretary of State for Transport": a title, not a name.
+            if following[:1].isupper() or following.startswith(("for ", "of ")) or label == "ORG":
+                continue
+        key = normalise(name_text)
+        root = ent.root
+        if len(name_text) > MAX_NAME_CHARS or not any(ch.isupper() or ch.isdigit() for ch in name_text):
+            # "grey water", "piggy": the small model's lower-case guesses are not names.
+            entities.append(Entity(s + offset, e + offset, name_text, label))
+            continue
+        if key in PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
+            # "writing on Twitter": the medium, not an actor.
+            entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
+            continue
+        cue: str | None = None
+        if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
+            # "Anger can wait.", "a Gaelic name": a capitalised common word, not a name of anything.
+            entities.append(Entity(s + offset, e + offset, name_text, label))
+            continue
+        if label == "ORG" and " " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS:
+            entities.append(Entity(s + offset, e + offset, name_text, "LAW"))  # a law acts on no one
+            continue
+        if key in KNOWN_LABELS:
+            label = KNOWN_LABELS[key]
+        elif label in ("GPE", "PERSON") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
+            label = "ORG"  # "the state mining company Codelsur"
+        elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
+            label = "ORG"  # "Nordlicht Rail"
+        elif label in ("ORG", "GPE") and looks_personal(name_text) and _person_cue(doc, text, ent, e):
+            cue = "person"
+            if " " in key:
+                label = "PERSON"  # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
+        elif label in ("ORG", "PERSON", "NORP"):
+            tail = FACILITY_TAIL_RE.match(text, e)
+            place = _place_cue(doc, ent, key) if label != "NORP" else None
+            if tail and label != "NORP":
+                e = tail.end()
+                name_text = text[s:e]
+                key = normalise(name_text)
+                label = "FAC"
+            elif label != "NORP" and " " in key and key.rsplit(" ", 1)[-1] in FACILITY_WORDS | STREET_WORDS:
+                label = "FAC"  # "the U.S. Embassy", "Mill Road"
+            elif (
+                label != "NORP"
+                and root.dep_ == "pobj"
+                and root.head.lower_ in LOCATIVE_PREPS
+                and " " not in key
+                and not is_acronym(name_text)
+                and key not in ORG_WORDS
+            ):
+                label, cue = "GPE", "place"
+            elif label != "NORP" and root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS:
+                label, cue = "GPE", "place"  # "Little Ashby's 900 residents"
+            elif (
+                label == "PERSON"
+                and root.dep_ == "pobj"
+                and root.head.lower_ in PERSON_PLACE_PREPS
+                and not TITLE_RE.match(text, max(0, s - 12), s)
+            ):
+                label, cue = "GPE", "place"  # "a meeting in Little Ashby": people are not "in" each other
+            elif place is not None and not (label == "PERSON" and _person_cue(doc, text, ent, e)):
+                label, cue = place, "place"
+        elif label == "GPE" and (
+            (root.dep_ == "pobj" and root.head.lower_ in PERSON_PLACE_PREPS | LOCATIVE_PREPS)
+            or (root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS)
+            or _place_cue(doc, ent, key)
+        ):
+            cue = "place"  # the context agrees with the model: a surname merge must not outvote it
+        if label == "ORG":
+            key = COMPANY_SUFFIX_RE.sub("", key) or key
+        canonical = ALIASES.get(key)
+        if canonical is None and label == "NORP" and key.endswith("s") and len(key) > 4:
+            key = key[:-1]  # "Iraqis" and "Iraqi" are one group
+        elif canonical is not None:
+            key = canonical.lower()
+        dep = root.dep_
+        acts = dep in ("nsubj", "csubj") or (dep == "pobj" and root.head.dep_ == "agent")
+        name = SPACE_RE.sub(" ", name_text)
+        entities.append(Entity(s + offset, e + offset, name_text, label))
+        mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue))
+    _recover_full_names(doc, text, entities, mentions, offset)
+    return entities, mentions
+
+
+def _overlapping(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted, not overlapping one another) that overlap [lo, hi)."""
+    found = []
+    j = bisect.bisect_left(starts, hi) - 1
+    while j >= 0 and items[j].end > lo:
+        found.append(items[j])
+        j -= 1
+    return found
+
+
+def _recover_full_names(
+    doc: Doc, text: str, entities: list[Entity], mentions: list[Mention], offset: int
+) -> None:
+    """Add full names the model missed or cut ("said Marcus Bell" with only "Bell" tagged), in place.
+
+    A match that overlaps only mentions lying inside it replaces them; one that overlaps anything else
+    (a longer entity, a name spanning the match) or that the model tagged exactly is left alone.
+    """
+    found: dict[tuple[int, int], str] = {}
+    for pattern in _MISSED_NAME_RES:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if looks_personal(name) and " " in name.replace("\u00a0", " "):
+                found[match.span(1)] = name
+    if not found:
+        return
+    by_entity = sorted(entities, key=lambda x: x.start)
+    entity_starts = [x.start for x in by_entity]
+    by_mention = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in by_mention]
+    dropped: set[int] = set()
+    added_end = -1
+    for (s, e), name in sorted(found.items()):
+        gs, ge = s + offset, e + offset
+        if gs < added_end:
+            continue  # overlaps a name just added
+        overlapping = _overlapping(by_entity, entity_starts, gs, ge)
+        if any(x.start < gs or x.end > ge or (x.start == gs and x.end == ge) for x in overlapping):
+            continue
+        span = doc.char_span(s, e)
+        if span is None:
+            continue
+        dropped.update(id(x) for x in overlapping)
+        dropped.update(id(m) for m in _overlapping(by_mention, mention_starts, gs, ge))
+        root = span.root
+        acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        clean = SPACE_RE.sub(" ", name)
+        entities.append(Entity(gs, ge, name, "PERSON"))
+        mentions.append(Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person"))
+        added_end = ge
+    if dropped:
+        entities[:] = [x for x in entities if id(x) not in dropped]
+        mentions[:] = [m for m in mentions if id(m) not in dropped]
+    entities.sort(key=lambda x: (x.start, x.end))
+    mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,86 @@
+"""A cleaned-up name mention and the small tests on a name's form that every entity pass uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.entities.words import (
+    ALIASES,
+    EDGE_JUNK,
+    KNOWN_LABELS,
+    LEADING_THE_RE,
+    NOT_FIRST_NAMES,
+    NOT_NAME_WORDS,
+    POSSESSIVE_RE,
+    SPACE_RE,
+    TITLE_RE,
+    TITLE_WORDS,
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One cleaned-up name mention of an actor or place, in full-text character offsets."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str  # normalised name used for merging
+    name: str  # display form: single spaces, no title or possessive
+    acts: bool = False  # grammatical subject of a verb: a place that acts is also an actor
+    vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
+    cue: str | None = None  # "person" or "place": the context, not the model, says what this names
+
+
+def normalise(name: str) -> str:
+    """The merge key of a name: lower case, single spaces, straight apostrophes."""
+    return SPACE_RE.sub(" ", name).replace("’", "'").strip().lower()
+
+
+def trim_name(text: str, start: int, label: str) -> tuple[int, int] | None:
+    """Offsets (relative to `text`) of the bare name inside an entity's text, or None if nothing is left."""
+    lo, hi = 0, len(text)
+    while lo < hi and text[lo] in EDGE_JUNK:
+        lo += 1
+    while hi > lo and text[hi - 1] in EDGE_JUNK:
+        hi -= 1
+    while True:
+        changed = False
+        match = LEADING_THE_RE.match(text, lo, hi)
+        if match:
+            lo = match.end()
+            changed = True
+        if label == "PERSON":
+            match = TITLE_RE.match(text, lo, hi)
+            if match and match.end() < hi:
+                lo = match.end()
+                changed = True
+        match = POSSESSIVE_RE.search(text, lo, hi)
+        if match and match.start() > lo:
+            hi = match.start()
+            changed = True
+        while hi > lo and text[hi - 1] in EDGE_JUNK:
+            hi -= 1
+            changed = True
+        if not changed:
+            break
+    return (lo, hi) if hi > lo else None
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def looks_personal(name: str) -> bool:
+    """One to three capitalised words, none of them an organisation's or a place's."""
+    words = name.replace("\u00a0", " ").split(" ")
+    if not 1 <= len(words) <= 3 or is_acronym(name):
+        return False
+    for word in words:
+        lower = normalise(word)
+        if not word[:1].isupper() or word.isupper() or lower in NOT_NAME_WORDS or lower in TITLE_WORDS:
+            return False
+    key = normalise(name)
+    return key not in KNOWN_LABELS and key not in ALIASES and words[0].lower() not in NOT_FIRST_NAMES
