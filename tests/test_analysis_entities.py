@@ -167,16 +167,35 @@ def test_surname_mislabelled_as_place_joins_the_person() -> None:
     assert not merged.locations
 
 
-def test_shared_surname_goes_to_the_person_named_last() -> None:
-    mentions = [
-        _mention(0, "Donald Trump", "PERSON"),
-        _mention(20, "Trump", "PERSON"),
-        _mention(40, "Ivanka Trump", "PERSON"),
-        _mention(60, "Trump", "PERSON"),
-    ]
-    merged = merge_mentions(mentions)
-    by_name = {r.name: [m.start for m in r.mentions] for r in merged.actors}
-    assert by_name == {"Donald Trump": [0, 20], "Ivanka Trump": [40, 60]}
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # The article called Donald "Trump" before Ivanka came in: the bare surname stays his.
+        (
+            [(0, "Donald Trump"), (20, "Trump"), (40, "Ivanka Trump"), (60, "Trump")],
+            {"Donald Trump": [0, 20, 60], "Ivanka Trump": [40]},
+        ),
+        # The most mentioned bearer named so far, not the one named last.
+        (
+            [(0, "Donald Trump"), (20, "Donald Trump"), (40, "Melania Trump"), (60, "Trump")],
+            {"Donald Trump": [0, 20, 60], "Melania Trump": [40]},
+        ),
+        (
+            [(0, "Hillary Clinton"), (20, "Bill Clinton"), (40, "Hillary Clinton"), (60, "Clinton")],
+            {"Hillary Clinton": [0, 40, 60], "Bill Clinton": [20]},
+        ),
+        # Equally mentioned: the one named last before the surname is first used.
+        (
+            [(0, "Donald Trump"), (20, "Melania Trump"), (40, "Trump")],
+            {"Donald Trump": [0], "Melania Trump": [20, 40]},
+        ),
+    ],
+)
+def test_a_shared_surname_goes_to_its_most_salient_bearer(
+    mentions: list[tuple[int, str]], expected: dict[str, list[int]]
+) -> None:
+    merged = merge_mentions([_mention(start, name, "PERSON") for start, name in mentions])
+    assert {r.name: [m.start for m in r.mentions] for r in merged.actors} == expected
 
 
 def test_acronym_joins_its_organisation() -> None:
@@ -399,3 +418,104 @@ def test_an_island_that_is_visited_and_lies_off_the_coast_is_a_place(nlp: Any) -
     found = _actors(nlp, text)
     name = next(n for n in found if n.lower() == "tullagh")
     assert found[name][0] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "forms"),
+    [
+        (
+            "Donald J. Trump signed the order on Monday. Donald Trump later said he was pleased. "
+            "Mr. Trump flew to Florida.",
+            "Donald J. Trump",
+            ["Donald J. Trump", "Donald Trump", "Trump"],
+        ),
+        (
+            "Jim Hacker arrived late. James R. Hacker, the minister, said the plan would work. Hacker left.",
+            "James R. Hacker",
+            ["Jim Hacker", "James R. Hacker", "Hacker"],
+        ),
+        (
+            "Bill Clinton spoke first. William Jefferson Clinton was president for eight years.",
+            "William Jefferson Clinton",
+            ["Bill Clinton", "William Jefferson Clinton"],
+        ),
+        (
+            "Hillary Rodham Clinton spoke on Monday. Hillary Clinton said she would return.",
+            "Hillary Rodham Clinton",
+            ["Hillary Rodham Clinton", "Hillary Clinton"],
+        ),
+    ],
+)
+def test_forms_of_one_full_name_are_one_person(nlp: Any, text: str, name: str, forms: list[str]) -> None:
+    found = _actors(nlp, text)
+    assert found[name] == ("person", forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        # Two given names that are not one name: two people.
+        ("Bill Clinton spoke first. Hillary Clinton spoke later.", ["Bill Clinton", "Hillary Clinton"]),
+        # A son is not his father.
+        ("Donald Trump Jr. spoke first. Donald Trump spoke later.", ["Donald Trump Jr.", "Donald Trump"]),
+        # "Ron" may be Ronald or Aaron: it joins neither.
+        (
+            "Ronald Weaver spoke first. Aaron Weaver spoke later. Ron Weaver left.",
+            ["Ronald Weaver", "Aaron Weaver", "Ron Weaver"],
+        ),
+    ],
+)
+def test_different_people_with_one_family_name_stay_apart(nlp: Any, text: str, apart: list[str]) -> None:
+    found = _actors(nlp, text)
+    for name in apart:
+        assert found[name][0] == "person", found
+        assert found[name][1][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Morgan Stanley, the bank, said profits rose. Morgan Stanley cut 500 jobs.", "Morgan Stanley"),
+        ("Rio Tinto Ltd said output fell. Rio Tinto expects more next year.", "Rio Tinto Ltd"),
+        ("The mining company Harper Lyle closed the pit. Harper Lyle said it had no choice.", "Harper Lyle"),
+        ("Harper Lyle, a mining company, closed the pit. Harper Lyle said it had no choice.", "Harper Lyle"),
+        ("Shareholders of Harper Lyle voted. Harper Lyle said the vote was fair.", "Harper Lyle"),
+        ("Harper Lyle's shareholders voted on Monday. Harper Lyle said the vote was fair.", "Harper Lyle"),
+    ],
+)
+def test_a_company_named_like_a_person_is_an_organisation(nlp: Any, text: str, name: str) -> None:
+    found = _actors(nlp, text)
+    kind, mentions = found[name]
+    assert kind == "organisation", found
+    assert len(mentions) == 2
+    assert not [n for n, (k, _) in found.items() if k == "person"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boats sail from Fox Island every day. Residents of Fox's Island said the ferry was late.",
+        "Residents of Fox's Island said the ferry was late. Boats sail from Fox Island every day.",
+    ],
+)
+def test_a_possessive_inside_a_place_name_is_the_same_place(nlp: Any, text: str) -> None:
+    analysis = analyse(text, nlp)
+    islands = [r for r in analysis.locations if "Island" in r.name]
+    assert len(islands) == 1
+    assert sorted(m.text for m in islands[0].mentions) == ["Fox Island", "Fox's Island"]
+    assert not [r for r in analysis.actors if "Island" in r.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "programme"),
+    [
+        ("Medicare will pay for the drugs, the senator said.", "Medicare"),
+        ("Critics said Medicaid covers too few people.", "Medicaid"),
+        ("Obamacare was passed in 2010, and Republicans vowed to repeal it.", "Obamacare"),
+        ("The Affordable Care Act expanded coverage, officials said.", "Affordable Care Act"),
+        ("The Paris Agreement was signed by almost every country.", "Paris Agreement"),
+    ],
+)
+def test_programmes_and_laws_are_not_actors(nlp: Any, text: str, programme: str) -> None:
+    analysis = analyse(text, nlp)
+    assert not [r for r in (*analysis.actors, *analysis.locations) if programme in r.name]

@@ -5,15 +5,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.analysis.entities.names import Mention, is_acronym, looks_personal, normalise, trim_name
 from reader.analysis.entities.words import (
     ALIASES,
     BUSINESS_WORDS,
+    COMPANY_POSSESSIONS,
+    COMPANY_SUFFIX_AFTER_RE,
     COMPANY_SUFFIX_RE,
+    COMPANY_SUFFIXES,
     FACILITY_TAIL_RE,
     FACILITY_WORDS,
+    GEO_FEATURES,
     GEO_NOUNS,
     KNOWN_LABELS,
     LABEL_KIND,
@@ -30,6 +34,7 @@ from reader.analysis.entities.words import (
     PERSON_PLACE_PREPS,
     PLACE_POSSESSIONS,
     PLATFORMS,
+    PROGRAMME_NAMES,
     REPORTING_LEMMAS,
     SPACE_RE,
     STREET_WORDS,
@@ -41,7 +46,8 @@ from reader.analysis.entities.words import (
 from reader.analysis.model import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 #: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod".
@@ -75,7 +81,7 @@ _MISSED_NAME_RES = (
 )
 
 
-def _person_cue(doc: Doc, text: str, ent: Any, e: int) -> bool:
+def _person_cue(doc: Doc, text: str, ent: SpacySpan, e: int) -> bool:
     """Whether the context makes a name a person: subject of "said", ", who", a title, a kin noun."""
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_LEMMAS:
@@ -90,7 +96,7 @@ def _person_cue(doc: Doc, text: str, ent: Any, e: int) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
 
 
-def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
+def _place_cue(doc: Doc, ent: SpacySpan, key: str) -> str | None:
     """The place label the context gives a name the model called a person or organisation, if any."""
     root = ent.root
     if ent.end < len(doc) and doc[ent.end].lower_ in GEO_NOUNS:
@@ -127,7 +133,7 @@ def _place_cue(doc: Doc, ent: Any, key: str) -> str | None:
     return None
 
 
-def _common_word(token: Any, text: str, name: str) -> bool:
+def _common_word(token: Token, text: str, name: str) -> bool:
     """A capitalised adjective modifying a noun ("a Gaelic name"), or a noun opening a sentence that the
     text also uses in lower case ("Anger can wait." beside "their anger"): not a name."""
     if token.pos_ == "ADJ" and token.dep_ == "amod":
@@ -138,6 +144,159 @@ def _common_word(token: Any, text: str, name: str) -> bool:
     return lower != name and (f" {lower} " in text or f" {lower}." in text or f" {lower}," in text)
 
 
+def _company_cue(doc: Doc, text: str, ent: SpacySpan, key: str, e: int) -> bool:
+    """Whether the context makes a name a company's, however personal it looks: a legal-form suffix
+    ("Rio Tinto Ltd"), an organisation noun before it or in apposition ("the bank Morgan Stanley",
+    "Rio Tinto, the mining company"), or what only an organisation has ("Morgan Stanley's shareholders",
+    "shares of Rio Tinto")."""
+    if " " in key and key.rsplit(" ", 1)[-1] in COMPANY_SUFFIXES:
+        return True
+    if COMPANY_SUFFIX_AFTER_RE.match(text, e):
+        return True
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
+        return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < root.i:
+        return True  # "the mining company, Rio Tinto"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in root.children):
+        return True  # "Rio Tinto, the mining company"
+    head = root.head
+    if root.dep_ == "poss" and head.lower_ in COMPANY_POSSESSIONS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPANY_POSSESSIONS
+
+
+def _name_bounds(doc: Doc, text: str, ent: SpacySpan) -> tuple[int, int] | None:
+    """The bare name of an entity (title, leading "the", possessive trimmed), with a first name the model
+    left out: "Marcus Bell" when only "Bell" is tagged and "Marcus" is a compound of it."""
+    label = ent.label_
+    start, end = ent.start_char, ent.end_char
+    if label == "PERSON" and ent.start > 0 and len(ent) == 1:
+        prev = doc[ent.start - 1]
+        if (
+            prev.dep_ == "compound"
+            and prev.head.i == ent.root.i
+            and prev.pos_ == "PROPN"
+            and prev.text.istitle()
+            and not prev.ent_type_
+            and prev.lower_ not in TITLE_WORDS
+            and prev.lower_ not in NOT_FIRST_NAMES
+        ):
+            start = prev.idx
+    bounds = trim_name(text[start:end], start, label)
+    return None if bounds is None else (start + bounds[0], start + bounds[1])
+
+
+def _in_title_phrase(text: str, s: int, e: int, label: str) -> bool:
+    """ "Secretary of State Mike Pompeo", "the Secretary of State for Transport": "State" is a title's."""
+    if label == "PERSON" or len(text[s:e]) >= 20 or not TITLE_PHRASE_RE.search(text[max(0, s - 40) : e]):
+        return False
+    following = text[e : e + 40].lstrip(" \u00a0")
+    return following[:1].isupper() or following.startswith(("for ", "of ")) or label == "ORG"
+
+
+def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str) -> str | None:
+    """The entity label to keep for a name that is no actor or place at all, or None for one that may be.
+
+    Lower-case guesses ("grey water"), tokenisation accidents, a platform something was said on
+    ("writing on Twitter"), a capitalised common word ("Anger can wait.", "a Gaelic name") and
+    programmes and laws ("Medicare", "the Affordable Care Act"), which act on no one.
+    """
+    label: str = ent.label_
+    root = ent.root
+    if len(name_text) > MAX_NAME_CHARS or not any(ch.isupper() or ch.isdigit() for ch in name_text):
+        return label
+    if key in PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
+        return "ORG"
+    if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
+        return label
+    if key in ALIASES or label in ("GPE", "LOC"):
+        return None
+    if key in PROGRAMME_NAMES or (" " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS):
+        return "LAW"
+    return None
+
+
+def _place_label(
+    doc: Doc, text: str, ent: SpacySpan, label: str, key: str, s: int, e: int
+) -> tuple[str, str | None, int]:
+    """The label, cue and end of a name the model called a person, organisation or group, when the
+    context says it is a facility or a place ("al-Asad air base", "near Erbil", "Little Ashby's
+    residents", "Fox's Island"); the model's label otherwise."""
+    root = ent.root
+    if label == "NORP":
+        return label, None, e
+    tail = FACILITY_TAIL_RE.match(text, e)
+    if tail:
+        return "FAC", None, tail.end()
+    last = key.rsplit(" ", 1)[-1] if " " in key else None
+    if last in FACILITY_WORDS or last in STREET_WORDS:
+        return "FAC", None, e  # "the U.S. Embassy", "Mill Road"
+    if last in GEO_FEATURES and last not in ORG_WORDS:
+        return "LOC", "place", e  # "Fox's Island", "the Snake River"
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in LOCATIVE_PREPS
+        and last is None
+        and not is_acronym(text[s:e])
+        and key not in ORG_WORDS
+    ):
+        return "GPE", "place", e
+    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS:
+        return "GPE", "place", e  # "Little Ashby's 900 residents"
+    if (
+        label == "PERSON"
+        and root.dep_ == "pobj"
+        and root.head.lower_ in PERSON_PLACE_PREPS
+        and not TITLE_RE.match(text, max(0, s - 12), s)
+    ):
+        return "GPE", "place", e  # "a meeting in Little Ashby": people are not "in" each other
+    place = _place_cue(doc, ent, key)
+    if place is not None and not (label == "PERSON" and _person_cue(doc, text, ent, e)):
+        return place, "place", e
+    return label, None, e
+
+
+def _label_by_context(
+    doc: Doc, text: str, ent: SpacySpan, key: str, s: int, e: int
+) -> tuple[str, str | None, int]:
+    """The label a mention takes, the cue that says why ("person", "organisation", "place"), and its end
+    (a facility's base words join it): the small model's label slips repaired by the context."""
+    label = ent.label_
+    root = ent.root
+    if key in KNOWN_LABELS:
+        return KNOWN_LABELS[key], None, e
+    if label != "NORP" and _company_cue(doc, text, ent, key, e):
+        return "ORG", "organisation", e
+    if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
+        return "ORG", None, e  # "Nordlicht Rail"
+    if label in ("ORG", "GPE") and looks_personal(text[s:e]) and _person_cue(doc, text, ent, e):
+        # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
+        return ("PERSON" if " " in key else label), "person", e
+    if label in ("ORG", "PERSON", "NORP"):
+        return _place_label(doc, text, ent, label, key, s, e)
+    if label == "GPE" and (
+        (root.dep_ == "pobj" and root.head.lower_ in PERSON_PLACE_PREPS | LOCATIVE_PREPS)
+        or (root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS)
+        or _place_cue(doc, ent, key)
+    ):
+        return label, "place", e  # the context agrees with the model: a surname merge must not outvote it
+    return label, None, e
+
+
+def _merge_key(key: str, label: str) -> str:
+    """The key mentions of one thing share: without a company's legal form, an alias's canonical name,
+    a group's singular ("Iraqis" and "Iraqi")."""
+    if label == "ORG":
+        key = COMPANY_SUFFIX_RE.sub("", key) or key
+    canonical = ALIASES.get(key)
+    if canonical is not None:
+        return canonical.lower()
+    if label == "NORP" and key.endswith("s") and len(key) > 4:
+        return key[:-1]
+    return key
+
+
 def entities_from_doc(
     doc: Doc, offset: int = 0, text: str | None = None
 ) -> tuple[list[Entity], list[Mention]]:
@@ -146,115 +305,32 @@ def entities_from_doc(
     Repairs applied: an ORG/PERSON single word after "near"/"outside" is a place; a name followed by
     "(air) base" or ending in "Embassy" is a facility (the base words join the span); a name inside a
     title phrase ("Secretary of State") is dropped; names in `KNOWN_LABELS` take that label; a name
-    the context makes a person ("Ewan MacLeod said", "Marcus Bell, who") or a place ("in Eastfield",
-    "the Allt Mòr burn") takes that label; full names the model missed after "said" or before ", who"
-    are added. `text` is the doc's text when the caller has it (doc.text rebuilds the string).
+    the context makes a company ("Rio Tinto, the mining company"), a person ("Ewan MacLeod said",
+    "Marcus Bell, who") or a place ("in Eastfield", "the Allt Mòr burn") takes that label; programmes
+    and laws are not actors; full names the model missed after "said" or before ", who" are added.
+    `text` is the doc's text when the caller has it (doc.text rebuilds the string).
     """
     text = doc.text if text is None else text
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for ent in doc.ents:
-        label = ent.label_
-        start, end = ent.start_char, ent.end_char
-        if label not in LABEL_KIND:
-            entities.append(Entity(start + offset, end + offset, ent.text, label))
+        if ent.label_ not in LABEL_KIND:
+            entities.append(Entity(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
             continue
-        if label == "PERSON" and ent.start > 0 and len(ent) == 1:
-            prev = doc[ent.start - 1]
-            # "Marcus Bell" with only "Bell" tagged: the first name is a compound of the surname.
-            if (
-                prev.dep_ == "compound"
-                and prev.head.i == ent.root.i
-                and prev.pos_ == "PROPN"
-                and prev.text.istitle()
-                and not prev.ent_type_
-                and prev.lower_ not in TITLE_WORDS
-                and prev.lower_ not in NOT_FIRST_NAMES
-            ):
-                start = prev.idx
-        bounds = trim_name(text[start:end], start, label)
-        if bounds is None:
+        bounds = _name_bounds(doc, text, ent)
+        if bounds is None or _in_title_phrase(text, bounds[0], bounds[1], ent.label_):
             continue
-        s, e = start + bounds[0], start + bounds[1]
+        s, e = bounds
+        key = normalise(text[s:e])
+        plain = _not_an_actor(doc, text, ent, key, text[s:e])
+        if plain is not None:
+            entities.append(Entity(s + offset, e + offset, text[s:e], plain))
+            continue
+        label, cue, e = _label_by_context(doc, text, ent, key, s, e)
         name_text = text[s:e]
-        if label != "PERSON" and TITLE_PHRASE_RE.search(text[max(0, s - 40) : e]) and len(name_text) < 20:
-            following = text[e : e + 40].lstrip(" \u00a0")
-            # "Secretary of State Mike Pompeo", "the Secretary of State for Transport": a title, not a name.
-            if following[:1].isupper() or following.startswith(("for ", "of ")) or label == "ORG":
-                continue
-        key = normalise(name_text)
-        root = ent.root
-        if len(name_text) > MAX_NAME_CHARS or not any(ch.isupper() or ch.isdigit() for ch in name_text):
-            # "grey water", "piggy": the small model's lower-case guesses are not names.
-            entities.append(Entity(s + offset, e + offset, name_text, label))
-            continue
-        if key in PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
-            # "writing on Twitter": the medium, not an actor.
-            entities.append(Entity(s + offset, e + offset, name_text, "ORG"))
-            continue
-        cue: str | None = None
-        if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
-            # "Anger can wait.", "a Gaelic name": a capitalised common word, not a name of anything.
-            entities.append(Entity(s + offset, e + offset, name_text, label))
-            continue
-        if label == "ORG" and " " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS:
-            entities.append(Entity(s + offset, e + offset, name_text, "LAW"))  # a law acts on no one
-            continue
-        if key in KNOWN_LABELS:
-            label = KNOWN_LABELS[key]
-        elif label in ("GPE", "PERSON") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
-            label = "ORG"  # "the state mining company Codelsur"
-        elif label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
-            label = "ORG"  # "Nordlicht Rail"
-        elif label in ("ORG", "GPE") and looks_personal(name_text) and _person_cue(doc, text, ent, e):
-            cue = "person"
-            if " " in key:
-                label = "PERSON"  # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
-        elif label in ("ORG", "PERSON", "NORP"):
-            tail = FACILITY_TAIL_RE.match(text, e)
-            place = _place_cue(doc, ent, key) if label != "NORP" else None
-            if tail and label != "NORP":
-                e = tail.end()
-                name_text = text[s:e]
-                key = normalise(name_text)
-                label = "FAC"
-            elif label != "NORP" and " " in key and key.rsplit(" ", 1)[-1] in FACILITY_WORDS | STREET_WORDS:
-                label = "FAC"  # "the U.S. Embassy", "Mill Road"
-            elif (
-                label != "NORP"
-                and root.dep_ == "pobj"
-                and root.head.lower_ in LOCATIVE_PREPS
-                and " " not in key
-                and not is_acronym(name_text)
-                and key not in ORG_WORDS
-            ):
-                label, cue = "GPE", "place"
-            elif label != "NORP" and root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS:
-                label, cue = "GPE", "place"  # "Little Ashby's 900 residents"
-            elif (
-                label == "PERSON"
-                and root.dep_ == "pobj"
-                and root.head.lower_ in PERSON_PLACE_PREPS
-                and not TITLE_RE.match(text, max(0, s - 12), s)
-            ):
-                label, cue = "GPE", "place"  # "a meeting in Little Ashby": people are not "in" each other
-            elif place is not None and not (label == "PERSON" and _person_cue(doc, text, ent, e)):
-                label, cue = place, "place"
-        elif label == "GPE" and (
-            (root.dep_ == "pobj" and root.head.lower_ in PERSON_PLACE_PREPS | LOCATIVE_PREPS)
-            or (root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_POSSESSIONS)
-            or _place_cue(doc, ent, key)
-        ):
-            cue = "place"  # the context agrees with the model: a surname merge must not outvote it
-        if label == "ORG":
-            key = COMPANY_SUFFIX_RE.sub("", key) or key
-        canonical = ALIASES.get(key)
-        if canonical is None and label == "NORP" and key.endswith("s") and len(key) > 4:
-            key = key[:-1]  # "Iraqis" and "Iraqi" are one group
-        elif canonical is not None:
-            key = canonical.lower()
-        dep = root.dep_
-        acts = dep in ("nsubj", "csubj") or (dep == "pobj" and root.head.dep_ == "agent")
+        key = _merge_key(normalise(name_text), label)
+        dep = ent.root.dep_
+        acts = dep in ("nsubj", "csubj") or (dep == "pobj" and ent.root.head.dep_ == "agent")
         name = SPACE_RE.sub(" ", name_text)
         entities.append(Entity(s + offset, e + offset, name_text, label))
         mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue))
@@ -262,7 +338,15 @@ def entities_from_doc(
     return entities, mentions
 
 
-def _overlapping(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
+class _Spanned(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+_SpannedT = TypeVar("_SpannedT", bound=_Spanned)
+
+
+def _overlapping(items: Sequence[_SpannedT], starts: Sequence[int], lo: int, hi: int) -> list[_SpannedT]:
     """The items (sorted, not overlapping one another) that overlap [lo, hi)."""
     found = []
     j = bisect.bisect_left(starts, hi) - 1

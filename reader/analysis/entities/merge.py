@@ -15,6 +15,7 @@ from reader.analysis.entities.words import (
     BUSINESS_WORDS,
     LABEL_KIND,
     NICKNAME_RE,
+    NICKNAMES,
     ORG_WORDS,
     TIE_ORDER,
     TITLES,
@@ -59,23 +60,96 @@ def _vote_person(cluster: Cluster) -> None:
 
 
 def _majority_labels(by_key: dict[str, Cluster]) -> dict[str, str]:
-    """The label most of each cluster's mentions carry, where the context outvotes the model for people.
+    """The label most of each cluster's mentions carry, where the context outvotes the model.
 
     "Ewan MacLeod said" once makes every "Ewan MacLeod" a person, and "Adeyemi said" makes
-    "Marcus Adeyemi" one. Computed once: every later step reads it.
+    "Marcus Adeyemi" one; "Rio Tinto, the mining company" once makes every "Rio Tinto" a company
+    (unless another mention makes it a person). Computed once: every later step reads it.
     """
     labels = {key: Counter(m.label for m in c.mentions).most_common(1)[0][0] for key, c in by_key.items()}
     cued_surnames = {
         key for key, c in by_key.items() if " " not in key and any(m.cue == "person" for m in c.mentions)
     }
     for key, cluster in by_key.items():
+        cues = Counter(m.cue for m in cluster.mentions)
+        if cues["organisation"] > cues["person"] and not cluster.canonical:
+            labels[key] = "ORG"
+            for mention in cluster.mentions:
+                mention.vote = None if mention.cue == "place" else "ORG"
+            continue
         if " " not in key or labels[key] == "PERSON" or cluster.canonical:
             continue
-        cued = any(m.cue == "person" for m in cluster.mentions)
+        cued = cues["person"] > 0
         if cued or (_tokens(key)[-1] in cued_surnames and looks_personal(cluster.mentions[0].name)):
             labels[key] = "PERSON"
             _vote_person(cluster)
     return labels
+
+
+#: Words after a surname that belong to it: "Donald Trump Jr." is not "Donald Trump".
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _given_and_family(parts: list[str]) -> tuple[str, str] | None:
+    """A person's first given name and family name, without middle names or initials:
+    "donald j. trump" -> ("donald", "trump"); None when the name has no two such parts."""
+    suffix = ""
+    if len(parts) > 2 and parts[-1] in _NAME_SUFFIXES:
+        suffix, parts = " " + parts[-1], parts[:-1]
+    if len(parts) < 2 or len(parts[0].rstrip(".")) < 2 or len(parts[-1].rstrip(".")) < 2:
+        return None
+    return parts[0], parts[-1] + suffix
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """ "jim" and "james", "bill" and "william": one given name in its formal and familiar forms."""
+    return a == b or b in NICKNAMES.get(a, ())
+
+
+def _fits_any(given: str, group: set[tuple[str, str]]) -> bool:
+    return any(_same_given_name(given, other) for other, _ in group)
+
+
+def _fold_name_variants(by_key: dict[str, Cluster], labels: dict[str, str]) -> None:
+    """Fold the forms of one person's full name into one cluster, in place: "Donald J. Trump" and
+    "Donald Trump", "James R. Hacker" and "Jim Hacker".
+
+    Names with the same family name fold when their given names are one name (equal, or a nickname of
+    the other, from the nickname table) and no other such name of the article is a different given
+    name that fits one of them ("Ron" beside both "Ronald" and "Aaron" stays apart). The fullest form
+    (most words) is kept as the cluster; the others move into it.
+    """
+    by_family: dict[str, list[tuple[str, str]]] = {}
+    for key, cluster in by_key.items():
+        if labels[key] != "PERSON" or cluster.canonical:
+            continue
+        named = _given_and_family(_tokens(key))
+        if named is not None:
+            by_family.setdefault(named[1], []).append((named[0], key))
+    for forms in by_family.values():
+        if len(forms) < 2:
+            continue
+        for given, key in forms:
+            if key not in by_key:
+                continue
+            group = {(given, key)}
+            grown = True
+            while grown:  # every form linked to the group by a given name that fits
+                more = {
+                    f for f in forms if f not in group and any(_same_given_name(f[0], g) for g, _ in group)
+                }
+                group |= more
+                grown = bool(more)
+            givens = {g for g, _ in group}
+            if len(group) < 2 or any(not _same_given_name(x, y) for x in givens for y in givens):
+                continue  # "ron" fits "ronald" and "aaron", which are two people
+            keys = [k for _, k in group if k in by_key]
+            target = max(keys, key=lambda k: (len(_tokens(k)), len(by_key[k].mentions), k))
+            for other in keys:
+                if other != target:
+                    by_key[target].mentions.extend(by_key.pop(other).mentions)
+                    labels.pop(other, None)
+            by_key[target].mentions.sort(key=lambda m: m.start)
 
 
 def _sole_owners(pairs: Iterable[tuple[str, str]]) -> dict[str, str | None]:
@@ -156,14 +230,21 @@ def _personish(key: str, label: str, cluster: Cluster, forms: _ShortForms) -> bo
 
 
 def _share_out(cluster: Cluster, owners: list[str], by_key: dict[str, Cluster]) -> list[tuple[Mention, str]]:
-    """A surname two people share ("Bell": Marcus and Loretta) goes, mention by mention, to the one named
-    last before it."""
-    named = sorted((m.start, owner) for owner in owners for m in by_key[owner].mentions)
-    starts = [start for start, _ in named]
+    """A surname two people share (Donald and Melania Trump) goes, mention by mention, to its most
+    salient bearer so far, not to the one named last.
+
+    Salience is the bearer's mentions before that point: its full name and the bare surname already
+    given to it, so the one the article has been calling "Trump" keeps the name; on a tie, the one
+    named last. A bearer not yet named cannot be meant (unless none is).
+    """
+    seen: dict[str, list[int]] = {owner: sorted(m.start for m in by_key[owner].mentions) for owner in owners}
     moves = []
-    for mention in cluster.mentions:
-        k = bisect.bisect_left(starts, mention.start) - 1
-        moves.append((mention, named[max(k, 0)][1]))
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        before = {o: bisect.bisect_left(starts, mention.start) for o, starts in seen.items()}
+        named = [o for o in owners if before[o]] or owners
+        called = max(named, key=lambda o: (before[o], seen[o][before[o] - 1] if before[o] else -1, o))
+        bisect.insort(seen[called], mention.start)
+        moves.append((mention, called))
     return moves
 
 
@@ -263,6 +344,7 @@ def _cluster(mentions: Iterable[Mention]) -> list[Cluster]:
     acronyms into the full names they abbreviate."""
     by_key = _group_by_key(mentions)
     labels = _majority_labels(by_key)
+    _fold_name_variants(by_key, labels)
     forms = _short_forms(by_key, labels)
     merged, moves = _decide(by_key, labels, forms)
     return _apply(by_key, merged, moves)

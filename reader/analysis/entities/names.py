@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.analysis.entities.words import (
@@ -17,6 +18,8 @@ from reader.analysis.entities.words import (
     TITLE_WORDS,
 )
 
+_INNER_POSSESSIVE_RE = re.compile(r"(?<=\w)'s(?= )")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -30,12 +33,13 @@ class Mention:
     name: str  # display form: single spaces, no title or possessive
     acts: bool = False  # grammatical subject of a verb: a place that acts is also an actor
     vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
-    cue: str | None = None  # "person" or "place": the context, not the model, says what this names
+    cue: str | None = None  # "person", "organisation" or "place": the context, not the model, says so
 
 
 def normalise(name: str) -> str:
-    """The merge key of a name: lower case, single spaces, straight apostrophes."""
-    return SPACE_RE.sub(" ", name).replace("’", "'").strip().lower()
+    """The merge key of a name: lower case, single spaces, straight apostrophes, no possessive inside
+    ("Fox's Island" and "Fox Island" are one place)."""
+    return _INNER_POSSESSIVE_RE.sub("", SPACE_RE.sub(" ", name).replace("’", "'").strip().lower())
 
 
 def trim_name(text: str, start: int, label: str) -> tuple[int, int] | None:

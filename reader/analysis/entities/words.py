@@ -1,11 +1,12 @@
 """The word lists and name patterns the entity passes share: labels, aliases, titles, place and company words.
 
 Each list says in its comment what it is for; the ones written here were written by hand from news
-text, the shared ones come from `reader.analysis.lexicon`.
+text, the others come from the shared lexicon (`reader.analysis.lexicon`, where each file's origin is given).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from reader.analysis import lexicon
@@ -13,6 +14,25 @@ from reader.analysis import lexicon
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _nickname_table(name: str) -> dict[str, frozenset[str]]:
+    """Each given name -> the names it may be another form of, both ways ("jim" <-> "james")."""
+    path = lexicon.FOLDER / name
+    try:
+        formal_to_short: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise lexicon.LexiconError(f"lexicon {name} cannot be read: {error}") from error
+    related: dict[str, set[str]] = {}
+    for formal, shorts in formal_to_short.items():
+        for short in shorts:
+            related.setdefault(formal, set()).add(short)
+            related.setdefault(short, set()).add(formal)
+    return {name: frozenset(names) for name, names in related.items()}
+
+
+#: Given names and their other forms: "Jim Hacker" is "James R. Hacker".
+NICKNAMES = _nickname_table("nicknames.json")
 
 
 #: spaCy labels that name actors or places, and the kind each stands for.
@@ -137,7 +157,18 @@ BUSINESS_WORDS = _words(
     insurance"""
 )
 #: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
-COMPANY_SUFFIX_RE = re.compile(r" (?:ltd|ltd\.|limited|inc|inc\.|plc|llc|co\.|corp|corp\.|gmbh|ag|sa)$")
+COMPANY_SUFFIXES = lexicon.words("organisations", "suffixes")
+_SUFFIX_ALTERNATIVES = "|".join(re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+COMPANY_SUFFIX_RE = re.compile(r" (?:" + _SUFFIX_ALTERNATIVES + r")$")
+#: A company-form suffix right after a name the model cut short: "Rio Tinto| Ltd", "Apple|, Inc.".
+COMPANY_SUFFIX_AFTER_RE = re.compile(
+    r",?[ \u00a0]+(?:"
+    + "|".join(re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+#: What an organisation has and a person does not: "Morgan Stanley's shareholders".
+COMPANY_POSSESSIONS = lexicon.words("organisations", "possessions")
 #: Words that show a name is an organisation, so "in X" does not make it a place.
 ORG_WORDS = _words(
     """force forces corps council party ministry department army navy committee agency bank company inc
@@ -171,8 +202,10 @@ GEO_NOUNS = _words(
     city coast estuary creek moor moorland peninsula strait sound county parish hamlet district region
     province suburb harbour harbor shore headland forest"""
 )
-#: Nouns right before a name that make it an organisation: "the state mining company Codelsur".
-ORG_NOUNS = lexicon.words("people", "org_nouns")
+#: Last words that make a name a natural feature, whatever the model says: "Fox's Island", "Snake River".
+GEO_FEATURES = GEO_NOUNS - _words("village town city county parish hamlet district region province suburb")
+#: Nouns that say a name is an organisation's: "the state mining company Codelsur", "Rio Tinto, the miner".
+ORG_NOUNS = lexicon.words("people", "org_nouns") | lexicon.words("organisations", "company_nouns")
 #: Heads after which "to X" is a destination: "the extension to Eastfield", "I have been to Happisburgh".
 MOTION_LEMMAS = _words(
     """extension route line train trains service travel go return move fly drive come journey trip be
@@ -196,7 +229,9 @@ NOT_FIRST_NAMES = _words(
 #: A name with a nickname in quotes: "catherine “kate” boyd" (a merge key, so lower case).
 NICKNAME_RE = re.compile(r"^(\S+) [“\"‘'](\S+)[”\"’'] (.+)$")
 #: Last words of laws, which the model calls organisations ("the Transport and Works Act").
-LAW_WORDS = _words("act bill treaty")
+LAW_WORDS = lexicon.words("programmes", "last_words")
+#: Programmes and laws named without such a word: "Medicare", "Obamacare" (lower case).
+PROGRAMME_NAMES = lexicon.words("programmes", "names")
 
 SPACE_RE = re.compile(r"[\s\u00a0]+")
 #: Longer "names" are tokenisation accidents (a run of letters without spaces), not names.
