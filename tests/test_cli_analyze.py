@@ -76,7 +76,7 @@ def test_plain_summary() -> None:
     for heading in ("Actors (", "Locations (", "Events (", "Quotes ("):
         assert heading in out
     assert "Qassem Soleimani" in out and "also: Soleimani" in out
-    assert "Iran — launched — over a dozen ballistic missiles" in out
+    assert "main: Iran — launched over a dozen ballistic missiles" in out
     assert "Tuesday night" in out
 
 

@@ -98,27 +98,43 @@ class Referent:
 
 @dataclass(slots=True)
 class Event:
-    """What happened: who did what to whom, when and where, within one sentence."""
+    """What happened: who did what to whom, when and where.
+
+    One event may be told several times (headline, lead, a later recap): `mentions` holds each
+    telling's trigger, and `trigger`/`sentence` the one that shows it best. Events come in rank
+    order: `rank` 1 is the main event; `background` events (earlier events, claims inside quotes,
+    what could, would or did not happen) rank below all the others.
+    """
 
     trigger: Span
     actor: str | None  # Referent id of who did it
     object: str | None  # what or whom it was done to, as text
-    when: str | None  # DATE/TIME text from the same clause or sentence
+    when: str | None  # DATE/TIME text from the clause, the sentence, or the lead or dateline
     where: str | None  # Referent id of a location, or place text when no record matches
     sentence: Span
     kind: str = "action"  # action (a verb) | named (an EVENT entity such as "the Iraq War")
     salience: float = 0.0
+    rank: int = 0  # 1 for the main event; 0 when not ranked
+    what: str | None = None  # readable phrase: "launched missiles on two bases", "the branch was closed"
+    mentions: list[Span] = field(default_factory=list)  # triggers of every telling, in text order
+    background: bool = False
+    date: str | None = None  # `when` as an ISO day when the text and publication date fix it
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "rank": self.rank,
             "trigger": self.trigger.to_dict(),
             "actor": self.actor,
+            "what": self.what,
             "object": self.object,
             "when": self.when,
+            "date": self.date,
             "where": self.where,
             "sentence": self.sentence.to_dict(),
             "kind": self.kind,
             "salience": round(self.salience, 4),
+            "background": self.background,
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
     @classmethod
@@ -132,6 +148,11 @@ class Event:
             sentence=Span.from_dict(data["sentence"]),
             kind=str(data.get("kind", "action")),
             salience=float(data.get("salience", 0.0)),
+            rank=int(data.get("rank", 0)),
+            what=data.get("what"),
+            mentions=[Span.from_dict(m) for m in data.get("mentions", [])],
+            background=bool(data.get("background", False)),
+            date=data.get("date"),
         )
 
 

@@ -10,7 +10,7 @@ full text. The extraction on top of spaCy is a few linear passes; the parse itse
 
 from __future__ import annotations
 
-import bisect
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import quotes as quotes_module
 from reader.analysis.entities import (
-    LOCATION_KINDS,
     Mention,
     Referents,
     SurnameIndex,
@@ -28,15 +27,13 @@ from reader.analysis.entities import (
     recover_groups,
     recover_surnames,
 )
-from reader.analysis.events import RawEvent, events_from_doc
-from reader.analysis.model import Analysis, Entity, Event, ModelInfo, Quote, Referent, Span
+from reader.analysis.events import EventCollector
+from reader.analysis.events.timing import parse_date
+from reader.analysis.model import Analysis, Entity, ModelInfo, Quote, Referent, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-#: How far back (characters) a "he"/"she" subject looks for the person it stands for.
-_PRONOUN_REACH = 1500
 
 
 def model_info(nlp: Language) -> ModelInfo:
@@ -158,14 +155,22 @@ class _Builder:
     results are built sparingly (see `analyse_progressively`).
     """
 
-    def __init__(self, text: str, body_end: int | None, info: ModelInfo, extra_cues: Sequence[str]):
+    def __init__(
+        self,
+        text: str,
+        body_end: int | None,
+        info: ModelInfo,
+        extra_cues: Sequence[str],
+        published: dt.date | str | None = None,
+    ):
         self.text = text
         self.body_end = body_end
         self.info = info
         self.extra_cues = tuple(extra_cues)
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
-        self.raw_events: list[RawEvent] = []
+        self.events = EventCollector(text, self.body_length)
+        self.published = published if isinstance(published, dt.date) else parse_date(published)
         self.quotes: list[_PendingQuote] = []
         self._referents: Referents | None = None
         self._surnames = SurnameIndex()
@@ -188,12 +193,11 @@ class _Builder:
         self.entities.extend(entities)
         self.mentions.extend(mentions)
         bounds = [(m.start, m.end) for m in mentions]
-        events = events_from_doc(doc, bounds, [m.start for m in mentions], offset, self.body_length, piece)
+        events = self.events.add(doc, offset, bounds, [m.start for m in mentions], piece)
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
         for mention in mentions:
             if mention.start in actor_starts:
                 mention.acts = True
-        self.raw_events.extend(events)
         self._referents = None
         local = _batch_actors(mentions, self._keys, offset, doc_length)
         self._keys.add(mentions)
@@ -214,43 +218,6 @@ class _Builder:
     def build(self) -> Analysis:
         referents = self.referents()
         by_id = {r.id: r for r in (*referents.actors, *referents.locations)}
-        most = max((len(r.mentions) for r in by_id.values()), default=1) or 1
-        person_starts = sorted(s for s, i in referents.by_start.items() if referents.kinds.get(i) == "person")
-        events: list[Event] = []
-        for raw in self.raw_events:
-            actor = referents.by_start.get(raw.actor_at) if raw.actor_at is not None else None
-            if actor is None and raw.pronoun_at is not None:
-                k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
-                if k >= 0 and raw.pronoun_at - person_starts[k] <= _PRONOUN_REACH:
-                    actor = referents.by_start[person_starts[k]]
-            where: str | None = None
-            for start in raw.where_at:
-                rid = referents.by_start.get(start)
-                if rid is not None and referents.kinds.get(rid) in LOCATION_KINDS and rid != actor:
-                    where = rid
-                    break
-            if where is None:
-                where = raw.where_text
-            weight = len(by_id[actor].mentions) / most if actor in by_id else 0.0
-            # Who did it matters most (and how prominent they are), then what, when and where.
-            if raw.kind == "named":
-                score = 0.3
-            else:
-                score = 0.25 * (actor is not None) + 0.15 * weight + 0.15 * bool(raw.object) + 0.1 * raw.root
-            score += 0.15 * bool(raw.when) + 0.15 * bool(where) + 0.05 * (1.0 - min(1.0, raw.position))
-            events.append(
-                Event(
-                    trigger=raw.trigger,
-                    actor=actor,
-                    object=raw.object,
-                    when=raw.when,
-                    where=where,
-                    sentence=raw.sentence,
-                    kind=raw.kind,
-                    salience=round(score, 4),
-                )
-            )
-        events.sort(key=lambda e: (-e.salience, e.trigger.start))
         names = {r.id: r.name for r in by_id.values()}
         quotes: list[Quote] = []
         for pending in self.quotes:
@@ -261,6 +228,7 @@ class _Builder:
                     quote = replace(quote, actor=new_id, speaker_name=names.get(new_id, quote.speaker_name))
             quotes.append(quote)
         quotes.sort(key=lambda q: q.content.start)
+        events = self.events.build(referents, quotes, self.published)
         return Analysis(
             text=self.text,
             model=self.info,
@@ -293,6 +261,7 @@ def analyse_progressively(
     batch_chars: int = 20000,
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
+    published: dt.date | str | None = None,
 ) -> Iterator[Analysis]:
     """Yield a growing partial Analysis after paragraph batches; the last one is complete.
 
@@ -303,7 +272,9 @@ def analyse_progressively(
     book-length text costs little more than its parse, and partial results still come steadily.
     """
     limit = _body_limit(text, body_end)
-    builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
+    builder = _Builder(
+        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
+    )
     size = max(1, min(batch_chars, nlp.max_length - 1))
     pieces = split_batches(text[:limit], size)
     # batch_size=1: yield after every piece instead of parsing a thousand pieces first.
@@ -331,10 +302,16 @@ def analyse(
     body_end: int | None = None,
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
+    published: dt.date | str | None = None,
 ) -> Analysis:
-    """The full analysis of one article (texts longer than `nlp.max_length` are parsed in pieces)."""
+    """The full analysis of one article (texts longer than `nlp.max_length` are parsed in pieces).
+
+    `published` (a date, or text such as "2025-03-19") lets "on Tuesday" be read as a calendar day.
+    """
     limit = _body_limit(text, body_end)
-    builder = _Builder(text, None if body_end is None else limit, info or model_info(nlp), extra_cues)
+    builder = _Builder(
+        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
+    )
     pieces = split_batches(text[:limit], max(1, nlp.max_length - 1))
     if len(pieces) == 1:
         builder.add(nlp(text[:limit]), 0)
@@ -352,6 +329,7 @@ def analysis_from_doc(
     body_end: int | None = None,
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
+    published: dt.date | str | None = None,
 ) -> Analysis:
     """The analysis of an already parsed doc of `text[:body_end]` (`text` defaults to the doc's text).
 
@@ -361,7 +339,7 @@ def analysis_from_doc(
     limit = _body_limit(text, body_end)
     if info is None:
         info = model_info(nlp) if nlp is not None else ModelInfo("unknown", "unknown")
-    builder = _Builder(text, None if body_end is None else limit, info, extra_cues)
+    builder = _Builder(text, None if body_end is None else limit, info, extra_cues, published)
     builder.add(doc, 0)
     return builder.build()
 

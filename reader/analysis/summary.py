@@ -66,26 +66,49 @@ def _referent_lines(records: list[Referent], width: int) -> list[str]:
     return lines
 
 
-def event_line(event: Event, analysis: Analysis, width: int | None = None) -> str:
-    """'who — did — what — when — where', leaving out what is not known.
+def _when_text(event: Event) -> str | None:
+    """The event's time as written, with the calendar day when the text leaves it relative."""
+    if event.when and event.date and not re.search(r"\b\d{4}\b", event.when):
+        return f"{event.when} ({event.date})"
+    return event.when
 
-    With `width`, a long object is shortened first so that when and where stay visible.
+
+def event_line(event: Event, analysis: Analysis, width: int | None = None) -> str:
+    """'who — what happened — when — where', leaving out what is not known.
+
+    With `width`, a long "what" is shortened first so that when and where stay visible.
     """
     actor = analysis.referent(event.actor)
     where = analysis.referent(event.where)
     place = where.name if where else event.where
-    if place and event.object and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", event.object):
-        place = None  # "lived — on Mill Street": the place is already said
-    parts = [actor.name if actor else None, event.trigger.text, event.object, event.when, place]
+    doing = [event.what] if event.what else [event.trigger.text, event.object]
+    if place and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", " ".join(d for d in doing if d)):
+        place = None  # "lived on Mill Street — Mill Street": the place is already said
+    parts = [actor.name if actor else None, *doing, _when_text(event), place]
     if event.kind == "named":
-        parts = [event.trigger.text, event.when, where.name if where else event.where]
+        parts = [event.trigger.text, _when_text(event), where.name if where else event.where]
     parts = [safe(p) if p else None for p in parts]
     line = " — ".join(p for p in parts if p)
-    if width is not None and len(line) > width and event.kind != "named" and parts[2]:
-        room = len(parts[2]) - (len(line) - width)
-        parts[2] = shorten(parts[2], max(16, room))
+    long_part = len(doing)  # the object, or the whole "what"
+    if width is not None and len(line) > width and event.kind != "named" and parts[long_part]:
+        text = parts[long_part] or ""
+        room = len(text) - (len(line) - width)
+        parts[long_part] = shorten(text, max(16, room))
         line = " — ".join(p for p in parts if p)
     return line if width is None else shorten(line, width)
+
+
+def _event_lines(analysis: Analysis, events: list[Event], width: int) -> list[str]:
+    """The main event first and marked, then the rest of the news, then the background."""
+    lines: list[str] = []
+    divided = False
+    for event in events:
+        if event.background and not divided and lines:
+            lines.append("  · background ·")
+            divided = True
+        prefix = "main: " if event is events[0] and not event.background else ""
+        lines.append(f"  {prefix}{event_line(event, analysis, width - 2 - len(prefix))}")
+    return lines or ["  (none found)"]
 
 
 def _speaker(quote: Quote, analysis: Analysis) -> str:
@@ -136,7 +159,7 @@ def format_summary(
     heading = f"Events ({len(analysis.events)}"
     heading += f", top {len(events)})" if len(analysis.events) > len(events) else ")"
     lines += ["", heading]
-    lines += [f"  {event_line(e, analysis, width - 2)}" for e in events] or ["  (none found)"]
+    lines += _event_lines(analysis, events, width)
 
     lines += ["", f"Quotes ({len(analysis.quotes)})"]
     if not analysis.quotes:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from reader.analysis.credits import credit_spans, outside_credits
 from reader.analysis.entities.names import Mention, is_acronym, looks_personal, normalise, trim_name
 from reader.analysis.entities.words import (
     ALIASES,
@@ -313,11 +314,14 @@ def entities_from_doc(
     text = doc.text if text is None else text
     entities: list[Entity] = []
     mentions: list[Mention] = []
+    credits = credit_spans(text)  # "Getty Images", "(AP Photo/...)": never actors or places
     for ent in doc.ents:
         if ent.label_ not in LABEL_KIND:
             entities.append(Entity(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
             continue
         bounds = _name_bounds(doc, text, ent)
+        if bounds is not None and credits:
+            bounds = outside_credits(credits, text, *bounds)
         if bounds is None or _in_title_phrase(text, bounds[0], bounds[1], ent.label_):
             continue
         s, e = bounds

@@ -1,0 +1,175 @@
+"""From parsed docs to the article's ranked events: collect raw events per doc, then build once.
+
+`EventCollector.add` reads one doc (a batch of a long text) and keeps its raw events and, for the
+first doc, the headline's words; `build` resolves actors and places to the merged referents, marks
+what sits in the headline, the lead or a quote, scores, merges mentions of one event, fills the
+slots a reader expects (when and where from the lead or the dateline when the sentence is silent),
+and returns the events in rank order, the news above its background.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from reader.analysis.credits import credit_spans
+from reader.analysis.events.extract import RawEvent, events_from_doc
+from reader.analysis.events.merge import Group, group_mentions
+from reader.analysis.events.parts import ArticleParts, find_parts
+from reader.analysis.events.phrases import sentence_words
+from reader.analysis.events.rank import Candidate, QuoteSpans, mark_positions, score
+from reader.analysis.events.timing import resolve_relative
+from reader.analysis.model import Event, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from reader.analysis.entities import Referents
+
+#: How far back (characters) a "he"/"she" subject looks for the person it stands for.
+PRONOUN_REACH = 1500
+#: Events this early in the text (share of its length) stand in for a lead that gives no day or place.
+_NEAR_LEAD = 0.1
+#: Referent kinds that can say where something happened.
+_PLACE_KINDS = frozenset({"place", "region", "facility"})
+
+
+class EventCollector:
+    """The events of one article, gathered doc by doc (`add`) and ranked on demand (`build`)."""
+
+    def __init__(self, text: str, body_length: int | None = None):
+        self.text = text
+        self.body_length = len(text) if body_length is None else body_length
+        self.parts = find_parts(text[: self.body_length])
+        self.raw: list[RawEvent] = []
+        self.headline_words: frozenset[str] = frozenset()
+
+    def add(
+        self,
+        doc: Doc,
+        offset: int,
+        mention_bounds: Iterable[tuple[int, int]],
+        place_starts: Iterable[int],
+        text: str | None = None,
+    ) -> list[RawEvent]:
+        """Read one doc starting at `offset` of the article; returns its raw events."""
+        piece = doc.text if text is None else text
+        skip = credit_spans(piece)
+        events = events_from_doc(doc, mention_bounds, place_starts, offset, self.body_length, piece, skip)
+        headline = self.parts.headline
+        if headline is not None and offset <= headline[0] < offset + len(piece):
+            words: set[str] = set()
+            for sent in doc.sents:
+                if sent.start_char + offset >= headline[1]:
+                    break
+                words |= sentence_words(sent)
+            self.headline_words = frozenset(words)
+        self.raw.extend(events)
+        return events
+
+    def build(
+        self, referents: Referents, quotes: Sequence[Quote] = (), published: dt.date | None = None
+    ) -> list[Event]:
+        """The article's events in rank order (see the module docstring)."""
+        parts = find_parts(self.text[: self.body_length], published) if published else self.parts
+        candidates = _resolve(self.raw, referents)
+        spans = [(s.start, s.end) for q in quotes for s in (q.segments or [q.content])]
+        mark_positions(candidates, parts, QuoteSpans(spans))
+        names = {r.id: r.name for r in referents.actors}
+        counts = {r.id: len(r.mentions) for r in referents.actors}
+        most = max(counts.values(), default=1) or 1
+        for c in candidates:
+            salience = counts.get(c.actor, 0) / most if c.actor is not None else 0.0
+            c.score = score(c, self.headline_words, names, salience)
+        groups = sorted(
+            group_mentions(candidates), key=lambda g: (g.background, -g.score, g.rep.raw.trigger.start)
+        )
+        _fill_from_opening(groups, parts, referents, self.text)
+        return [_event(group, rank, parts.published) for rank, group in enumerate(groups, start=1)]
+
+
+def _resolve(raws: list[RawEvent], referents: Referents) -> list[Candidate]:
+    """Each raw event with its actor (a he/she goes to the last person named before it) and place ids."""
+    person_starts = sorted(s for s, i in referents.by_start.items() if referents.kinds.get(i) == "person")
+    out = []
+    for raw in raws:
+        actor = referents.by_start.get(raw.actor_at) if raw.actor_at is not None else None
+        if actor is None and raw.pronoun_at is not None:
+            k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
+            if k >= 0 and raw.pronoun_at - person_starts[k] <= PRONOUN_REACH:
+                actor = referents.by_start[person_starts[k]]
+        where: str | None = None
+        for start in raw.where_at:
+            rid = referents.by_start.get(start)
+            if rid is not None and referents.kinds.get(rid) in _PLACE_KINDS and rid != actor:
+                where = rid
+                break
+        out.append(Candidate(raw, actor, where if where is not None else raw.where_text))
+    return out
+
+
+def _dateline_place(parts: ArticleParts, referents: Referents, text: str) -> str | None:
+    """The dateline's place as a location id when a record starts there, else its text in title case
+    ("PALMAR ALTO, Chile" -> "Palmar Alto, Chile")."""
+    if parts.dateline_place is None:
+        return None
+    start, end = parts.dateline_place
+    rid = referents.by_start.get(start)
+    if rid is not None and referents.kinds.get(rid) in _PLACE_KINDS:
+        return rid
+    words = text[start:end].split()
+    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
+
+
+def _opening_slots(groups: list[Group]) -> tuple[list[str | None], list[str | None]]:
+    """(when, where) of the lead paragraph's first real event, then of the paragraphs just after it."""
+    lead = [c for g in groups for c in g.mentions if not c.background and not c.in_headline]
+    in_lead = sorted((c for c in lead if c.in_lead), key=lambda c: c.raw.trigger.start)
+    near = sorted(
+        (c for c in lead if not c.in_lead and c.raw.position <= _NEAR_LEAD), key=lambda c: c.raw.trigger.start
+    )
+    whens = [next((c.raw.when for c in found if c.raw.when), None) for found in (in_lead, near)]
+    wheres = [next((c.where for c in found if c.where), None) for found in (in_lead, near)]
+    return whens, wheres
+
+
+def _fill_from_opening(groups: list[Group], parts: ArticleParts, referents: Referents, text: str) -> None:
+    """When and where the sentence leaves out, read as a reader would from the lead and the dateline.
+
+    When: the lead's, else the dateline's, else the next paragraphs'. Where: the dateline's, else the
+    lead's. Only for events the opening tells (headline or lead) and for the main event: a
+    background event deep in the article did not happen on the day of the news.
+    """
+    (lead_when, near_when), (lead_where, near_where) = _opening_slots(groups)
+    dateline_when = None if parts.dateline_date is None else text[slice(*parts.dateline_date)]
+    dateline_where = _dateline_place(parts, referents, text)
+    for rank, group in enumerate(groups):
+        opening = any(c.in_headline or c.lead_first for c in group.mentions)
+        if not (opening or rank == 0) or group.background:
+            continue
+        group.when = group.when or lead_when or dateline_when or near_when
+        group.where = group.where or dateline_where or lead_where or near_where
+
+
+def _event(group: Group, rank: int, published: dt.date | None) -> Event:
+    rep = group.rep
+    raw = rep.raw
+    day = resolve_relative(group.when, published, future=raw.future) if group.when else None
+    mentions = sorted((c.raw.trigger for c in group.mentions), key=lambda s: s.start)
+    return Event(
+        trigger=raw.trigger,
+        actor=group.actor,
+        object=raw.object,
+        when=group.when,
+        where=group.where,
+        sentence=raw.sentence,
+        kind=raw.kind,
+        salience=round(max(0.0, min(1.0, group.score)), 4),
+        rank=rank,
+        what=raw.what,
+        mentions=mentions,
+        background=group.background,
+        date=None if day is None else day.isoformat(),
+    )
