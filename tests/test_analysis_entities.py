@@ -184,7 +184,7 @@ def test_surname_mislabelled_as_place_joins_the_person() -> None:
             [(0, "Hillary Clinton"), (20, "Bill Clinton"), (40, "Hillary Clinton"), (60, "Clinton")],
             {"Hillary Clinton": [0, 40, 60], "Bill Clinton": [20]},
         ),
-        # Equally mentioned: the one named last before the surname is first used.
+        # Equally mentioned (and no title to tell them apart): the one named last.
         (
             [(0, "Donald Trump"), (20, "Melania Trump"), (40, "Trump")],
             {"Donald Trump": [0], "Melania Trump": [20, 40]},
@@ -196,6 +196,19 @@ def test_a_shared_surname_goes_to_its_most_salient_bearer(
 ) -> None:
     merged = merge_mentions([_mention(start, name, "PERSON") for start, name in mentions])
     assert {r.name: [m.start for m in r.mentions] for r in merged.actors} == expected
+
+
+def test_a_title_says_which_bearer_of_a_shared_surname_is_meant() -> None:
+    mentions = [_mention(0, "Donald Trump", "PERSON"), _mention(20, "Melania Trump", "PERSON")]
+    mentions[0].gender = "m"  # "Donald", as the list of given names says
+    mentions[1].gender = "f"  # "Melania" is not in that list: a title would have said it
+    bare = _mention(40, "Trump", "PERSON")
+    bare.gender = "f"  # "Mrs. Trump"
+    merged = merge_mentions([*mentions, bare])
+    assert {r.name: [m.start for m in r.mentions] for r in merged.actors} == {
+        "Donald Trump": [0],
+        "Melania Trump": [20, 40],
+    }
 
 
 def test_acronym_joins_its_organisation() -> None:

@@ -104,13 +104,14 @@ class _KeyIndex:
 
     Merging a batch's mentions together with these (one per key, not every mention so far) gives
     the batch's actors the identities the full merge would: "Soleimani" in batch 9 joins the
-    "Qassem Soleimani" of batch 1, and a surname two people share goes to the one named last.
+    "Qassem Soleimani" of batch 1, and a company named like a person stays a company.
     """
 
     def __init__(self) -> None:
         self._last: dict[str, Mention] = {}
         self._labels: dict[str, Counter[str]] = {}
         self._person_cue: set[str] = set()
+        self._org_cue: set[str] = set()
 
     def add(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
@@ -118,13 +119,17 @@ class _KeyIndex:
             self._labels.setdefault(m.key, Counter())[m.label] += 1
             if m.cue == "person":
                 self._person_cue.add(m.key)
+            elif m.cue == "organisation":
+                self._org_cue.add(m.key)
 
     def stand_ins(self) -> list[Mention]:
         stand_ins = []
         for key, m in self._last.items():
             label = self._labels[key].most_common(1)[0][0]
-            cue = "person" if key in self._person_cue else None
-            stand_ins.append(Mention(m.start, m.end, m.text, label, key, m.name, m.acts, cue=cue))
+            cue = "person" if key in self._person_cue else "organisation" if key in self._org_cue else None
+            stand_ins.append(
+                Mention(m.start, m.end, m.text, label, key, m.name, m.acts, cue=cue, gender=m.gender)
+            )
         return stand_ins
 
 

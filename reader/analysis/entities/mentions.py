@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.analysis.credits import credit_spans, outside_credits
-from reader.analysis.entities.names import Mention, is_acronym, looks_personal, normalise, trim_name
+from reader.analysis.entities.names import (
+    Mention,
+    is_acronym,
+    looks_personal,
+    name_gender,
+    normalise,
+    trim_name,
+)
 from reader.analysis.entities.words import (
     ALIASES,
     BUSINESS_WORDS,
@@ -285,6 +292,12 @@ def _label_by_context(
     return label, None, e
 
 
+def title_before(text: str, s: int) -> str:
+    """The title word right before a name ("Mrs." in "Mrs. Trump"), or ""."""
+    words = text[max(0, s - 12) : s].split()
+    return words[-1] if words else ""
+
+
 def _merge_key(key: str, label: str) -> str:
     """The key mentions of one thing share: without a company's legal form, an alias's canonical name,
     a group's singular ("Iraqis" and "Iraqi")."""
@@ -337,7 +350,10 @@ def entities_from_doc(
         acts = dep in ("nsubj", "csubj") or (dep == "pobj" and ent.root.head.dep_ == "agent")
         name = SPACE_RE.sub(" ", name_text)
         entities.append(Entity(s + offset, e + offset, name_text, label))
-        mentions.append(Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue))
+        mention = Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue)
+        if label == "PERSON":
+            mention.gender = name_gender(name, title_before(text, s))
+        mentions.append(mention)
     _recover_full_names(doc, text, entities, mentions, offset)
     return entities, mentions
 
@@ -398,7 +414,9 @@ def _recover_full_names(
         acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
         clean = SPACE_RE.sub(" ", name)
         entities.append(Entity(gs, ge, name, "PERSON"))
-        mentions.append(Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person"))
+        mention = Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person")
+        mention.gender = name_gender(clean, title_before(text, s))
+        mentions.append(mention)
         added_end = ge
     if dropped:
         entities[:] = [x for x in entities if id(x) not in dropped]

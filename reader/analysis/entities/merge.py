@@ -229,19 +229,28 @@ def _personish(key: str, label: str, cluster: Cluster, forms: _ShortForms) -> bo
     return label == "ORG" and not short_org
 
 
+def _gender_of(cluster: Cluster) -> str | None:
+    """The gender a person's mentions agree on ("Mrs. Trump", "Melania Trump"), or None."""
+    genders = {m.gender for m in cluster.mentions if m.gender}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _share_out(cluster: Cluster, owners: list[str], by_key: dict[str, Cluster]) -> list[tuple[Mention, str]]:
     """A surname two people share (Donald and Melania Trump) goes, mention by mention, to its most
     salient bearer so far, not to the one named last.
 
     Salience is the bearer's mentions before that point: its full name and the bare surname already
     given to it, so the one the article has been calling "Trump" keeps the name; on a tie, the one
-    named last. A bearer not yet named cannot be meant (unless none is).
+    named last. A bearer not yet named cannot be meant (unless none is), nor one whose gender a title
+    contradicts ("Mrs. Trump" is not Donald).
     """
     seen: dict[str, list[int]] = {owner: sorted(m.start for m in by_key[owner].mentions) for owner in owners}
+    genders = {owner: _gender_of(by_key[owner]) for owner in owners}
     moves = []
     for mention in sorted(cluster.mentions, key=lambda m: m.start):
         before = {o: bisect.bisect_left(starts, mention.start) for o, starts in seen.items()}
-        named = [o for o in owners if before[o]] or owners
+        fitting = [o for o in owners if not (mention.gender and genders[o] and genders[o] != mention.gender)]
+        named = [o for o in fitting if before[o]] or fitting or owners
         called = max(named, key=lambda o: (before[o], seen[o][before[o] - 1] if before[o] else -1, o))
         bisect.insort(seen[called], mention.start)
         moves.append((mention, called))

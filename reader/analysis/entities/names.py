@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from reader.analysis.entities.words import (
     ALIASES,
     EDGE_JUNK,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
     KNOWN_LABELS,
     LEADING_THE_RE,
+    MALE_NAMES,
+    MALE_TITLES,
     NOT_FIRST_NAMES,
     NOT_NAME_WORDS,
     POSSESSIVE_RE,
@@ -34,6 +38,26 @@ class Mention:
     acts: bool = False  # grammatical subject of a verb: a place that acts is also an actor
     vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
     cue: str | None = None  # "person", "organisation" or "place": the context, not the model, says so
+    gender: str | None = None  # "m" or "f" when a title or the given name says so ("Mrs. Trump", "Mary")
+
+
+def name_gender(name: str, title: str = "") -> str | None:
+    """ "m" or "f" when the title before a name ("Mr.", "Mrs.") or its given name ("Mary Jones") tells a
+    person's gender; None when neither does (a surname alone, a name common to both)."""
+    word = title.strip().lower()
+    if word in MALE_TITLES:
+        return "m"
+    if word in FEMALE_TITLES:
+        return "f"
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    given = parts[0].lower()
+    if given in MALE_NAMES:
+        return "m"
+    if given in FEMALE_NAMES:
+        return "f"
+    return None
 
 
 def normalise(name: str) -> str:

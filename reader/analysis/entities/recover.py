@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from reader.analysis.entities.names import Mention, normalise
+from reader.analysis.entities.mentions import title_before
+from reader.analysis.entities.names import Mention, name_gender, normalise
 from reader.analysis.entities.words import (
     ALIASES,
     FACILITY_WORDS,
@@ -97,7 +98,9 @@ def recover_surnames(
         acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
         name = match.group()
         new_entities.append(Entity(s + offset, e + offset, name, "PERSON"))
-        new_mentions.append(Mention(s + offset, e + offset, name, "PERSON", normalise(name), name, acts))
+        mention = Mention(s + offset, e + offset, name, "PERSON", normalise(name), name, acts)
+        mention.gender = name_gender(name, title_before(text, s))
+        new_mentions.append(mention)
     return new_entities, new_mentions
 
 

@@ -31,6 +31,11 @@ def _nickname_table(name: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(names) for name, names in related.items()}
 
 
+#: Given names that tell a person's gender ("Mary Jones ... she said"), and titles that do ("Mrs. Trump").
+MALE_NAMES = lexicon.words("given_names", "male")
+FEMALE_NAMES = lexicon.words("given_names", "female")
+MALE_TITLES = lexicon.words("people", "male_titles")
+FEMALE_TITLES = lexicon.words("people", "female_titles")
 #: Given names and their other forms: "Jim Hacker" is "James R. Hacker".
 NICKNAMES = _nickname_table("nicknames.json")
 

@@ -2,7 +2,7 @@
 
 A name links to its actor directly; a relative pronoun through its antecedent; "he", "she",
 "they" and descriptions such as "the minister" to the most recent compatible actor (gender from
-titles, kin nouns and earlier pronouns; the subject of a recent clause first).
+titles, given names, kin nouns and earlier pronouns; the subject of a recent clause first).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
+from reader.analysis.entities.names import name_gender
 from reader.analysis.model import Quote, Referent, Span
 from reader.analysis.quotes.base import (
     ORG_NOUNS,
@@ -133,6 +134,8 @@ class Resolver(Context):
             if word in FEMALE_TITLES:
                 found = "f"
                 break
+        if not found:
+            found = next((g for g in map(name_gender, (actor.name, *actor.aliases)) if g), "")
         if not found:
             found = self.kin_gender(actor)
         self.genders[actor.id] = found
