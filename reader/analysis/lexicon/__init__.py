@@ -7,6 +7,7 @@ lists from here, so a word is added in one place and every pass sees it.
 
 from __future__ import annotations
 
+import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -53,3 +54,16 @@ def mapping(table: str, key: str) -> dict[str, str]:
 def lists(table: str) -> dict[str, frozenset[str]]:
     """Every list of `table`.toml by name (for lexicons whose classes are their keys)."""
     return {key: words(table, key) for key, value in _table(table).items() if isinstance(value, list)}
+
+
+@cache
+def derived(name: str, key: str) -> frozenset[str]:
+    """The list `key` of the JSON file `name`.json, counted from a corpus by a script (see README.md)."""
+    path = FOLDER / f"{name}.json"
+    try:
+        value = json.loads(path.read_text(encoding="utf-8")).get(key)
+    except (OSError, ValueError, AttributeError) as error:
+        raise LexiconError(f"lexicon {name}.json cannot be read: {error}") from error
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise LexiconError(f"lexicon {name}.json has no list of words named {key!r}")
+    return frozenset(value)

@@ -111,7 +111,7 @@ class DirectPass(SpeakerRules):
             speaker = None
         if speaker is not None and speaker.lower_ in PRONOUNS_SUBJECT:
             speaker = self.reporter_of(cue) or speaker
-        if speaker is None:
+        if speaker is None and not self.asked_passive(cue):  # "“...?” Warren was asked": not Warren's
             speaker = (
                 self.frame_source(cue, s.first, s.last)
                 or self.nearby_source(cue, s.first, s.last)

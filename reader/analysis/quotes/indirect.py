@@ -80,6 +80,11 @@ class IndirectPass(SpeakerRules):
             span = self.trim(a, b)
             if span is None:
                 continue
+            if self.asked_passive(tok):
+                # the question of "Warren was asked whether ..." is the asker's: the agent or nobody
+                agent = self.agent_of(tok)
+                out.append(self.reported(tok, span, a, b, agent, p, "verb_frame", guess=False))
+                continue
             speaker = self.verb_speaker(tok, dep, a, b)
             out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame"))
         return out
@@ -138,9 +143,11 @@ class IndirectPass(SpeakerRules):
         speaker: Token | None,
         score: float,
         rule: str,
+        guess: bool = True,
     ) -> Found:
-        """An indirect attribution cued by `tok`; a speaker guessed from context is as doubtful as none."""
-        guessed = speaker is None
+        """An indirect attribution cued by `tok`; a speaker guessed from context is as doubtful as none
+        (`guess=False` when the construction says the speaker is not named)."""
+        guessed = speaker is None and guess
         if guessed:
             speaker = self.nearest_compatible(tok, a, b)
         return Found(

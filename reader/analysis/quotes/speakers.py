@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.quotes.base import (
     CONTRACTED_AUX,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     PRONOUNS_SUBJECT,
     RELATIVE,
     Context,
@@ -26,6 +28,15 @@ if TYPE_CHECKING:
 
 OBJECT_CONTROL = lexicon.words("verbs", "object_control")
 QUANTITY_WORDS = lexicon.words("people", "quantity_words")
+QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
+#: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
+SPEAKER_NOUNS = (
+    lexicon.derived("speaker_nouns", "speaker_nouns")
+    | PERSON_NOUNS
+    | ORG_NOUNS
+    | lexicon.words("people", "evidence_nouns")
+    | QUANTITY_WORDS
+)
 
 
 class SpeakerRules(Context):
@@ -33,6 +44,10 @@ class SpeakerRules(Context):
 
     def subject_of(self, tok: Token, depth: int = 0) -> Token | None:
         """The speaker of cue `tok`: its subject, the agent of a passive, or its host verb's subject."""
+        if self.asked_passive(tok):
+            # "Warren was asked whether ...", "Asked about the tariffs, ...": the question is the
+            # asker's turn, and the asker is the agent or nobody named; never the one asked
+            return self.agent_of(tok)
         # with two subjects ("Q: The association said ..."), the one nearest the verb
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -123,6 +138,15 @@ class SpeakerRules(Context):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
         return self.quantity_subject(tok)
+
+    def asked_passive(self, tok: Token) -> bool:
+        """A questioning verb in the passive ("was asked") or as a bare participle ("Asked about X,")."""
+        if tok.lemma_.lower() not in QUESTION_VERBS or tok.tag_ != "VBN":
+            return False
+        deps = {child.dep_ for child in tok.children}
+        if "nsubjpass" in deps or "auxpass" in deps:
+            return True
+        return not deps & {"nsubj", "aux", "csubj"} and tok.dep_ in ("advcl", "ROOT", "acl")
 
     def quantity_subject(self, tok: Token) -> Token | None:
         """A poll share the parse leaves without a subject ("About 4 in 10 say ...", "Less than a
@@ -342,6 +366,7 @@ class SpeakerRules(Context):
             and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
         )
         if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
+            self.repair_non_actor(f, tok)
             return
         cue = self.tok_at(f.cue[0])
         sent = doc[cue].sent
@@ -356,3 +381,35 @@ class SpeakerRules(Context):
                 best = t
         if best is not None:
             f.speaker_tok = best.i
+
+    def repair_non_actor(self, f: Found, tok: Token) -> None:
+        """A speaker is actor-like: a person, organisation, group, or a description headed by a noun
+        that can speak. An adjective ("Congressional") gives way to the noun it modifies; an abstract
+        noun ("Trump's most famously false contention", "the proportion of voters") to the actor it
+        names; with neither, there is no speaker."""
+        if tok.pos_ == "ADJ" and not tok.ent_type_:
+            head = tok.head
+            if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and actor_like(head):
+                f.speaker_tok = head.i
+            return
+        if tok.pos_ != "NOUN" or actor_like(tok):
+            return
+        for child in tok.children:
+            if child.dep_ == "poss" and (agentive(child) or child.pos_ == "PROPN"):
+                f.speaker_tok = name_head(child).i
+                return
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and actor_like(obj) and obj.pos_ != "PRON":
+                        f.speaker_tok = name_head(obj).i
+                        return
+
+
+def actor_like(tok: Token) -> bool:
+    """Whether a token can head a speaker: a name, a pronoun, or a noun that can speak."""
+    if agentive(tok) or tok.ent_type_ or tok.pos_ in ("PROPN", "PRON", "NUM") or tok.text[:1].isupper():
+        return True
+    if tok.pos_ == "NOUN":
+        return tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS
+    return tok.pos_ != "ADJ"
