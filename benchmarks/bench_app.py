@@ -99,9 +99,10 @@ async def page_through(text: str, analysis, pages: int = 100) -> list[float]:
     """Milliseconds of `render_lines` for each screen reached by page-down (never rendered before)."""
     from reader.article import Article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
     from reader.ui.widgets.article_view import ArticleView
 
-    app = ReaderApp(Article(text, source="-"), analysis=analysis, analyse=False)
+    app = ReaderApp(Article(text, source="-"), ReaderOptions(analyse=False), analysis=analysis)
     timings: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(ArticleView)

@@ -166,11 +166,14 @@ def test_reader_config_with_a_wrong_type_exits_2_naming_the_key() -> None:
 async def test_keymap_from_the_config_remaps_app_keys() -> None:
     from reader.article import Article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
     write(config_path(), '[keymap]\nquit = "x"\n')
     config, warnings = load_config()
     assert warnings == []
-    app = ReaderApp(Article(text="Ana said hello.", source="t.txt"), config=config, analyse=False)
+    app = ReaderApp(
+        Article(text="Ana said hello.", source="t.txt"), ReaderOptions(config=config, analyse=False)
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()

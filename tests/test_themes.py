@@ -339,9 +339,10 @@ def test_no_color_leaves_only_greys_and_cues() -> None:
 async def test_switching_theme_from_the_palette_restyles_and_is_remembered() -> None:
     from reader.article import Article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
     text = SEED.read_text(encoding="utf-8")
-    app = ReaderApp(Article(text=text, source="seed.txt"), theme="dark", analyse=False)
+    app = ReaderApp(Article(text=text, source="seed.txt"), ReaderOptions(theme="dark", analyse=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == "dark"
@@ -402,8 +403,11 @@ def test_ansi_user_theme_checks_names_and_resolves_references() -> None:
 async def test_terminal_theme_starts_the_app_without_stylesheet_errors() -> None:
     from reader.article import Article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
-    app = ReaderApp(Article(text="Ana said hello.", source="t.txt"), theme="terminal", analyse=False)
+    app = ReaderApp(
+        Article(text="Ana said hello.", source="t.txt"), ReaderOptions(theme="terminal", analyse=False)
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "terminal"
@@ -425,12 +429,13 @@ async def test_broken_theme_asked_for_gives_a_notice_and_the_default_in_the_app(
     """What `reader --theme oops FILE` does: the app starts, says what is wrong, and uses the default."""
     from reader.article import Article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
     path = user_theme("oops", '[styles]\nperson = "bold #12345"\n')
     theme, messages = choose_theme("oops", Config())
     assert theme.name == DEFAULT_THEME
     article = Article(text="Ana said hello.", source="t.txt")
-    app = ReaderApp(article, theme=theme.name, warnings=messages, analyse=False)
+    app = ReaderApp(article, ReaderOptions(theme=theme.name, analyse=False), warnings=messages)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME

@@ -84,16 +84,15 @@ def run(args: argparse.Namespace) -> int:
         _reattach_terminal()
 
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
-    app = ReaderApp(
-        article,
+    options = ReaderOptions(
+        config,
         theme=theme.name,
-        config=config,
         width=width,
         model=model_name,
         use_cache=not getattr(args, "no_cache", False),
-        warnings=[*warnings, *theme_warnings],
-        collection=collection,
     )
+    app = ReaderApp(article, options, warnings=[*warnings, *theme_warnings], collection=collection)
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -1,14 +1,16 @@
 """The Textual app: themes, app-wide keys and the screens (library, article, help, actor card).
 
-Usable with a precomputed `Analysis` (tests, snapshots: no spaCy at all) or with `analyse=True`,
-where the article screen fetches the analysis from the cache or runs spaCy in a worker thread.
+Usable with a precomputed `Analysis` (tests, snapshots: no spaCy at all) or with `options.analyse`,
+where the article screen fetches the analysis from the cache or runs spaCy in a worker thread. The app
+owns the themes and the screen stack; screens get the options and the highlight styles handed down and
+ask for the library or another article with messages.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -21,40 +23,12 @@ from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.settings import themes as reader_themes
-from reader.settings.config import Config
-from reader.ui.palette import ReaderCommands
-from reader.vocab import ENTITY_ROLES
+from reader.ui.messages import DoubtfulShown, OpenLibrary, OpenSource
+from reader.ui.options import ReaderOptions
 
 if TYPE_CHECKING:
     from reader.collection.request import CollectionRequest
     from reader.ui.messages import ArticleChosen
-
-
-@dataclass(slots=True)
-class AppSettings:
-    """What the app needs from the config file and the command line."""
-
-    wrap_width: int = 80
-    panels: list[str] = field(default_factory=lambda: ["actors", "locations", "events", "quotes"])
-    show_sidebar: bool = True
-    entity_roles: set[str] = field(default_factory=lambda: set(ENTITY_ROLES) - {"other"})
-    show_quotes: bool = True
-    show_doubtful: bool = False  # attributions below QUOTE_CONFIDENCE_THRESHOLD (toggled with `a`)
-    quote_cues: list[str] = field(default_factory=list)
-    keymap: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_config(cls, config: Config, width: int | None = None) -> AppSettings:
-        highlight = set(config.highlight)
-        return cls(
-            wrap_width=width or config.wrap_width,
-            panels=list(config.panels),
-            show_sidebar=config.show_sidebar,
-            entity_roles={role for role in ENTITY_ROLES if role in highlight},
-            show_quotes="quote" in highlight,
-            quote_cues=list(config.quote_cues),
-            keymap=dict(config.keymap),
-        )
 
 
 def binding_owners() -> tuple[type, ...]:
@@ -81,7 +55,6 @@ class ReaderApp(App[int]):
 
     TITLE = "reader"
     CSS_PATH = "reader.tcss"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -101,14 +74,9 @@ class ReaderApp(App[int]):
     def __init__(
         self,
         article: Article | None,
+        options: ReaderOptions | None = None,
         *,
         analysis: Analysis | None = None,
-        theme: str | None = None,
-        config: Config | None = None,
-        width: int | None = None,
-        model: str | None = None,
-        use_cache: bool = True,
-        analyse: bool = True,
         warnings: Iterable[str] = (),
         collection: CollectionRequest | None = None,
     ) -> None:
@@ -117,18 +85,15 @@ class ReaderApp(App[int]):
         self.article = article
         self.collection = collection
         self.initial_analysis = analysis
-        self.config = config or Config()
-        self.settings = AppSettings.from_config(self.config, width)
-        self.model_name = model or self.config.model
-        self.use_cache = use_cache
-        self.analyse = analyse
+        self.options = options or ReaderOptions()
         self.startup_warnings = list(warnings)
         self._reader_themes, theme_warnings = reader_themes.available_themes()
         self.startup_warnings.extend(theme_warnings)
+        theme = self.options.theme
         self.reader_theme_name = theme if theme in self._reader_themes else reader_themes.DEFAULT_THEME
         self._theme_ready = False
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+        if self.options.config.keymap:
+            self.set_keymap(self.options.config.keymap)
 
     # ----------------------------------------------------------------- themes
 
@@ -158,10 +123,12 @@ class ReaderApp(App[int]):
             if self._theme_ready:
                 with contextlib.suppress(OSError):
                     reader_themes.remember_theme(name)
+        from reader.ui.screens.article import ArticleScreen
+
+        styles = self.highlight_styles()
         for screen in self.screen_stack:
-            restyle = getattr(screen, "apply_theme_styles", None)
-            if restyle is not None:
-                restyle()
+            if isinstance(screen, ArticleScreen):
+                screen.set_highlight_styles(styles)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
@@ -169,6 +136,9 @@ class ReaderApp(App[int]):
                 continue
             yield command
         yield SystemCommand("Help", "Show every key and what it does", self.action_help)
+        for name in self.reader_theme_names():
+            yield SystemCommand(f"Theme: {name}", "Switch the colour theme", partial(self.switch_theme, name))
+        yield SystemCommand("Open the library", "Bundled samples and recent files", self.open_library)
 
     # ----------------------------------------------------------------- screens
 
@@ -177,7 +147,7 @@ class ReaderApp(App[int]):
             self.register_theme(theme.to_textual_theme())
         self.theme = self.reader_theme_name
         self._theme_ready = True
-        unknown = sorted(set(self.settings.keymap) - binding_ids())
+        unknown = sorted(set(self.options.config.keymap) - binding_ids())
         if unknown:
             self.startup_warnings.append(
                 f"[keymap] has unknown binding ids: {', '.join(unknown)} (see ? for the ids)"
@@ -213,7 +183,14 @@ class ReaderApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, ArticleScreen):
                 screen.save_position()
-        new = ArticleScreen(article, analysis=analysis, focus=focus, back_on_escape=back_to_collection)
+        new = ArticleScreen(
+            article,
+            self.options,
+            self.highlight_styles(),
+            analysis=analysis,
+            focus=focus,
+            back_on_escape=back_to_collection,
+        )
         if back_to_collection:
             self.push_screen(new)
             return
@@ -236,6 +213,15 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, LibraryScreen):
             return
         self.push_screen(LibraryScreen())
+
+    def on_open_library(self, _message: OpenLibrary) -> None:
+        self.open_library()
+
+    def on_open_source(self, message: OpenSource) -> None:
+        self.open_source(message.source)
+
+    def on_doubtful_shown(self, message: DoubtfulShown) -> None:
+        self.options.show_doubtful = message.show  # kept for the next article opened
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def open_source(self, source: str) -> None:

@@ -1,4 +1,7 @@
-"""Messages the app's workers and widgets post to each other."""
+"""Messages that go up: from workers to their screen, from widgets and screens to the app.
+
+Data goes down as arguments and method calls; what happened comes back up as one of these.
+"""
 
 from __future__ import annotations
 
@@ -71,3 +74,22 @@ class ArticleChosen(Message):
 
     article: Article
     focus: tuple[int, int] | None = None
+
+
+@dataclass
+class OpenLibrary(Message):
+    """The user asked for the library (a key or the palette); the app shows it."""
+
+
+@dataclass
+class OpenSource(Message):
+    """The user picked an article in the library; the app loads it (a URL may take a moment)."""
+
+    source: str
+
+
+@dataclass
+class DoubtfulShown(Message):
+    """Doubtful attributions were switched on or off; the next article opened keeps the choice."""
+
+    show: bool

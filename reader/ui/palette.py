@@ -1,41 +1,50 @@
-"""Command palette entries (ctrl+p): jump to an actor, place or quote; toggle layers; switch theme."""
+"""Command palette entries (ctrl+p): jump to an actor, place or quote; toggle layers.
+
+A screen that offers commands lists `ScreenCommands` in its `COMMANDS` and implements `palette_commands`;
+the provider asks the screen it was opened on, and knows nothing else about it. App-wide entries (themes,
+the library, help) are the app's system commands.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.vocab import ENTITY_ROLES
+from reader.analysis.model import Analysis, Quote
+from reader.ui.present import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
 
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
-    from reader.ui.screens.article import ArticleScreen
-
-Command = tuple[str, Callable[[], object], str]
+#: Titles shown before the user types anything (the jumps would drown them).
+DISCOVERED = ("Toggle", "Theme", "Open", "Next", "Show")
 
 
-class ReaderCommands(Provider):
-    """Commands built from the open article's analysis and the available themes."""
+class Command(NamedTuple):
+    """One palette entry: what it is called, what it does, and a line of help."""
+
+    title: str
+    callback: Callable[[], object]
+    help: str
+
+
+@runtime_checkable
+class CommandSource(Protocol):
+    """A screen that offers palette entries."""
+
+    def palette_commands(self) -> list[Command]: ...
+
+
+class ScreenCommands(Provider):
+    """The entries of the screen the palette was opened on."""
 
     def _commands(self) -> list[Command]:
-        from reader.ui.screens.article import ArticleScreen
-
-        app: ReaderApp = self.app  # type: ignore[assignment]
-        commands: list[Command] = []
         screen = self.screen
-        if isinstance(screen, ArticleScreen):
-            commands.extend(_article_commands(screen, ENTITY_ROLES))
-        for name in app.reader_theme_names():
-            commands.append((f"Theme: {name}", partial(app.switch_theme, name), "Switch the colour theme"))
-        commands.append(("Open the library", app.open_library, "Bundled samples and recent files"))
-        return commands
+        return screen.palette_commands() if isinstance(screen, CommandSource) else []
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self._commands():
-            if title.startswith(("Toggle", "Theme", "Open", "Next", "Show")):
+            if title.startswith(DISCOVERED):
                 yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -46,59 +55,92 @@ class ReaderCommands(Provider):
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
 
-def _article_commands(screen: ArticleScreen, roles: tuple[str, ...]) -> list[Command]:
-    from reader.ui.widgets.article_view import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
+class ArticleActions(Protocol):
+    """What the article entries do: the reading screen's own actions."""
 
-    commands: list[Command] = []
-    analysis = screen.analysis
-    if analysis is not None:
-        for actor in sorted(analysis.actors, key=lambda a: -len(a.mentions)):
-            commands.append(
-                (
-                    f"Jump to actor: {actor.name}",
-                    partial(screen.select_referent, actor.id),
-                    f"{actor.kind}, {len(actor.mentions)} mentions",
-                )
-            )
-        for place in sorted(analysis.locations, key=lambda a: -len(a.mentions)):
-            commands.append(
-                (
-                    f"Jump to place: {place.name}",
-                    partial(screen.select_referent, place.id),
-                    f"{place.kind}, {len(place.mentions)} mentions",
-                )
-            )
-        for quote in screen.visible_quotes():
-            speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
-            words = " ".join(quote.content.text.split())
-            doubt = f"{DOUBTFUL_MARK} " if is_doubtful(quote) else ""
-            cue = f", {' '.join(quote.cue.text.split())}" if quote.cue else ""
-            commands.append(
-                (
-                    f"Jump to quote: {doubt}{speaker} — {words[:60]}{'…' if len(words) > 60 else ''}",
-                    partial(screen.view.jump_to, quote.content.start, quote.content.end),
-                    f"{quote.kind} quote{cue}" + (f" (doubtful, {quote.confidence:.2f})" if doubt else ""),
-                )
-            )
+    def select_referent(self, referent_id: str, *, jump: bool = True) -> None: ...
+    def jump_to(self, start: int, end: int) -> None: ...
+    def toggle_role(self, role: str) -> None: ...
+    def action_toggle_quotes(self) -> None: ...
+    def action_toggle_doubtful(self) -> None: ...
+    def action_toggle_entities(self) -> None: ...
+    def action_toggle_sidebar(self) -> None: ...
+    def action_next_quote(self) -> None: ...
+    def action_cycle_width(self) -> None: ...
+    def action_card(self) -> None: ...
+
+
+def article_commands(
+    actions: ArticleActions, analysis: Analysis | None, quotes: Iterable[Quote], roles: Iterable[str]
+) -> list[Command]:
+    """Jumps to every actor, place and quote on show, then the toggles of the reading screen."""
+    commands = _jump_commands(actions, analysis, quotes) if analysis is not None else []
     commands.append(
-        ("Toggle quote highlights", screen.action_toggle_quotes, "Quotes in italic with the speaker")
+        Command("Toggle quote highlights", actions.action_toggle_quotes, "Quotes in italic with the speaker")
     )
     commands.append(
-        (
+        Command(
             "Toggle doubtful attributions",
-            screen.action_toggle_doubtful,
+            actions.action_toggle_doubtful,
             f"Show or hide quotes with confidence below {QUOTE_CONFIDENCE_THRESHOLD} (key a)",
         )
     )
-    commands.append(("Toggle all entity highlights", screen.action_toggle_entities, "Names, places, dates"))
+    commands.append(
+        Command("Toggle all entity highlights", actions.action_toggle_entities, "Names, places, dates")
+    )
     for role in roles:
         commands.append(
-            (f"Toggle {role} highlights", partial(screen.toggle_role, role), f"Mark {role} names")
+            Command(f"Toggle {role} highlights", partial(actions.toggle_role, role), f"Mark {role} names")
         )
-    commands.append(("Toggle side panels", screen.action_toggle_sidebar, "Actors, places, events, quotes"))
-    commands.append(("Next quote", screen.action_next_quote, "Jump to the next quote"))
     commands.append(
-        ("Cycle reading width", screen.action_cycle_width, "60, 72, 80, 100, 120 columns or full")
+        Command("Toggle side panels", actions.action_toggle_sidebar, "Actors, places, events, quotes")
     )
-    commands.append(("Show actor card", screen.action_card, "The selected actor's card"))
+    commands.append(Command("Next quote", actions.action_next_quote, "Jump to the next quote"))
+    commands.append(
+        Command("Cycle reading width", actions.action_cycle_width, "60, 72, 80, 100, 120 columns or full")
+    )
+    commands.append(Command("Show actor card", actions.action_card, "The selected actor's card"))
     return commands
+
+
+def _jump_commands(actions: ArticleActions, analysis: Analysis, quotes: Iterable[Quote]) -> list[Command]:
+    commands: list[Command] = []
+    for actor in sorted(analysis.actors, key=lambda a: -len(a.mentions)):
+        commands.append(
+            Command(
+                f"Jump to actor: {actor.name}",
+                partial(actions.select_referent, actor.id),
+                f"{actor.kind}, {len(actor.mentions)} mentions",
+            )
+        )
+    for place in sorted(analysis.locations, key=lambda a: -len(a.mentions)):
+        commands.append(
+            Command(
+                f"Jump to place: {place.name}",
+                partial(actions.select_referent, place.id),
+                f"{place.kind}, {len(place.mentions)} mentions",
+            )
+        )
+    for quote in quotes:
+        commands.append(
+            Command(
+                quote_title(quote),
+                partial(actions.jump_to, quote.content.start, quote.content.end),
+                quote_help(quote),
+            )
+        )
+    return commands
+
+
+def quote_title(quote: Quote) -> str:
+    """ "Jump to quote: ? Zarif — the first 60 characters…" (the mark only for a doubtful one)."""
+    speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
+    words = " ".join(quote.content.text.split())
+    doubt = f"{DOUBTFUL_MARK} " if is_doubtful(quote) else ""
+    return f"Jump to quote: {doubt}{speaker} — {words[:60]}{'…' if len(words) > 60 else ''}"
+
+
+def quote_help(quote: Quote) -> str:
+    cue = f", {' '.join(quote.cue.text.split())}" if quote.cue else ""
+    doubt = f" (doubtful, {quote.confidence:.2f})" if is_doubtful(quote) else ""
+    return f"{quote.kind} quote{cue}{doubt}"

@@ -9,15 +9,11 @@ import pytest
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
 from reader.ui.app import ReaderApp
-from reader.ui.screens.article import ArticleScreen, article_meta
+from reader.ui.options import ReaderOptions
+from reader.ui.present import QUOTE_CONFIDENCE_THRESHOLD, article_meta, card_text, is_doubtful, shown_quotes
+from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.library import LibraryScreen, describe, first_sentence, plain_markdown, short_path
-from reader.ui.widgets.article_view import (
-    DOUBTFUL_BAR,
-    QUOTE_CONFIDENCE_THRESHOLD,
-    ArticleView,
-    is_doubtful,
-    shown_quotes,
-)
+from reader.ui.widgets.article_view import DOUBTFUL_BAR, ArticleView
 from reader.ui.widgets.side_panel import QuoteTree, SidePanel
 
 SIZE = (120, 40)
@@ -72,7 +68,7 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
     doubtful = [i for i, q in enumerate(mixed_analysis.quotes) if is_doubtful(q)]
     confident = [q for q in mixed_analysis.quotes if not is_doubtful(q)]
     assert doubtful and confident, "the seed analysis has both kinds"
-    app = ReaderApp(seed_article, analysis=mixed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=mixed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
@@ -124,12 +120,12 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
 
 
 async def test_palette_toggles_doubtful_attributions(seed_article: Article, mixed_analysis: Analysis) -> None:
-    from reader.ui.palette import ReaderCommands
+    from reader.ui.palette import ScreenCommands
 
-    app = ReaderApp(seed_article, analysis=mixed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=mixed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        provider = ReaderCommands(screen)
+        provider = ScreenCommands(screen)
         commands = {title: callback for title, callback, _help in provider._commands()}
         jumps = [title for title in commands if title.startswith("Jump to quote:")]
         assert len(jumps) == len(shown_quotes(mixed_analysis, show_doubtful=False))
@@ -144,7 +140,7 @@ async def test_palette_toggles_doubtful_attributions(seed_article: Article, mixe
 
 async def test_empty_quote_panel_says_why(seed_article: Article, mixed_analysis: Analysis) -> None:
     only_doubtful = with_quotes(mixed_analysis, [q for q in mixed_analysis.quotes if is_doubtful(q)])
-    app = ReaderApp(seed_article, analysis=only_doubtful, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=only_doubtful)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         tree = app.screen.query_one(QuoteTree)
@@ -154,7 +150,7 @@ async def test_empty_quote_panel_says_why(seed_article: Article, mixed_analysis:
         await pilot.press("right_square_bracket")
         assert app.screen.view.flash is None
     no_quotes = with_quotes(mixed_analysis, [])
-    app = ReaderApp(seed_article, analysis=no_quotes, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=no_quotes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         tree = app.screen.query_one(QuoteTree)
@@ -200,7 +196,7 @@ def test_library_blurb_skips_notes_bylines_and_markdown(tmp_path: Path) -> None:
 
 
 async def test_library_shows_first_real_sentence_and_length() -> None:
-    app = ReaderApp(None, analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False))
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, LibraryScreen)
         entries = {Path(e.source).name: e for e in app.screen.entries}
@@ -232,7 +228,7 @@ def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
 async def test_status_line_names_the_source_while_the_headline_is_on_screen(
     seed_article: Article, seed_analysis: Analysis
 ) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         status = app.screen.status
         assert status.title == "iran-missile-strikes.txt"
@@ -243,8 +239,6 @@ async def test_status_line_names_the_source_while_the_headline_is_on_screen(
 
 
 def test_card_says_when_doubtful_attributions_are_hidden(mixed_analysis: Analysis) -> None:
-    from reader.ui.screens.actor_card import card_text
-
     speaker = next(q for q in mixed_analysis.quotes if q.actor and is_doubtful(q))
     record = mixed_analysis.referent(speaker.actor)
     hidden = str(card_text(record, mixed_analysis))
@@ -254,7 +248,7 @@ def test_card_says_when_doubtful_attributions_are_hidden(mixed_analysis: Analysi
 
 
 async def test_n_after_a_search_without_matches_says_so(seed_article: Article, seed_analysis) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zzqx", "enter", "n")
         await pilot.pause()
@@ -263,7 +257,7 @@ async def test_n_after_a_search_without_matches_says_so(seed_article: Article, s
 
 
 async def test_clicking_a_place_in_the_panel_jumps_to_it(seed_article: Article, seed_analysis) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause()

@@ -8,6 +8,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 
 from reader.ui.app import ReaderApp, binding_owners
+from reader.ui.options import ReaderOptions
 from reader.ui.widgets.article_view import ArticleView
 
 
@@ -22,7 +23,7 @@ def test_every_binding_has_an_id_and_a_description() -> None:
 
 
 async def test_mouse_selection_copies_the_displayed_text(seed_article, seed_analysis) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -40,7 +41,7 @@ async def test_mouse_selection_copies_the_displayed_text(seed_article, seed_anal
 
 
 async def test_every_bundled_theme_applies(seed_article, seed_analysis) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(ArticleView)
         seen = set()
@@ -57,7 +58,9 @@ async def test_unknown_keymap_ids_are_reported(seed_article, seed_analysis) -> N
     from reader.settings.config import Config
 
     app = ReaderApp(
-        seed_article, analysis=seed_analysis, analyse=False, config=Config(keymap={"no-such-id": "x"})
+        seed_article,
+        ReaderOptions(analyse=False, config=Config(keymap={"no-such-id": "x"})),
+        analysis=seed_analysis,
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -8,10 +8,12 @@ from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.settings.config import Config
 from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
+from reader.ui.present import is_doubtful, shown_quotes
 from reader.ui.screens.actor_card import ActorCard
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.article_view import ArticleView, is_doubtful, shown_quotes
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.side_panel import EventList, QuoteTree, ReferentList
 from reader.ui.widgets.status_bar import StatusBar
@@ -20,7 +22,7 @@ SIZE = (120, 40)
 
 
 def make_app(article: Article, analysis: Analysis, **kwargs) -> ReaderApp:
-    return ReaderApp(article, analysis=analysis, analyse=False, **kwargs)
+    return ReaderApp(article, ReaderOptions(analyse=False, **kwargs), analysis=analysis)
 
 
 def visible_text(view: ArticleView) -> str:
@@ -319,12 +321,17 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
 
 
 async def test_palette_offers_actors_quotes_toggles_and_themes(seed_article, seed_analysis) -> None:
-    from reader.ui.palette import _article_commands
+    from reader.ui.palette import article_commands
 
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        commands = {title: callback for title, callback, _help in _article_commands(screen, ("person",))}
+        commands = {
+            title: callback
+            for title, callback, _help in article_commands(
+                screen, screen.analysis, screen.visible_quotes(), ("person",)
+            )
+        }
         actor = seed_analysis.actors[0]
         commands[f"Jump to actor: {actor.name}"]()
         await pilot.pause()
@@ -338,13 +345,18 @@ async def test_palette_offers_actors_quotes_toggles_and_themes(seed_article, see
         await pilot.press("enter")
         await pilot.pause()
         assert screen.view.flash is not None
+        app_wide = {command.title: command for command in app.get_system_commands(screen)}
+        assert "Open the library" in app_wide and "Help" in app_wide
+        app_wide["Theme: light"].callback()
+        await pilot.pause()
+        assert app.theme == "light"
 
 
 async def test_boilerplate_is_dimmed_and_control_characters_are_replaced() -> None:
     body = "Headline here\n\nThe mayor said the plan \x1b[31mwas\x07 approved.\u202e\n\n"
     footer = "Share this article. Leave a reply."
     article = Article(body + footer, source="-", title="Headline here", body_end=len(body))
-    app = ReaderApp(article, analyse=False)
+    app = ReaderApp(article, ReaderOptions(analyse=False))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from reader.article import Article
 from reader.ui.app import ReaderApp
 from reader.ui.messages import AnalysisProgress, AnalysisReady
+from reader.ui.options import ReaderOptions
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -46,7 +47,7 @@ async def test_worker_analyses_then_the_cache_answers(seed_article: Article) -> 
 
 
 async def test_library_lists_samples_and_opens_one(seed_article: Article) -> None:
-    app = ReaderApp(None, analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False))
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, LibraryScreen)
         entries = app.screen.entries
@@ -66,14 +67,14 @@ async def test_library_lists_samples_and_opens_one(seed_article: Article) -> Non
         assert Path(app.screen.article.source).name == "iran-missile-strikes.txt"
         await pilot.press("q")
     # the article is now a recent file, listed first
-    app = ReaderApp(None, analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False))
     async with app.run_test(size=(120, 40)):
         first = app.screen.entries[0]
         assert first.group == "recent" and first.source.endswith("iran-missile-strikes.txt")
 
 
 async def test_library_over_an_article_replaces_it(seed_article: Article) -> None:
-    app = ReaderApp(seed_article, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("space")
         await pilot.pause()

@@ -21,11 +21,12 @@ SIZE = (120, 40)
 def make_app():
     from reader.sources import load_article
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
     article: Article = load_article(str(SEED))
     analysis = Analysis.from_dict(json.loads(FROZEN.read_text(encoding="utf-8")))
     assert analysis.text == article.text, "the frozen analysis belongs to the seed article"
-    return ReaderApp(article, analysis=analysis, theme="dark", analyse=False)
+    return ReaderApp(article, ReaderOptions(theme="dark", analyse=False), analysis=analysis)
 
 
 def _no_blink(pilot) -> None:
@@ -79,5 +80,6 @@ def test_quote_panel_with_doubtful_attributions(snap_compare) -> None:
 
 def test_library(snap_compare) -> None:
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
-    assert snap_compare(ReaderApp(None, theme="dark", analyse=False), terminal_size=SIZE)
+    assert snap_compare(ReaderApp(None, ReaderOptions(theme="dark", analyse=False)), terminal_size=SIZE)

@@ -161,9 +161,10 @@ def seed_analysis(article: Article) -> Analysis:
 
 def make_app(theme: str):
     from reader.ui.app import ReaderApp
+    from reader.ui.options import ReaderOptions
 
     article = seed_article()
-    return ReaderApp(article, analysis=seed_analysis(article), theme=theme, analyse=False)
+    return ReaderApp(article, ReaderOptions(theme=theme, analyse=False), analysis=seed_analysis(article))
 
 
 def test_fixture_spans_match_the_text() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,50 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reader.analysis.model import Analysis, Referent
-from reader.ui.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
-
-
-def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = False) -> Text:
-    """The card's body as styled text (also what the tests read).
-
-    Doubtful attributions are listed (dim, with their confidence) only when they are on show.
-    """
-    text = Text()
-    text.append(referent.name, "bold")
-    text.append(f"  {referent.kind}\n", "dim")
-    others = [alias for alias in referent.aliases if alias != referent.name]
-    if others:
-        text.append("Also called: ", "dim")
-        text.append(", ".join(others) + "\n")
-    count = len(referent.mentions)
-    text.append(f"{count} mention{'s' if count != 1 else ''} in the text\n")
-    quotes = [q for _i, q in shown_quotes(analysis, show_doubtful) if q.actor == referent.id]
-    events = [e for e in analysis.events if e.actor == referent.id]
-    if events:
-        text.append(f"\nDid ({len(events)})\n", "bold")
-        for event in events[:8]:
-            parts = [event.trigger.text, event.object or "", event.when or ""]
-            text.append("• " + " ".join(p for p in parts if p) + "\n")
-    if quotes:
-        text.append(f"\nSaid ({len(quotes)})\n", "bold")
-        for quote in quotes:
-            words = " ".join(quote.content.text.split())
-            doubtful = is_doubtful(quote)
-            quoted = words[:1] in "“\"'‘«"
-            text.append("" if quoted else "“", "dim")
-            text.append(words, "italic dim" if doubtful else "italic")
-            text.append("" if quoted else "”", "dim")
-            details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
-            if doubtful:
-                details.append(f"{DOUBTFUL_MARK} doubtful ({quote.confidence:.2f})")
-            text.append("\n  " + " · ".join(details) + "\n\n", "dim")
-    hidden = 0 if show_doubtful else sum(q.actor == referent.id and is_doubtful(q) for q in analysis.quotes)
-    if hidden:
-        plural = "s" if hidden != 1 else ""
-        text.append(f"\n{hidden} doubtful attribution{plural} hidden (a in the article shows them).\n", "dim")
-    elif not quotes and referent.kind in ("person", "organisation", "group"):
-        text.append("\nNo quotes attributed.\n", "dim")
-    return text
+from reader.ui.present import card_text
 
 
 class ActorCard(ModalScreen[str | None]):

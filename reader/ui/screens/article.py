@@ -11,9 +11,8 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,22 +31,27 @@ from reader.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
     AnalysisStatus,
+    DoubtfulShown,
     JumpTo,
+    OpenLibrary,
     ReferentClicked,
 )
-from reader.ui.widgets.article_view import (
+from reader.ui.options import ReaderOptions
+from reader.ui.palette import Command, ScreenCommands, article_commands
+from reader.ui.present import (
     QUOTE_CONFIDENCE_THRESHOLD,
-    ArticleView,
+    article_meta,
+    first_line,
     is_doubtful,
-    quote_speaker_label,
+    quote_summary,
     shown_quotes,
+    source_label,
 )
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
 from reader.ui.widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
+from reader.vocab import ENTITY_ROLES
 
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
 #: Seconds between two partial analyses shown while a long text streams in.
@@ -56,23 +60,6 @@ PROGRESS_INTERVAL = 0.8
 NARROW = 100
 #: Characters per spaCy batch: small enough that the first screen of a long text is annotated fast.
 BATCH_CHARS = 12000
-
-
-#: How far into the text a byline or date is looked for before the meta line repeats it.
-META_SEARCH_CHARS = 1500
-
-
-def article_meta(article: Article) -> str | None:
-    """The byline, date and site, joined for the dim line under the title.
-
-    None when the text's own opening lines already say all of it (a Markdown byline line), so the
-    reader does not see the same byline twice.
-    """
-    parts = [p.strip() for p in (article.byline, article.date, article.site) if p and p.strip()]
-    head = " ".join(article.text[:META_SEARCH_CHARS].split()).casefold()
-    if parts and all(" ".join(part.split()).casefold() in head for part in parts):
-        return None
-    return " · ".join(parts) or None
 
 
 class ArticleScreen(Screen):
@@ -176,9 +163,13 @@ class ArticleScreen(Screen):
         Binding("ctrl+o", "library", "Library", show=False, id="library", tooltip="Open the library"),
     ]
 
+    COMMANDS = {ScreenCommands}
+
     def __init__(
         self,
         article: Article,
+        options: ReaderOptions,
+        styles: dict[str, Style],
         *,
         analysis: Analysis | None = None,
         focus: tuple[int, int] | None = None,
@@ -186,6 +177,9 @@ class ArticleScreen(Screen):
     ) -> None:
         super().__init__()
         self.article = article
+        self.options = options
+        self._styles = styles
+        self.panel = SidePanel(options.config.panels, id="sidebar")
         self.focus_range = focus
         self.back_on_escape = back_on_escape
         self.analysis: Analysis | None = None
@@ -202,12 +196,7 @@ class ArticleScreen(Screen):
         self._pending: Analysis | None = None
         self._pending_timer: Timer | None = None
 
-    @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        settings = self.reader_app.settings
         yield StatusBar(id="status")
         with Horizontal(id="body"):
             yield ArticleView(
@@ -215,10 +204,10 @@ class ArticleScreen(Screen):
                 title=self.article.title,
                 meta=article_meta(self.article),
                 body_end=self.article.body_end,
-                wrap_width=settings.wrap_width,
+                wrap_width=self.options.wrap_width,
                 id="article",
             )
-            yield Lazy(SidePanel(settings.panels, id="sidebar"))
+            yield Lazy(self.panel)
         yield FindBar(id="find")
         yield Footer()
 
@@ -231,14 +220,15 @@ class ArticleScreen(Screen):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
-        settings = self.reader_app.settings
-        if not settings.show_sidebar or self.app.size.width < NARROW:
+        options = self.options
+        if not options.config.show_sidebar or self.app.size.width < NARROW:
             self.add_class("-no-sidebar")  # in a narrow window the text comes first; `s` shows the panels
         view = self.view
-        view.set_styles(self.reader_app.highlight_styles())
-        self.show_doubtful = settings.show_doubtful
-        view.set_highlight(settings.entity_roles, settings.show_quotes, self.show_doubtful)
-        self.full_title = self.article.title or _first_line(self.article.text) or self.article.source
+        view.set_styles(self._styles)
+        self.show_doubtful = options.show_doubtful
+        self.panel.set_show_doubtful(self.show_doubtful)
+        view.set_highlight(options.entity_roles, options.show_quotes, self.show_doubtful)
+        self.full_title = self.article.title or first_line(self.article.text) or self.article.source
         self.status.title = self.full_title
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
@@ -249,7 +239,7 @@ class ArticleScreen(Screen):
         if self._initial_analysis is not None:
             self._apply(self._initial_analysis, complete=True)
             self.status.status = ""
-        elif self.reader_app.analyse:
+        elif options.analyse:
             self.status.status = "analysing…"
             # Paint the text first; the worker's spaCy import would compete for the interpreter.
             self.call_after_refresh(self.run_analysis)
@@ -266,7 +256,7 @@ class ArticleScreen(Screen):
             return
         state = reader_state.load_state()
         state.set_position(self.state_key, offset)
-        state.add_recent(self.article.source, self.article.title or _first_line(self.article.text))
+        state.add_recent(self.article.source, self.article.title or first_line(self.article.text))
         reader_state.save_state(state)
 
     def _scrolled(self, *_args: object) -> None:
@@ -283,14 +273,14 @@ class ArticleScreen(Screen):
     def run_analysis(self) -> None:
         """Cache first (instant), else load spaCy and stream partial analyses of the text."""
         worker = get_current_worker()
-        app = self.reader_app
         article = self.article
+        use_cache = self.options.use_cache
         try:
             from reader.analysis import service
 
-            cues = tuple(app.settings.quote_cues)
-            options = {"model": app.model_name, "body_end": article.body_end, "extra_cues": cues}
-            if app.use_cache:
+            cues = tuple(self.options.config.quote_cues)
+            options = {"model": self.options.model_name, "body_end": article.body_end, "extra_cues": cues}
+            if use_cache:
                 cached = service.cached_analysis(article.text, **options)
                 if cached is not None:
                     self.post_message(AnalysisReady(cached, cached=True))
@@ -299,7 +289,7 @@ class ArticleScreen(Screen):
             body = len(article.text) if article.body_end is None else article.body_end
             final: Analysis | None = None
             for partial in service.iter_analysis(
-                article.text, use_cache=app.use_cache, batch_chars=BATCH_CHARS, **options
+                article.text, use_cache=use_cache, batch_chars=BATCH_CHARS, **options
             ):
                 if worker.is_cancelled:
                     return
@@ -335,16 +325,16 @@ class ArticleScreen(Screen):
         self._pending = None
         if message.analysis is self.analysis:
             self.analysis_done = True  # the last partial result was already the complete one
-            for panel in self.query(SidePanel):
-                panel.update_analysis(message.analysis)  # an empty list now says "none" for good
+            self.panel.update_analysis(message.analysis, complete=True)  # an empty list now says "none"
             return
         self._apply(message.analysis, complete=True)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.status.status = "no highlights"
         self.analysis_done = True
-        for panel in self.query(SidePanel):
-            panel.show_placeholder("The analysis failed, so there is nothing to list; the text is all there.")
+        self.panel.show_placeholder(
+            "The analysis failed, so there is nothing to list; the text is all there."
+        )
         self.notify(f"Analysis failed: {message.error}", severity="error", timeout=8)
 
     def _apply(self, analysis: Analysis, *, complete: bool) -> None:
@@ -355,8 +345,7 @@ class ArticleScreen(Screen):
         # the cyclic collector would rescan the whole heap several times over (10x slower).
         with gc_paused():
             self.view.set_analysis(analysis)
-            for panel in self.query(SidePanel):  # absent until mounted after the first paint
-                panel.update_analysis(analysis)
+            self.panel.update_analysis(analysis, complete=complete)  # kept until it is mounted
             if self.selected_referent:
                 self._select_referent(self.selected_referent)
 
@@ -529,7 +518,7 @@ class ArticleScreen(Screen):
 
     @on(JumpTo)
     def _jump(self, message: JumpTo) -> None:
-        self.view.jump_to(message.start, message.end)
+        self.jump_to(message.start, message.end)
 
     # ----------------------------------------------------------------- search
 
@@ -601,9 +590,7 @@ class ArticleScreen(Screen):
             self.entity_roles_saved = set(view.highlight_roles)
             view.set_highlight(set(), view.show_quotes)
         else:
-            view.set_highlight(
-                self.entity_roles_saved or set(self.reader_app.settings.entity_roles), view.show_quotes
-            )
+            view.set_highlight(self.entity_roles_saved or set(self.options.entity_roles), view.show_quotes)
         self.notify(f"Entity highlights {'on' if view.highlight_roles else 'off'}", timeout=2)
 
     def toggle_role(self, role: str) -> None:
@@ -621,11 +608,10 @@ class ArticleScreen(Screen):
     def action_toggle_doubtful(self) -> None:
         """Show or hide the attributions the quote finder is unsure of."""
         self.show_doubtful = not self.show_doubtful
-        self.reader_app.settings.show_doubtful = self.show_doubtful  # kept for the next article opened
+        self.post_message(DoubtfulShown(self.show_doubtful))
         view = self.view
         view.set_highlight(view.highlight_roles, view.show_quotes, self.show_doubtful)
-        for panel in self.query(SidePanel):
-            panel.set_show_doubtful(self.show_doubtful)
+        self.panel.set_show_doubtful(self.show_doubtful)
         doubtful = sum(is_doubtful(q) for q in self.analysis.quotes) if self.analysis else 0
         plural = "s" if doubtful != 1 else ""
         if self.show_doubtful:
@@ -643,10 +629,18 @@ class ArticleScreen(Screen):
         self.notify(f"Reading width {width if width < 1000 else 'full window'}", timeout=2)
 
     def action_library(self) -> None:
-        self.reader_app.open_library()
+        self.post_message(OpenLibrary())
 
-    def apply_theme_styles(self) -> None:
-        self.view.set_styles(self.reader_app.highlight_styles())
+    def set_highlight_styles(self, styles: dict[str, Style]) -> None:
+        """The theme changed: restyle the highlights."""
+        self._styles = styles
+        self.view.set_styles(styles)
+
+    def palette_commands(self) -> list[Command]:
+        return article_commands(self, self.analysis, self.visible_quotes(), ENTITY_ROLES)
+
+    def jump_to(self, start: int, end: int) -> None:
+        self.view.jump_to(start, end)
 
 
 @contextmanager
@@ -667,31 +661,6 @@ def _coverage(analysis: Analysis, body: int) -> float:
         [e.end for e in analysis.entities[-1:]] + [e.sentence.end for e in analysis.events[-1:]] + [0]
     )
     return min(1.0, reached / body) if body else 1.0
-
-
-def source_label(article: Article) -> str:
-    """Where the article came from, briefly: a file name, a URL, or "standard input"."""
-    source = article.source
-    if not source or source == "-":
-        return "standard input"
-    if "://" in source:
-        return source
-    return Path(source).name
-
-
-def quote_summary(quote: Quote) -> str:
-    """Speaker, kind and cue of a quote for the status line: "Zarif (direct, wrote)"."""
-    speaker = quote_speaker_label(quote) or "unattributed"
-    details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
-    doubt = f", doubtful {quote.confidence:.2f}" if is_doubtful(quote) else ""
-    return f"{speaker} ({', '.join(details)}{doubt})"
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:120]
-    return ""
 
 
 __all__ = ["ArticleScreen"]

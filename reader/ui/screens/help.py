@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from reader.ui.widgets.article_view import QUOTE_CONFIDENCE_THRESHOLD
+from reader.ui.present import QUOTE_CONFIDENCE_THRESHOLD
 
 INTRO = (
     "reader shows who is in an article, where, what happened and who said what. Names are coloured by "
@@ -19,50 +19,34 @@ INTRO = (
 )
 
 
-def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(keys, what it does, binding id) for the reader's bindings on `screen`, app-wide ones included.
+def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """(keys, what it does, binding id) for the keys that work on `screen` now, app-wide ones first.
 
-    Widget-internal keys (editing keys of an input box) are left out; every reader binding has an id.
+    Read from Textual's `active_bindings`, so a key remapped in `[keymap]` shows as remapped and a key
+    the focused widget takes for itself is left out. Widget-internal keys (editing keys of an input
+    box) are left out too; every reader binding has an id.
     """
-    rows: list[tuple[str, str, str]] = []
-    seen: set[tuple[str, str]] = set()
     app = screen.app
-    sources = [app, screen, *screen.query("*")]
-    keymap = getattr(app, "_keymap", {}) or {}
-    for node in sources:
-        bindings = getattr(node, "_bindings", None)
-        if bindings is None:
+    found: dict[tuple[str, str], tuple[int, Binding, list[str]]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.id is None:
             continue
-        for _key, binding_list in bindings.key_to_bindings.items():
-            for binding in binding_list:
-                if not isinstance(binding, Binding) or binding.id is None:
-                    continue
-                description = binding.tooltip or binding.description or binding.action
-                identity = (binding.id or binding.action, type(node).__name__)
-                if identity in seen:
-                    continue
-                seen.add(identity)
-                keys = keymap.get(binding.id, None) if binding.id else None
-                if keys is None:
-                    keys = ", ".join(
-                        app.get_key_display(Binding(k.strip(), binding.action))
-                        for k in _all_keys(node, binding)
-                    )
-                rows.append((keys, description, binding.id or ""))
+        rank = 0 if active.node is app else 1 if active.node is screen else 2
+        identity = (type(active.node).__name__, binding.id)
+        found.setdefault(identity, (rank, binding, []))[2].append(key)
+    rows = [
+        (
+            ", ".join(app.get_key_display(Binding(key, binding.action)) for key in keys),
+            binding.tooltip or binding.description or binding.action,
+            binding.id or "",
+        )
+        for rank, binding, keys in sorted(found.values(), key=lambda entry: entry[0])
+    ]
     rows.append(("tab, shift+tab", "Move between the text, the panel tabs and their lists", ""))
     rows.append(("mouse drag, ^c", "Select text and copy it", ""))
     rows.append(("click a name", "Show that actor's card", ""))
     return rows
-
-
-def _all_keys(node: object, binding: Binding) -> list[str]:
-    """Every key bound to the same action on the node (bindings are stored one key each)."""
-    keys = []
-    for key, binding_list in node._bindings.key_to_bindings.items():  # type: ignore[attr-defined]
-        for other in binding_list:
-            if other.action == binding.action and other.id == binding.id:
-                keys.append(key)
-    return keys or [binding.key]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -80,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close help")]
 
-    def __init__(self, under: Screen) -> None:
+    def __init__(self, under: Screen[object]) -> None:
         super().__init__()
         self.under = under
 

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader import resources
 from reader.settings import state as reader_state
+from reader.ui.messages import OpenSource
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -205,6 +206,7 @@ class LibraryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.entries = library_entries()
+        self._width: int | None = None  # the width the entries were last cut to
 
     def compose(self) -> ComposeResult:
         yield Static("reader — library", id="library-title")
@@ -243,7 +245,7 @@ class LibraryScreen(Screen):
         """Cut the lines to the new width (a wrapped line would split an entry over three rows)."""
         option_list = self.query_one(OptionList)
         width = option_list.scrollable_content_region.width - 1
-        if width > 0 and width != getattr(self, "_width", None):
+        if width > 0 and width != self._width:
             self._width = width
             highlighted = option_list.highlighted
             option_list.set_options(self._options(width))
@@ -272,4 +274,4 @@ class LibraryScreen(Screen):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and event.option.id.isdigit():
-            self.app.open_source(self.entries[int(event.option.id)].source)  # type: ignore[attr-defined]
+            self.post_message(OpenSource(self.entries[int(event.option.id)].source))

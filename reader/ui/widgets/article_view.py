@@ -24,15 +24,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Quote
+from reader.analysis.model import Analysis
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
+from reader.ui.present import DOUBTFUL_MARK, is_doubtful, quote_speaker_label, shown_quotes
 from reader.vocab import ENTITY_ROLES, role_for
-
-#: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
-#: user asks for all of them with `a`, then shown dimmer and marked "?".
-QUOTE_CONFIDENCE_THRESHOLD = DOUBTFUL_CONFIDENCE
-DOUBTFUL_MARK = "?"
 
 DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 
@@ -64,20 +60,6 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GUTTER = 2
 QUOTE_BAR = "▎"
 DOUBTFUL_BAR = "╎"
-
-
-def is_doubtful(quote: Quote) -> bool:
-    """True for an attribution the quote finder is unsure of (below QUOTE_CONFIDENCE_THRESHOLD)."""
-    return quote.doubtful
-
-
-def shown_quotes(analysis: Analysis | None, show_doubtful: bool) -> list[tuple[int, Quote]]:
-    """`(index in analysis.quotes, quote)` of the quotes on show, in text order."""
-    if analysis is None:
-        return []
-    pairs = [(i, q) for i, q in enumerate(analysis.quotes) if show_doubtful or not is_doubtful(q)]
-    pairs.sort(key=lambda pair: (pair[1].content.start, pair[1].content.end))
-    return pairs
 
 
 def safe_text(text: str) -> str:
@@ -633,12 +615,3 @@ class ArticleView(ScrollView, can_focus=True):
             if target is not None and target[0] < end and target[1] > start:
                 paint(styles["current"], *target)
         return text
-
-
-def quote_speaker_label(quote: Quote) -> str | None:
-    """The name to show next to a quote: the actor's name, else the speaker's words."""
-    if quote.speaker_name:
-        return quote.speaker_name
-    if quote.speaker is not None:
-        return quote.speaker.text
-    return None

@@ -1,7 +1,8 @@
 """The side panel: Actors, Locations, Events and Who said what, each with a filter box.
 
 Every list is built from the analysis records; moving the cursor over an actor or place marks its
-mentions in the text, Enter jumps to the next mention, a quote or an event.
+mentions in the text, Enter jumps to the next mention, a quote or an event. The screen hands the
+analysis down (even before the panel is mounted: it waits until it is); choices go back up as messages.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
-from reader.analysis.model import Analysis, Event, Quote, Referent
+from reader.analysis.model import Analysis, Quote, Referent
 from reader.ui.messages import JumpTo
-from reader.ui.widgets.article_view import DOUBTFUL_MARK, is_doubtful, shown_quotes
+from reader.ui.present import event_line, is_doubtful, quote_label, shown_quotes
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
@@ -37,7 +38,6 @@ EMPTY_TEXT = {
     "events": "No events found in this article.",
     "quotes": "No quotes found in this article.",
 }
-QUOTE_MARKERS = {"direct": "“", "indirect": "~", "mixed": "≈"}
 QUOTE_LEGEND = "“ direct  ~ indirect  ≈ mixed  ? doubtful"
 QUOTE_LEGEND_COMPACT = "“ direct  ~ indirect  ≈ mixed\n? doubtful (shown with a)"
 
@@ -48,11 +48,6 @@ class ReferentSelected(Message):
 
     referent_id: str | None
     jump: bool = False
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _matches(query: str, *fields: str | None) -> bool:
@@ -121,21 +116,6 @@ class EventList(OptionList):
         self.set_options(options)
 
 
-def event_line(analysis: Analysis, event: Event) -> Text:
-    actor = analysis.referent(event.actor)
-    where = analysis.referent(event.where)
-    parts: list[tuple[str, str] | str] = []
-    parts.append((actor.name if actor else "—", "bold"))
-    parts.append(" ")
-    parts.append((event.trigger.text, "italic"))
-    if event.object:
-        parts.append(" " + _shorten(event.object, 40))
-    details = [x for x in (event.when, where.name if where else event.where) if x]
-    if details:
-        parts.append((" · " + " · ".join(details), "dim"))
-    return Text.assemble(*parts)
-
-
 class QuoteTree(Tree[tuple[str, int] | None]):
     """Quotes grouped by speaker (most quoted first), each speaker expandable.
 
@@ -163,24 +143,6 @@ class QuoteTree(Tree[tuple[str, int] | None]):
                 node.add_leaf(quote_label(quote), data=("quote", index))
 
 
-def quote_label(quote: Quote) -> Text:
-    """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful."""
-    doubtful = is_doubtful(quote)
-    label = Text(style="dim" if doubtful else "")
-    if doubtful:
-        label.append(DOUBTFUL_MARK + " ", "bold")
-    words = _shorten(quote.content.text, 70)
-    if quote.kind == "direct" and words[:1] in "“\"'‘«":
-        label.append(words[0] + " ", "dim")  # the quote's own opening mark is the marker
-        words = words[1:].lstrip()
-    else:
-        label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
-    if quote.kind != "direct" and quote.cue is not None:
-        label.append(_shorten(quote.cue.text, 20) + ": ", "italic")
-    label.append(words)
-    return label
-
-
 class SidePanel(Vertical):
     """Tabs of records from the analysis; hidden with `s`."""
 
@@ -206,8 +168,11 @@ class SidePanel(Vertical):
         chosen = [p for p in (panels or list(PANEL_TITLES)) if p in PANEL_TITLES]
         self.panels = chosen or list(PANEL_TITLES)
         self.analysis: Analysis | None = None
+        self.complete = False  # the analysis is final: an empty list means "none", not "not yet"
+        self.placeholder = "Analysing… names, places and quotes appear here shortly."
         self.filters: dict[str, str] = {}
         self.show_doubtful = False
+        self._ready = False
         self._stale: set[str] = set()
         self._filter_timers: dict[str, Timer] = {}
 
@@ -227,15 +192,17 @@ class SidePanel(Vertical):
                         yield Static(QUOTE_LEGEND, classes="quote-legend")
 
     def on_mount(self) -> None:
-        self.show_doubtful = bool(getattr(self.screen, "show_doubtful", False))
-        analysis = getattr(self.screen, "analysis", None)
-        if isinstance(analysis, Analysis):
-            self.update_analysis(analysis)
+        self._ready = True  # what arrived before (the panel is mounted lazily) is drawn now
+        if self.analysis is not None:
+            self.update_analysis(self.analysis, complete=self.complete)
         else:
-            self.show_placeholder("Analysing… names, places and quotes appear here shortly.")
+            self.show_placeholder(self.placeholder)
 
     def show_placeholder(self, message: str) -> None:
         """Say why every list is empty (no analysis yet, or it failed)."""
+        self.placeholder = message
+        if not self._ready:
+            return
         for panel in self.panels:
             widget = self.query_one(f"#list-{panel}")
             if isinstance(widget, Tree):
@@ -244,9 +211,12 @@ class SidePanel(Vertical):
             elif isinstance(widget, OptionList):
                 widget.set_options([_empty_option(message)])
 
-    def update_analysis(self, analysis: Analysis) -> None:
+    def update_analysis(self, analysis: Analysis, *, complete: bool) -> None:
         """Fill the visible panel from a (possibly partial) analysis; the others when they are shown."""
         self.analysis = analysis
+        self.complete = complete
+        if not self._ready:
+            return
         tabs = self.query_one(TabbedContent)
         active = tabs.active.removeprefix("tab-")
         for panel in self.panels:
@@ -299,7 +269,7 @@ class SidePanel(Vertical):
 
     def _empty_text(self, panel: str) -> str:
         """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
-        if not getattr(self.screen, "analysis_done", True):
+        if not self.complete:
             return "Nothing found yet: still analysing…"
         if panel == "quotes" and self.analysis is not None and not self.show_doubtful:
             hidden = sum(is_doubtful(q) for q in self.analysis.quotes)
@@ -312,7 +282,7 @@ class SidePanel(Vertical):
         """Include (or leave out) the doubtful attributions in the quote list and its count."""
         self.show_doubtful = show
         if self.analysis is not None:
-            self.update_analysis(self.analysis)
+            self.update_analysis(self.analysis, complete=self.complete)
 
     def _count(self, panel: str) -> int:
         assert self.analysis is not None

@@ -1,0 +1,171 @@
+"""Analysis objects as the reader shows them: labels, summaries and lines for panels, cards and the status.
+
+Screens and widgets draw what these functions return; none of them decides on its own how a quote, a
+speaker or an event reads, so the same quote looks the same in the text, the panel, the card and the
+palette.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+
+from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
+from reader.article import Article
+
+#: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
+#: user asks for all of them with `a`, then shown dimmer and marked "?".
+QUOTE_CONFIDENCE_THRESHOLD = DOUBTFUL_CONFIDENCE
+
+
+DOUBTFUL_MARK = "?"
+
+
+def is_doubtful(quote: Quote) -> bool:
+    """True for an attribution the quote finder is unsure of (below QUOTE_CONFIDENCE_THRESHOLD)."""
+    return quote.doubtful
+
+
+def shown_quotes(analysis: Analysis | None, show_doubtful: bool) -> list[tuple[int, Quote]]:
+    """`(index in analysis.quotes, quote)` of the quotes on show, in text order."""
+    if analysis is None:
+        return []
+    pairs = [(i, q) for i, q in enumerate(analysis.quotes) if show_doubtful or not is_doubtful(q)]
+    pairs.sort(key=lambda pair: (pair[1].content.start, pair[1].content.end))
+    return pairs
+
+
+def quote_speaker_label(quote: Quote) -> str | None:
+    """The name to show next to a quote: the actor's name, else the speaker's words."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker is not None:
+        return quote.speaker.text
+    return None
+
+
+#: How far into the text a byline or date is looked for before the meta line repeats it.
+META_SEARCH_CHARS = 1500
+
+
+def article_meta(article: Article) -> str | None:
+    """The byline, date and site, joined for the dim line under the title.
+
+    None when the text's own opening lines already say all of it (a Markdown byline line), so the
+    reader does not see the same byline twice.
+    """
+    parts = [p.strip() for p in (article.byline, article.date, article.site) if p and p.strip()]
+    head = " ".join(article.text[:META_SEARCH_CHARS].split()).casefold()
+    if parts and all(" ".join(part.split()).casefold() in head for part in parts):
+        return None
+    return " · ".join(parts) or None
+
+
+def source_label(article: Article) -> str:
+    """Where the article came from, briefly: a file name, a URL, or "standard input"."""
+    source = article.source
+    if not source or source == "-":
+        return "standard input"
+    if "://" in source:
+        return source
+    return Path(source).name
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+def quote_summary(quote: Quote) -> str:
+    """Speaker, kind and cue of a quote for the status line: "Zarif (direct, wrote)"."""
+    speaker = quote_speaker_label(quote) or "unattributed"
+    details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+    doubt = f", doubtful {quote.confidence:.2f}" if is_doubtful(quote) else ""
+    return f"{speaker} ({', '.join(details)}{doubt})"
+
+
+QUOTE_MARKERS = {"direct": "“", "indirect": "~", "mixed": "≈"}
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def event_line(analysis: Analysis, event: Event) -> Text:
+    actor = analysis.referent(event.actor)
+    where = analysis.referent(event.where)
+    parts: list[tuple[str, str] | str] = []
+    parts.append((actor.name if actor else "—", "bold"))
+    parts.append(" ")
+    parts.append((event.trigger.text, "italic"))
+    if event.object:
+        parts.append(" " + shorten(event.object, 40))
+    details = [x for x in (event.when, where.name if where else event.where) if x]
+    if details:
+        parts.append((" · " + " · ".join(details), "dim"))
+    return Text.assemble(*parts)
+
+
+def quote_label(quote: Quote) -> Text:
+    """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful."""
+    doubtful = is_doubtful(quote)
+    label = Text(style="dim" if doubtful else "")
+    if doubtful:
+        label.append(DOUBTFUL_MARK + " ", "bold")
+    words = shorten(quote.content.text, 70)
+    if quote.kind == "direct" and words[:1] in "“\"'‘«":
+        label.append(words[0] + " ", "dim")  # the quote's own opening mark is the marker
+        words = words[1:].lstrip()
+    else:
+        label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
+    if quote.kind != "direct" and quote.cue is not None:
+        label.append(shorten(quote.cue.text, 20) + ": ", "italic")
+    label.append(words)
+    return label
+
+
+def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = False) -> Text:
+    """The card's body as styled text (also what the tests read).
+
+    Doubtful attributions are listed (dim, with their confidence) only when they are on show.
+    """
+    text = Text()
+    text.append(referent.name, "bold")
+    text.append(f"  {referent.kind}\n", "dim")
+    others = [alias for alias in referent.aliases if alias != referent.name]
+    if others:
+        text.append("Also called: ", "dim")
+        text.append(", ".join(others) + "\n")
+    count = len(referent.mentions)
+    text.append(f"{count} mention{'s' if count != 1 else ''} in the text\n")
+    quotes = [q for _i, q in shown_quotes(analysis, show_doubtful) if q.actor == referent.id]
+    events = [e for e in analysis.events if e.actor == referent.id]
+    if events:
+        text.append(f"\nDid ({len(events)})\n", "bold")
+        for event in events[:8]:
+            parts = [event.trigger.text, event.object or "", event.when or ""]
+            text.append("• " + " ".join(p for p in parts if p) + "\n")
+    if quotes:
+        text.append(f"\nSaid ({len(quotes)})\n", "bold")
+        for quote in quotes:
+            words = " ".join(quote.content.text.split())
+            doubtful = is_doubtful(quote)
+            quoted = words[:1] in "“\"'‘«"
+            text.append("" if quoted else "“", "dim")
+            text.append(words, "italic dim" if doubtful else "italic")
+            text.append("" if quoted else "”", "dim")
+            details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+            if doubtful:
+                details.append(f"{DOUBTFUL_MARK} doubtful ({quote.confidence:.2f})")
+            text.append("\n  " + " · ".join(details) + "\n\n", "dim")
+    hidden = 0 if show_doubtful else sum(q.actor == referent.id and is_doubtful(q) for q in analysis.quotes)
+    if hidden:
+        plural = "s" if hidden != 1 else ""
+        text.append(f"\n{hidden} doubtful attribution{plural} hidden (a in the article shows them).\n", "dim")
+    elif not quotes and referent.kind in ("person", "organisation", "group"):
+        text.append("\nNo quotes attributed.\n", "dim")
+    return text
