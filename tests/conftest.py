@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,14 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         monkeypatch.setenv(f"READER_{kind.upper()}_DIR", str(home / kind))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline the reader picks by default, loaded once for the whole run."""
+    from reader.analysis.nlp import load_model, resolve_model
+
+    return load_model(resolve_model(None))
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,10 @@ import pytest
 
 from reader.analysis.entities import Mention, entities_from_doc, merge_mentions
 from reader.analysis.model import Analysis, Referent
-from reader.analysis.nlp import load_model, resolve_model
 from reader.analysis.pipeline import analyse
 from reader.sources import load_article
 
 SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "iran-missile-strikes.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model(resolve_model(None))  # loaded once per process, shared by every test module
 
 
 @pytest.fixture(scope="module")

