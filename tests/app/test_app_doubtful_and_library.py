@@ -74,8 +74,8 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
         assert isinstance(screen, ArticleScreen)
         view = screen.query_one(ArticleView)
         # hidden: not highlighted, not listed, not counted, not visited by ]
-        assert {index for _s, _e, index in view._quote_extents}.isdisjoint(doubtful)
-        assert not any(marker.doubtful for marker in view._markers.values())
+        assert {index for _s, _e, index in view.highlights.quote_extents}.isdisjoint(doubtful)
+        assert not any(marker.doubtful for marker in view.markers.values())
         await pilot.press("4")
         tree = screen.query_one(QuoteTree)
         assert len(leaf_labels(tree)) == len(confident)
@@ -92,14 +92,14 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
         # a: every attribution, the doubtful ones dimmed and marked "?"
         await pilot.press("a")
         assert screen.show_doubtful and view.show_doubtful
-        assert set(doubtful) <= {index for _s, _e, index in view._quote_extents}
+        assert set(doubtful) <= {index for _s, _e, index in view.highlights.quote_extents}
         assert sum(label.startswith("?") for label in leaf_labels(tree)) == len(doubtful)
         assert str(tab.label) == f"Quotes {len(mixed_analysis.quotes)}"
         layout = view.layout_
 
         def alone(index: int) -> bool:  # no confident quote shares the quote's first line
             line = layout.line_of(mixed_analysis.quotes[index].content.start)
-            extents = view._quote_extents.overlapping(layout.starts[line], layout.ends[line])
+            extents = view.highlights.quote_extents.overlapping(layout.starts[line], layout.ends[line])
             return all(i in doubtful for _s, _e, i in extents)
 
         quote = mixed_analysis.quotes[next(i for i in doubtful if alone(i))]
@@ -110,7 +110,7 @@ async def test_doubtful_attributions_hidden_by_default_and_toggled(
         cells = [seg for seg in strip if seg.style is not None and "offset" in seg.style.meta]
         assert any(seg.style.dim and seg.style.italic for seg in cells), "doubtful quote text is dim"
         assert DOUBTFUL_BAR in strip.text, "the margin bar of a doubtful quote is dashed"
-        assert all(m.label.endswith(" ?") for m in view._markers.values() if m.doubtful)
+        assert all(m.label.endswith(" ?") for m in view.markers.values() if m.doubtful)
         await pilot.press("right_square_bracket")
         assert f"/{len(mixed_analysis.quotes)}:" in screen.status.info
         # a again hides them

@@ -235,9 +235,9 @@ async def test_toggles_remove_and_restore_layers(seed_article, seed_analysis) ->
         assert not any(s.color == colour for s in styles_at(view, person.start))
         await pilot.press("e")
         assert any(s.color == colour for s in styles_at(view, person.start))
-        assert len(view._quotes) > 0
+        assert len(view.highlights.quotes) > 0
         await pilot.press("t")
-        assert len(view._quotes) == 0 and not view.show_quotes
+        assert len(view.highlights.quotes) == 0 and not view.show_quotes
         app.screen.toggle_role("person")
         assert "person" not in view.highlight_roles
 

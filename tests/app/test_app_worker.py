@@ -28,7 +28,7 @@ async def _run_until_analysed(article: Article, messages: list) -> ArticleScreen
         await pilot.pause()
         assert screen.analysis_done
         assert screen.query_one(StatusBar).status == ""
-        assert len(view._entities) > 0 and len(view._quotes) > 0
+        assert len(view.highlights.entities) > 0 and len(view.highlights.quotes) > 0
         assert screen.query_one("#list-actors", ReferentList).option_count == len(screen.analysis.actors)
         return screen
 

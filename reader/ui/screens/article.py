@@ -6,16 +6,12 @@ streaming partial results for long texts) and only adds highlights and panel rec
 
 from __future__ import annotations
 
-import gc
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.screen import Screen
@@ -26,6 +22,7 @@ from textual.worker import get_current_worker
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
 from reader.settings import state as reader_state
+from reader.ui.analysis_feed import fetch_analysis, gc_paused
 from reader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -47,6 +44,7 @@ from reader.ui.present import (
     shown_quotes,
     source_label,
 )
+from reader.ui.screens.article_keys import ARTICLE_BINDINGS
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
@@ -58,8 +56,6 @@ WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
 PROGRESS_INTERVAL = 0.8
 #: Below this many columns the side panels start hidden.
 NARROW = 100
-#: Characters per spaCy batch: small enough that the first screen of a long text is annotated fast.
-BATCH_CHARS = 12000
 
 
 class ArticleScreen(Screen):
@@ -72,96 +68,7 @@ class ArticleScreen(Screen):
     ArticleScreen.-no-sidebar SidePanel { display: none; }
     """
 
-    BINDINGS = [
-        Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search", tooltip="Search the text"),
-        Binding("n", "next", "Next", id="next", tooltip="Next search match or mention of the selected actor"),
-        Binding(
-            "N",
-            "previous",
-            "Prev",
-            show=False,
-            id="previous",
-            tooltip="Previous search match or mention of the selected actor",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_quote",
-            "Next quote",
-            key_display="]",
-            id="next-quote",
-            tooltip="Jump to the next quote",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_quote",
-            "Prev quote",
-            key_display="[",
-            show=False,
-            id="previous-quote",
-            tooltip="Jump to the previous quote",
-        ),
-        Binding("s", "toggle_sidebar", "Panels", id="toggle-sidebar", tooltip="Show or hide the side panels"),
-        Binding(
-            "1", "panel('actors')", "Actors", show=False, id="panel-actors", tooltip="Show the actors panel"
-        ),
-        Binding(
-            "2",
-            "panel('locations')",
-            "Places",
-            show=False,
-            id="panel-locations",
-            tooltip="Show the places panel",
-        ),
-        Binding(
-            "3", "panel('events')", "Events", show=False, id="panel-events", tooltip="Show the events panel"
-        ),
-        Binding(
-            "4", "panel('quotes')", "Quotes", show=False, id="panel-quotes", tooltip="Show who said what"
-        ),
-        Binding(
-            "e",
-            "toggle_entities",
-            "Entities",
-            show=False,
-            id="toggle-entities",
-            tooltip="Turn entity highlighting on or off",
-        ),
-        Binding(
-            "t",
-            "toggle_quotes",
-            "Quotes on/off",
-            show=False,
-            id="toggle-quotes",
-            tooltip="Turn quote highlighting on or off",
-        ),
-        Binding(
-            "a",
-            "toggle_doubtful",
-            "All attributions",
-            show=False,
-            id="toggle-doubtful",
-            tooltip=f"Show doubtful attributions too (confidence < {QUOTE_CONFIDENCE_THRESHOLD}), marked ?",
-        ),
-        Binding("w", "cycle_width", "Width", show=False, id="cycle-width", tooltip="Cycle the reading width"),
-        Binding("c", "card", "Card", show=False, id="actor-card", tooltip="Show the selected actor's card"),
-        Binding(
-            "escape",
-            "clear",
-            "Clear",
-            show=False,
-            id="clear",
-            tooltip="Clear the search and the selected actor",
-        ),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy quote",
-            show=False,
-            id="copy-quote",
-            tooltip="Copy the quote you jumped to (or the first one on screen) with its speaker",
-        ),
-        Binding("ctrl+o", "library", "Library", show=False, id="library", tooltip="Open the library"),
-    ]
+    BINDINGS = ARTICLE_BINDINGS
 
     COMMANDS = {ScreenCommands}
 
@@ -273,33 +180,7 @@ class ArticleScreen(Screen):
     def run_analysis(self) -> None:
         """Cache first (instant), else load spaCy and stream partial analyses of the text."""
         worker = get_current_worker()
-        article = self.article
-        use_cache = self.options.use_cache
-        try:
-            from reader.analysis import service
-
-            cues = tuple(self.options.config.quote_cues)
-            options = {"model": self.options.model_name, "body_end": article.body_end, "extra_cues": cues}
-            if use_cache:
-                cached = service.cached_analysis(article.text, **options)
-                if cached is not None:
-                    self.post_message(AnalysisReady(cached, cached=True))
-                    return
-            self.post_message(AnalysisStatus("loading language model…"))
-            body = len(article.text) if article.body_end is None else article.body_end
-            final: Analysis | None = None
-            for partial in service.iter_analysis(
-                article.text, use_cache=use_cache, batch_chars=BATCH_CHARS, **options
-            ):
-                if worker.is_cancelled:
-                    return
-                final = partial
-                self.post_message(AnalysisProgress(partial, _coverage(partial, body)))
-            if final is not None and not worker.is_cancelled:
-                self.post_message(AnalysisReady(final))
-        except Exception as error:  # the text stays readable; say why highlights are missing
-            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            self.post_message(AnalysisFailed(message))
+        fetch_analysis(self.article, self.options, self.post_message, lambda: worker.is_cancelled)
 
     def on_analysis_status(self, message: AnalysisStatus) -> None:
         self.status.status = message.text
@@ -641,26 +522,6 @@ class ArticleScreen(Screen):
 
     def jump_to(self, start: int, end: int) -> None:
         self.view.jump_to(start, end)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector for a burst of allocations (it runs again afterwards)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _coverage(analysis: Analysis, body: int) -> float:
-    """How much of the text a partial analysis covers (its last sentence or entity), 0..1."""
-    reached = max(
-        [e.end for e in analysis.entities[-1:]] + [e.sentence.end for e in analysis.events[-1:]] + [0]
-    )
-    return min(1.0, reached / body) if body else 1.0
 
 
 __all__ = ["ArticleScreen"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -27,34 +26,20 @@ from textual.strip import Strip
 from reader.analysis.model import Analysis
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
-from reader.ui.present import DOUBTFUL_MARK, is_doubtful, quote_speaker_label, shown_quotes
-from reader.vocab import ENTITY_ROLES, role_for
+from reader.ui.present import shown_quotes
+from reader.ui.widgets.highlights import (
+    DIM,
+    FALLBACK_STYLES,
+    UNDIM,
+    HighlightLayers,
+    SpeakerMarker,
+    index_layers,
+    place_markers,
+)
+from reader.vocab import ENTITY_ROLES
 
 DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 
-#: Built-in styles used until a theme provides its own (each with a non-colour cue).
-FALLBACK_STYLES: dict[str, Style] = {
-    "person": Style(color="#ffb86c", bold=True),
-    "organisation": Style(color="#8be9fd", underline=True),
-    "group": Style(color="#bd93f9", underline=True),
-    "place": Style(color="#50fa7b", underline=True),
-    "date": Style(color="#f1fa8c"),
-    "event": Style(color="#ff79c6", underline=True),
-    "other": Style(color="#a0a0a0", underline=True),
-    "quote": Style(color="#e6d6a8", italic=True),
-    "speaker": Style(color="#f8a0a0", bold=True),
-    "match": Style(color="#000000", bgcolor="#e5c07b", bold=True),
-    "current": Style(color="#000000", bgcolor="#ff9e3b", bold=True, underline=True),
-    "selection": Style(color="#000000", bgcolor="#7aa2f7", bold=True),
-    "boilerplate": Style(color="#6b6b6b", dim=True),
-    "title": Style(bold=True),
-    "meta": Style(dim=True, italic=True),
-    "marker": Style(dim=True, italic=True),
-}
-
-#: Added to a doubtful attribution's quote, speaker and bar styles.
-DIM = Style(dim=True)
-UNDIM = Style(dim=False)
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GUTTER = 2
@@ -65,16 +50,6 @@ DOUBTFUL_BAR = "╎"
 def safe_text(text: str) -> str:
     """Replace control and bidi-override characters one-for-one, so offsets stay valid."""
     return _UNSAFE.sub(" ", text)
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerMarker:
-    """The dim "— Name" shown after a quote's last line (or on the blank line below it)."""
-
-    line: int  # text layout line index
-    label: str
-    inline: bool  # True: after the line's text; False: on its own (blank) line
-    doubtful: bool = False
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -130,19 +105,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlight_roles: set[str] = set(DEFAULT_HIGHLIGHT)
         self.show_quotes = True
         self.show_doubtful = False
-        self._doubtful: set[int] = set()
         self.analysis: Analysis | None = None
         self.version = 0
         self._layouts: dict[int, Layout] = {}
         self.layout_: Layout = wrap(self.text, self.wrap_width)
         self.header: list[tuple[str, str]] = []
         self._pad = 0
-        self._entities: IntervalIndex[str] = IntervalIndex([])
-        self._quotes: IntervalIndex[int] = IntervalIndex([])
-        self._quote_extents: IntervalIndex[int] = IntervalIndex([])
-        self._speakers: IntervalIndex[int] = IntervalIndex([])
-        self._referent_mentions: IntervalIndex[str] = IntervalIndex([])
-        self._markers: dict[int, SpeakerMarker] = {}
+        self.highlights = HighlightLayers()
+        self.markers: dict[int, SpeakerMarker] = {}
         self.selected: list[tuple[int, int]] = []
         self._selected_index: IntervalIndex[int] = IntervalIndex([])
         self.matches: list[tuple[int, int]] = []
@@ -302,65 +272,18 @@ class ArticleView(ScrollView, can_focus=True):
         self._bump()
 
     def _index_analysis(self) -> None:
-        analysis = self.analysis
-        if analysis is None:
-            self._entities = IntervalIndex([])
-            self._quotes = self._quote_extents = self._speakers = IntervalIndex([])
-            self._referent_mentions = IntervalIndex([])
-            return
-        kinds: dict[tuple[int, int], str] = {}
-        referent_mentions: list[tuple[int, int, str]] = []
-        for referent in (*analysis.actors, *analysis.locations):
-            # A mention of a merged actor is styled by what the actor is, whatever its own label.
-            role = role_for(referent.kind)
-            for mention in referent.mentions:
-                referent_mentions.append((mention.start, mention.end, referent.id))
-                kinds.setdefault((mention.start, mention.end), role)
-        self._referent_mentions = IntervalIndex(referent_mentions)
-        entities = []
-        for entity in analysis.entities:
-            role = kinds.get((entity.start, entity.end)) or role_for(entity.label)
-            if role in self.highlight_roles:
-                entities.append((entity.start, entity.end, role))
-        self._entities = IntervalIndex(entities)
-        quotes: list[tuple[int, int, int]] = []
-        extents: list[tuple[int, int, int]] = []
-        speakers: list[tuple[int, int, int]] = []
-        self._doubtful = set()
-        if self.show_quotes:
-            for index, quote in shown_quotes(analysis, self.show_doubtful):
-                if is_doubtful(quote):
-                    self._doubtful.add(index)
-                for piece in quote.segments or [quote.content]:
-                    quotes.append((piece.start, piece.end, index))
-                extents.append((quote.content.start, quote.content.end, index))
-                if quote.speaker is not None:
-                    speakers.append((quote.speaker.start, quote.speaker.end, index))
-        self._quotes = IntervalIndex(quotes)
-        self._quote_extents = IntervalIndex(extents)
-        self._speakers = IntervalIndex(speakers)
+        self.highlights = index_layers(
+            self.analysis, self.highlight_roles, self.show_quotes, self.show_doubtful
+        )
 
     def _build_markers(self) -> None:
         """Place each attributed quote's "— Speaker" after its last line, or below it."""
-        self._markers = {}
         if self.analysis is None or not self.show_quotes:
+            self.markers = {}
             return
         layout = self.layout_
         room = (self.scrollable_content_region.width or (GUTTER + layout.width)) - self._pad - GUTTER - 1
-        quotes = [quote for _index, quote in shown_quotes(self.analysis, self.show_doubtful)]
-        quotes.sort(key=is_doubtful)  # stable: confident quotes claim a line's marker first
-        for quote in quotes:
-            name = quote_speaker_label(quote)
-            if not name:
-                continue
-            doubtful = is_doubtful(quote)
-            label = f"— {name}" + (f" {DOUBTFUL_MARK}" if doubtful else "")
-            line = layout.line_of(max(quote.content.start, quote.content.end - 1))
-            used = cell_len(layout.line_text(line))
-            if used + 2 + cell_len(label) <= room and line not in self._markers:
-                self._markers[line] = SpeakerMarker(line, label, True, doubtful)
-            elif line + 1 < len(layout) and layout.starts[line + 1] == layout.ends[line + 1]:
-                self._markers.setdefault(line + 1, SpeakerMarker(line + 1, label, False, doubtful))
+        self.markers = place_markers(shown_quotes(self.analysis, self.show_doubtful), layout, room)
 
     def select_spans(self, spans: Iterable[tuple[int, int]]) -> None:
         """Mark these ranges (the selected actor's mentions); an empty list clears the selection."""
@@ -455,15 +378,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def referent_at(self, offset: int) -> str | None:
         """Id of the actor or place mentioned at `offset`, else the speaker of a quote there."""
-        hits = self._referent_mentions.at(offset)
+        hits = self.highlights.referent_mentions.at(offset)
         if hits:
             return hits[0][2]
         if self.analysis is not None:
-            for _start, _end, index in self._quote_extents.at(offset):
+            for _start, _end, index in self.highlights.quote_extents.at(offset):
                 actor = self.analysis.quotes[index].actor
                 if actor:
                     return actor
-            for _start, _end, index in self._speakers.at(offset):
+            for _start, _end, index in self.highlights.speakers.at(offset):
                 actor = self.analysis.quotes[index].actor
                 if actor:
                     return actor
@@ -531,12 +454,14 @@ class ArticleView(ScrollView, can_focus=True):
             index = y - self.header_lines
             start, end = self.layout_.starts[index], self.layout_.ends[index]
             text = self._styled_line(start, end, base)
-            extents = self._quote_extents.overlapping(start, max(end, start + 1)) if end > start else []
+            extents = (
+                self.highlights.quote_extents.overlapping(start, max(end, start + 1)) if end > start else []
+            )
             if extents:
-                doubtful = all(index in self._doubtful for _s, _e, index in extents)
+                doubtful = all(index in self.highlights.doubtful for _s, _e, index in extents)
                 gutter_text = (DOUBTFUL_BAR if doubtful else QUOTE_BAR) + " " * (GUTTER - 1)
                 gutter_style = base + styles["quote"] + (DIM if doubtful else Style())
-            marker = self._markers.get(index)
+            marker = self.markers.get(index)
         if selection_span is not None:
             sel_start, sel_end = selection_span
             if sel_end == -1:
@@ -591,8 +516,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.title_range is not None and start < self.title_range[1]:
             paint(styles["title"], *self.title_range)
         # Doubtful attributions first, so a confident quote around one keeps its full style.
-        doubtful = self._doubtful
-        for layer, role in ((self._quotes, "quote"), (self._speakers, "speaker")):
+        doubtful = self.highlights.doubtful
+        for layer, role in ((self.highlights.quotes, "quote"), (self.highlights.speakers, "speaker")):
             spans = layer.overlapping(start, end)
             if doubtful:
                 for span_start, span_end, index in spans:
@@ -605,7 +530,7 @@ class ArticleView(ScrollView, can_focus=True):
             else:
                 for span_start, span_end, _index in spans:
                     paint(styles[role], span_start, span_end)
-        for span_start, span_end, role in self._entities.overlapping(start, end):
+        for span_start, span_end, role in self.highlights.entities.overlapping(start, end):
             paint(styles[role], span_start, span_end)
         for span_start, span_end, _index in self._selected_index.overlapping(start, end):
             paint(styles["selection"], span_start, span_end)
