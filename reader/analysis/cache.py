@@ -19,13 +19,17 @@ from pathlib import Path
 from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo
 from reader.settings import paths
 
-try:  # the built-in hash module: importing hashlib would load OpenSSL, a noticeable part of a cache hit
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2; elsewhere use hashlib
-    try:
-        from _sha2 import sha256
-    except ImportError:
-        from hashlib import sha256
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cache hit stays fast)
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the built-in hash module: importing hashlib would load OpenSSL, a noticeable part of a cache hit
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2; elsewhere use hashlib
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 #: Bump when the analysis output changes for the same input (new rules, fixed bugs).
 ANALYSIS_VERSION = 1

@@ -140,12 +140,13 @@ def _register_line_break_component() -> None:
     said"), and a speaker or a quote would leak across it.
     """
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     if Language.has_factory(LINE_BREAK_COMPONENT):
         return
 
     @Language.component(LINE_BREAK_COMPONENT)
-    def line_breaks(doc):  # type: ignore[no-untyped-def]
+    def line_breaks(doc: Doc) -> Doc:
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True

@@ -83,8 +83,12 @@ class _PendingQuote:
     anchor: int | None
 
 
-def _shift_span(span: Span | None, delta: int) -> Span | None:
-    return None if span is None else Span(span.start + delta, span.end + delta, span.text)
+def _shift_span(span: Span, delta: int) -> Span:
+    return Span(span.start + delta, span.end + delta, span.text)
+
+
+def _shift_optional(span: Span | None, delta: int) -> Span | None:
+    return None if span is None else _shift_span(span, delta)
 
 
 def _shift_quote(quote: Quote, delta: int) -> Quote:
@@ -93,8 +97,8 @@ def _shift_quote(quote: Quote, delta: int) -> Quote:
     return replace(
         quote,
         content=_shift_span(quote.content, delta),
-        speaker=_shift_span(quote.speaker, delta),
-        cue=_shift_span(quote.cue, delta),
+        speaker=_shift_optional(quote.speaker, delta),
+        cue=_shift_optional(quote.cue, delta),
         segments=[_shift_span(s, delta) for s in quote.segments],
     )
 
@@ -230,7 +234,8 @@ class _Builder:
             if pending.anchor is not None:
                 new_id = referents.by_start.get(pending.anchor)
                 if new_id != quote.actor:
-                    quote = replace(quote, actor=new_id, speaker_name=names.get(new_id, quote.speaker_name))
+                    name = names.get(new_id, quote.speaker_name) if new_id else quote.speaker_name
+                    quote = replace(quote, actor=new_id, speaker_name=name)
             quotes.append(quote)
         quotes.sort(key=lambda q: q.content.start)
         events = self.events.build(referents, quotes, self.published)

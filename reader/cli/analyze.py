@@ -50,16 +50,13 @@ def _settings(args: argparse.Namespace) -> _Settings:
     """Model and extra cues: the command line first, then the config file."""
     model = getattr(args, "model", None)
     extra_cues: tuple[str, ...] = ()
-    try:
-        from reader.settings.config import load_config
-    except ImportError:  # pragma: no cover - the config module ships with the package
-        load_config = None
-    if load_config is not None:
-        config, warnings = load_config()
-        for warning in warnings:
-            print(f"reader: warning: {warning}", file=sys.stderr)
-        model = model or getattr(config, "model", None)
-        extra_cues = tuple(getattr(config, "quote_cues", ()) or ())
+    from reader.settings.config import load_config
+
+    config, warnings = load_config()
+    for warning in warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    model = model or config.model
+    extra_cues = tuple(config.quote_cues)
     return _Settings(model=model, extra_cues=extra_cues, use_cache=not getattr(args, "no_cache", False))
 
 

@@ -119,7 +119,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ReaderError(f"{path}: not valid UTF-8 text") from None
     tomllib = _tomllib()
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)

@@ -9,10 +9,25 @@ trafilatura is imported here, lazily: it costs a few hundred milliseconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from reader.errors import ReaderError
+
+
+class _Element(Protocol):
+    """What we read of an lxml element in trafilatura's cleaned XML (lxml ships no type information)."""
+
+    tag: object
+    text: str | None
+    tail: str | None
+
+    def __iter__(self) -> Iterator[_Element]: ...
+    def __len__(self) -> int: ...
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def iter(self, tag: str) -> Iterator[_Element]: ...
+
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -28,16 +43,16 @@ class ExtractedPage:
     site: str | None = None
 
 
-def _text_of(element: object) -> str:
+def _text_of(element: _Element) -> str:
     """All text under `element`, with <lb/> as a line break and runs of whitespace collapsed."""
     parts: list[str] = []
 
-    def walk(node: object) -> None:
-        if getattr(node, "tag", None) == "lb":
+    def walk(node: _Element) -> None:
+        if node.tag == "lb":
             parts.append("\n")
-        elif node.text:  # type: ignore[attr-defined]
-            parts.append(node.text)  # type: ignore[attr-defined]
-        for child in node:  # type: ignore[attr-defined]
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
             walk(child)
             if child.tail:
                 parts.append(child.tail)
@@ -48,9 +63,9 @@ def _text_of(element: object) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _blocks(body: object) -> list[str]:
+def _blocks(body: _Element) -> list[str]:
     blocks: list[str] = []
-    for element in body:  # type: ignore[attr-defined]
+    for element in body:
         tag = element.tag
         if tag == "list":
             items = [_text_of(item) for item in element if item.tag == "item"]

@@ -124,7 +124,7 @@ def _read_stdin(limit: int) -> bytes:
         # `reader -` typed at a prompt would otherwise look hung.
         print("reader: type or paste the article, then press Ctrl-D", file=sys.stderr, flush=True)
     try:
-        data = stream.read(limit + 1)
+        data: bytes = stream.read(limit + 1)
     except OSError as error:
         raise ReaderError(f"cannot read stdin: {error.strerror or 'unreadable'}") from None
     if len(data) > limit:
@@ -179,14 +179,16 @@ def _from_text(text: str, source: str, name: str, kind: str, url: str | None = N
         from reader.sources.html import extract_html
 
         page = extract_html(text, url=url, name=name)
-        meta = {"title": page.title, "byline": page.byline, "date": page.date, "site": page.site}
-        return _finish(page.text, source, **meta)
+        return _finish(
+            page.text, source, title=page.title, byline=page.byline, date=page.date, site=page.site
+        )
     if kind == "markdown":
         from reader.sources.markdown import render_markdown
 
         rendered = render_markdown(text)
-        meta = {"title": rendered.title, "byline": rendered.byline, "date": rendered.date}
-        return _finish(rendered.text, source, **meta)
+        return _finish(
+            rendered.text, source, title=rendered.title, byline=rendered.byline, date=rendered.date
+        )
     return _finish(text, source, plain=True)
 
 

@@ -32,10 +32,10 @@ def fetch_analysis(
     try:
         from reader.analysis import service
 
+        model, body_end = run_options.model_name, article.body_end
         cues = tuple(run_options.config.quote_cues)
-        options = {"model": run_options.model_name, "body_end": article.body_end, "extra_cues": cues}
         if use_cache:
-            cached = service.cached_analysis(article.text, **options)
+            cached = service.cached_analysis(article.text, model=model, body_end=body_end, extra_cues=cues)
             if cached is not None:
                 post(AnalysisReady(cached, cached=True))
                 return
@@ -43,7 +43,12 @@ def fetch_analysis(
         body = len(article.text) if article.body_end is None else article.body_end
         final: Analysis | None = None
         for partial in service.iter_analysis(
-            article.text, use_cache=use_cache, batch_chars=BATCH_CHARS, **options
+            article.text,
+            model=model,
+            body_end=body_end,
+            extra_cues=cues,
+            use_cache=use_cache,
+            batch_chars=BATCH_CHARS,
         ):
             if cancelled():
                 return

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from reader.ui.messages import ArticleChosen
 
 
-def binding_owners() -> tuple[type, ...]:
+def binding_owners() -> tuple[type[DOMNode], ...]:
     """Every app, screen and widget class whose BINDINGS a `[keymap]` entry can remap."""
     from reader.ui.screens.actor_card import ActorCard
     from reader.ui.screens.article import ArticleScreen
@@ -47,7 +48,8 @@ def binding_owners() -> tuple[type, ...]:
 def binding_ids() -> set[str]:
     """Every binding id a `[keymap]` entry can name."""
     owners = binding_owners()
-    return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}
+    bindings = (binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding))
+    return {binding.id for binding in bindings if binding.id}
 
 
 class ReaderApp(App[int]):
@@ -130,7 +132,7 @@ class ReaderApp(App[int]):
             if isinstance(screen, ArticleScreen):
                 screen.set_highlight_styles(styles)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title in ("Keys", "Theme"):
                 continue

@@ -197,6 +197,21 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
         assert screen.has_class("-no-sidebar")
 
 
+async def test_the_events_filter_narrows_the_list(seed_article, seed_analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        trigger = seed_analysis.events[0].trigger.text
+        app.screen.query_one("#filter-events").value = trigger
+        await pilot.pause(0.3)  # the list is rebuilt after a pause in typing
+        events = app.screen.query_one(EventList)
+        assert 0 < events.option_count < len(seed_analysis.events)
+        for i in range(events.option_count):
+            event = seed_analysis.events[int(events.get_option_at_index(i).id or -1)]
+            shown = f"{events.get_option_at_index(i).prompt} {event.sentence.text}".casefold()
+            assert trigger.casefold() in shown
+
+
 async def test_help_lists_every_key(seed_article, seed_analysis) -> None:
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:

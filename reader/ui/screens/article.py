@@ -58,7 +58,7 @@ PROGRESS_INTERVAL = 0.8
 NARROW = 100
 
 
-class ArticleScreen(Screen):
+class ArticleScreen(Screen[None]):
     """One open article."""
 
     DEFAULT_CSS = """
@@ -131,7 +131,7 @@ class ArticleScreen(Screen):
         if not options.config.show_sidebar or self.app.size.width < NARROW:
             self.add_class("-no-sidebar")  # in a narrow window the text comes first; `s` shows the panels
         view = self.view
-        view.set_styles(self._styles)
+        view.set_highlight_styles(self._styles)
         self.show_doubtful = options.show_doubtful
         self.panel.set_show_doubtful(self.show_doubtful)
         view.set_highlight(options.entity_roles, options.show_quotes, self.show_doubtful)
@@ -515,7 +515,7 @@ class ArticleScreen(Screen):
     def set_highlight_styles(self, styles: dict[str, Style]) -> None:
         """The theme changed: restyle the highlights."""
         self._styles = styles
-        self.view.set_styles(styles)
+        self.view.set_highlight_styles(styles)
 
     def palette_commands(self) -> list[Command]:
         return article_commands(self, self.analysis, self.visible_quotes(), ENTITY_ROLES)

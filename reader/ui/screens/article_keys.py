@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from reader.ui.present import QUOTE_CONFIDENCE_THRESHOLD
 
-ARTICLE_BINDINGS = [
+ARTICLE_BINDINGS: list[BindingType] = [
     Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search", tooltip="Search the text"),
     Binding("n", "next", "Next", id="next", tooltip="Next search match or mention of the selected actor"),
     Binding(

@@ -184,7 +184,7 @@ def library_prompt(entry: LibraryEntry, width: int = 96) -> Text:
     return Text("\n").join([title, detail])
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(Screen[None]):
     """`reader` with no file: pick an article."""
 
     DEFAULT_CSS = """

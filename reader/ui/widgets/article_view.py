@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.analysis.model import Analysis
 from reader.ui.layout import IntervalIndex, Layout, wrap
@@ -120,7 +121,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current: tuple[int, int] | None = None
         self.flash: tuple[int, int] | None = None
         self._cache: LRUCache[tuple[int, int, int, tuple[int, int] | None], Strip] = LRUCache(2048)
-        self._flash_timer = None
+        self._flash_timer: Timer | None = None
         self._base_style: Style | None = None
         self._anchor: int | None = None
         self._kept_anchor: int | None = None
@@ -234,7 +235,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.version += 1
         self.refresh()
 
-    def set_styles(self, styles: dict[str, Style]) -> None:
+    def set_highlight_styles(self, styles: dict[str, Style]) -> None:
+        """The theme's style per highlight role (the built-in ones fill any gap)."""
         merged = dict(FALLBACK_STYLES)
         merged.update(styles)
         self.styles_by_role = merged

@@ -109,7 +109,7 @@ class EventList(OptionList):
         options = []
         for index, event in enumerate(analysis.events):
             line = event_line(analysis, event)
-            if _matches(query, line, event.sentence.text):
+            if _matches(query, line.plain, event.sentence.text):
                 options.append(Option(line, id=str(index)))
         if not options:
             options.append(_empty_option(_nothing_matches(query) if query.strip() else empty))
@@ -123,7 +123,7 @@ class QuoteTree(Tree[tuple[str, int] | None]):
     """
 
     def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
-        expanded = {str(node.label.plain).split("  ")[0] for node in self.root.children if node.is_expanded}
+        expanded = {str(node.label).split("  ")[0] for node in self.root.children if node.is_expanded}
         self.clear()
         groups: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
         for index, quote in shown_quotes(analysis, show_doubtful):
@@ -237,16 +237,16 @@ class SidePanel(Vertical):
             return
         self._stale.discard(panel)
         query = self.filters.get(panel, "")
-        widget = self.query_one(f"#list-{panel}")
+        where = f"#list-{panel}"
         empty = self._empty_text(panel)
         if panel == "actors":
-            widget.show(self.analysis.actors, query, empty)
+            self.query_one(where, ReferentList).show(self.analysis.actors, query, empty)
         elif panel == "locations":
-            widget.show(self.analysis.locations, query, empty)
+            self.query_one(where, ReferentList).show(self.analysis.locations, query, empty)
         elif panel == "quotes":
-            widget.show(self.analysis, query, self.show_doubtful, empty)
+            self.query_one(where, QuoteTree).show(self.analysis, query, self.show_doubtful, empty)
         else:
-            widget.show(self.analysis, query, empty)
+            self.query_one(where, EventList).show(self.analysis, query, empty)
         self._label(panel)
 
     def _label(self, panel: str) -> None:
@@ -288,13 +288,9 @@ class SidePanel(Vertical):
         assert self.analysis is not None
         if panel == "quotes":
             return len(shown_quotes(self.analysis, self.show_doubtful))
-        return len(
-            {
-                "actors": self.analysis.actors,
-                "locations": self.analysis.locations,
-                "events": self.analysis.events,
-            }[panel]
-        )
+        if panel == "events":
+            return len(self.analysis.events)
+        return len(self.analysis.actors if panel == "actors" else self.analysis.locations)
 
     def show_panel(self, panel: str) -> None:
         if panel in self.panels:
@@ -329,7 +325,7 @@ class SidePanel(Vertical):
             self.post_message(JumpTo(event_record.trigger.start, event_record.trigger.end))
 
     @on(Tree.NodeSelected)
-    def _quote_selected(self, event: Tree.NodeSelected) -> None:
+    def _quote_selected(self, event: Tree.NodeSelected[tuple[str, int] | None]) -> None:
         data = event.node.data
         if self.analysis is None or data is None:
             return
