@@ -137,6 +137,30 @@ def build_theme(
         for key in data
         if key not in _TOP_LEVEL_KEYS
     ]
+    description, raw_palette, raw_styles, ansi = _top_level(data, where)
+    dark = _is_dark(data, raw_palette, ansi, where)
+    palette, extra = _palette(raw_palette, dark=dark, ansi=ansi, where=where)
+    styles = _styles(raw_styles, palette, extra, ansi=ansi, where=where)
+    warnings.extend(
+        f"{where}: unknown style '{role}' ignored (known: {', '.join(STYLE_ROLES)})"
+        for role in raw_styles
+        if role not in STYLE_ROLES
+    )
+    theme = ReaderTheme(
+        name=name,
+        dark=dark,
+        palette=palette,
+        styles=styles,
+        source=source,
+        description=description,
+        builtin=builtin,
+        ansi=ansi,
+    )
+    return theme, warnings
+
+
+def _top_level(data: dict[str, Any], where: str) -> tuple[str, dict[str, Any], dict[str, Any], bool]:
+    """The description, the [palette] and [styles] tables and the `ansi` flag, each of the right type."""
     description = data.get("description", "")
     if not isinstance(description, str):
         raise ThemeFileError(f"{where}: 'description' must be a string, not {type(description).__name__}")
@@ -148,20 +172,27 @@ def build_theme(
     ansi = data.get("ansi", False)
     if not isinstance(ansi, bool):
         raise ThemeFileError(f"{where}: 'ansi' must be true or false, not {type(ansi).__name__}")
-    check_colour = _check_ansi_colour if ansi else _check_colour
+    return description, raw_palette, raw_styles, ansi
+
+
+def _is_dark(data: dict[str, Any], raw_palette: dict[str, Any], ansi: bool, where: str) -> bool:
+    """The `dark` flag as given; unsaid, judged by the page colour, so a light page gets dark ink."""
     if "dark" in data:
         dark = data["dark"]
         if not isinstance(dark, bool):
             raise ThemeFileError(f"{where}: 'dark' must be true or false, not {type(dark).__name__}")
-    elif (
-        "background" in raw_palette and not ansi
-    ):  # unsaid: judge by the page colour, so a light page gets dark ink
-        dark = (
-            luminance(rgb(_check_colour(raw_palette["background"], f"{where}: 'palette.background'"))) < 0.18
-        )
-    else:
-        dark = True
+        return dark
+    if "background" in raw_palette and not ansi:
+        background = _check_colour(raw_palette["background"], f"{where}: 'palette.background'")
+        return luminance(rgb(background)) < 0.18
+    return True
 
+
+def _palette(
+    raw_palette: dict[str, Any], *, dark: bool, ansi: bool, where: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Every palette key (given, derived from the background, or the base palette's) and the extra names."""
+    check_colour = _check_ansi_colour if ansi else _check_colour
     palette = dict(_ANSI_PALETTE if ansi else _BASE_PALETTES[dark])
     extra: dict[str, str] = {}
     for key, value in raw_palette.items():
@@ -174,30 +205,23 @@ def build_theme(
     for key, lighten in (("surface", 0.04), ("panel", 0.09)):
         if key not in raw_palette and "background" in raw_palette and not ansi:
             palette[key] = shift(palette["background"], lighten if dark else -lighten)
+    return palette, extra
 
+
+def _styles(
+    raw_styles: dict[str, Any], palette: dict[str, str], extra: dict[str, str], *, ansi: bool, where: str
+) -> dict[str, str]:
+    """A style per role: the theme's (with $names resolved), else the role's cue in a readable colour."""
     names = {**palette, **extra}
     styles: dict[str, str] = {}
     for role in STYLE_ROLES:
         if role in raw_styles:
             styles[role] = _resolve_style(raw_styles[role], f"{where}: 'styles.{role}'", names)
+            continue
+        cue, colour_key = ROLE_DEFAULTS[role]
+        if ansi:
+            colour = palette[colour_key].removeprefix("ansi_")
         else:
-            cue, colour_key = ROLE_DEFAULTS[role]
-            if ansi:
-                colour = palette[colour_key].removeprefix("ansi_")
-            else:
-                colour = readable(palette[colour_key], palette, dim="dim" in cue, reverse="reverse" in cue)
-            styles[role] = f"{cue} {colour}"
-    for role in raw_styles:
-        if role not in STYLE_ROLES:
-            warnings.append(f"{where}: unknown style '{role}' ignored (known: {', '.join(STYLE_ROLES)})")
-    theme = ReaderTheme(
-        name=name,
-        dark=dark,
-        palette=palette,
-        styles=styles,
-        source=source,
-        description=description,
-        builtin=builtin,
-        ansi=ansi,
-    )
-    return theme, warnings
+            colour = readable(palette[colour_key], palette, dim="dim" in cue, reverse="reverse" in cue)
+        styles[role] = f"{cue} {colour}"
+    return styles
