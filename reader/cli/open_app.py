@@ -34,7 +34,7 @@ def _collection_request(
     args: argparse.Namespace, model: str | None, cues: tuple[str, ...]
 ) -> CollectionRequest | None:
     """`reader DIR` (its articles, indexed in the background) or `reader --db FILE`: the collection screen."""
-    source = getattr(args, "source", None)
+    source: str | None = getattr(args, "source", None)
     db = getattr(args, "db", None)
     folder = source is not None and source != "-" and os.path.isdir(source)
     if not folder and db is None:
@@ -50,7 +50,7 @@ def _collection_request(
 
     db_path = Path(db).expanduser() if db else default_db_path()
     connect(db_path, create=folder).close()  # a bad or missing index fails here, before the UI
-    if not folder:
+    if source is None or not folder:
         return CollectionRequest(db_path)
     from reader.collection.discover import discover
 

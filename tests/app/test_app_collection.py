@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList
 from reader.collection.index import add_document, connect
 from reader.collection.request import CollectionRequest
 from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.collection import CollectionScreen
 
@@ -74,7 +75,7 @@ def _collection(tmp_path: Path) -> Path:
 
 
 async def test_speakers_quote_article_and_back(tmp_path: Path) -> None:
-    app = ReaderApp(None, collection=CollectionRequest(_collection(tmp_path)), analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False), collection=CollectionRequest(_collection(tmp_path)))
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -131,7 +132,7 @@ async def test_a_folder_fills_in_the_background(tmp_path: Path) -> None:
         job=Job(render=jsonl_line),
         jobs=1,
     )
-    app = ReaderApp(None, collection=request, analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False), collection=request)
     async with app.run_test(size=(110, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, CollectionScreen)
