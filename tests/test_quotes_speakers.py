@@ -8,13 +8,7 @@ from typing import Any
 import pytest
 
 from reader.analysis.model import Analysis, Quote
-from reader.analysis.nlp import load_model, resolve_model
 from reader.analysis.pipeline import analyse
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model(resolve_model(None))
 
 
 def quote_with(analysis: Analysis, words: str) -> Quote:
