@@ -339,6 +339,33 @@ def test_when_and_where_from_the_dateline(nlp: Any) -> None:
     assert name(analysis, main.where) in {"Calder City", "Calder City, Ohio"}
 
 
+def test_the_dateline_is_no_subject_and_no_date(nlp: Any) -> None:
+    text = (
+        "Flood barrier fails in Calder City\n\n"
+        "CALDER CITY, Ohio (June 12, 2025) — A flood barrier failed on Wednesday, forcing the evacuation "
+        "of 400 homes.\n"
+    )
+    analysis = analyse(text, nlp)
+    main = analysis.events[0]
+    assert main.trigger.text == "failed" and main.actor is None
+    assert main.what == "A flood barrier failed" and len(main.mentions) == 2  # the headline's "fails"
+    assert main.when == "Wednesday" and main.date == "2025-06-11"  # the Wednesday before June 12
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        # A fact told first, its source after: the article's own report.
+        ("The army retook Kuma on Monday, officials said.", False),
+        # A source first, then what it says: the speaker's claim.
+        ("The general said that the army retook Kuma on Monday.", True),
+        ('"The army retook Kuma on Monday," the general said.', True),
+    ],
+)
+def test_what_a_quote_claims_is_background(nlp: Any, text: str, background: bool) -> None:
+    assert find(analyse(text, nlp), "retook").background is background
+
+
 def test_when_from_the_lead(nlp: Any) -> None:
     text = (
         "Dockers walk out at Felixstowe\n\n"
@@ -487,11 +514,13 @@ SAMPLE_MAIN_EVENTS = [
         "Monday",
         None,
     ),
+    # The miners describe their days underground: the lead says so ("describing the darkness"), the
+    # shift supervisor's account right after it tells it with a name.
     (
         "mine-rescue-multi-paragraph-quotes.txt",
-        "describing",
-        None,
-        "three of the men describing",
+        "described",
+        "Héctor Ramírez",
+        "described the moment",
         "Thursday",
         "Palmar Alto, Chile",
     ),

@@ -57,7 +57,13 @@ class EventCollector:
         """Read one doc starting at `offset` of the article; returns its raw events."""
         piece = doc.text if text is None else text
         skip = credit_spans(piece)
-        events = events_from_doc(doc, mention_bounds, place_starts, offset, self.body_length, piece, skip)
+        dateline = self.parts.dateline
+        if dateline is not None and not (offset <= dateline[0] < offset + len(piece)):
+            dateline = None
+        local = None if dateline is None else (dateline[0] - offset, dateline[1] - offset)
+        events = events_from_doc(
+            doc, mention_bounds, place_starts, offset, self.body_length, piece, skip, local
+        )
         headline = self.parts.headline
         if headline is not None and offset <= headline[0] < offset + len(piece):
             words: set[str] = set()
@@ -75,7 +81,7 @@ class EventCollector:
         """The article's events in rank order (see the module docstring)."""
         parts = find_parts(self.text[: self.body_length], published) if published else self.parts
         candidates = _resolve(self.raw, referents)
-        spans = [(s.start, s.end) for q in quotes for s in (q.segments or [q.content])]
+        spans = [(s.start, s.end) for q in quotes if _is_claim(q) for s in (q.segments or [q.content])]
         mark_positions(candidates, parts, QuoteSpans(spans))
         names = {r.id: r.name for r in referents.actors}
         counts = {r.id: len(r.mentions) for r in referents.actors}
@@ -88,6 +94,15 @@ class EventCollector:
         )
         _fill_from_opening(groups, parts, referents, self.text)
         return [_event(group, rank, parts.published) for rank, group in enumerate(groups, start=1)]
+
+
+def _is_claim(quote: Quote) -> bool:
+    """A quote whose content is the speaker's claim: any direct quote, and reported speech that opens
+    with its source ("Rouhani said that ..."). "The army retook the town, officials said" reports a
+    fact first and names its source after: the article tells it as news."""
+    if quote.kind != "indirect":
+        return True
+    return quote.cue is None or quote.cue.start < quote.content.start
 
 
 def _resolve(raws: list[RawEvent], referents: Referents) -> list[Candidate]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -98,9 +99,14 @@ def _is_event_verb(token: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject token and whether it is the actor (False for a passive subject)."""
+def _subject(verb: Token, blocked: AbstractSet[int] = frozenset()) -> tuple[Token | None, bool]:
+    """The verb's subject token and whether it is the actor (False for a passive subject).
+
+    `blocked` tokens (the dateline's) are never the subject, though the parse may say so.
+    """
     for child in verb.children:
+        if child.i in blocked:
+            continue
         if child.dep_ in ("nsubj", "csubj", "expl"):
             return child, True
         if child.dep_ in ("nsubjpass", "csubjpass"):
@@ -130,14 +136,14 @@ def _coordinated_head(verb: Token) -> Token:
     return head
 
 
-def _shared_subject(verb: Token) -> tuple[Token | None, bool, Token]:
+def _shared_subject(verb: Token, blocked: AbstractSet[int]) -> tuple[Token | None, bool, Token]:
     """The subject of `verb` or, for a conjunct or complement without one, of the verb it shares it with."""
-    subject, active = _subject(verb)
+    subject, active = _subject(verb, blocked)
     head = verb
     hops = 0
     while subject is None and head.dep_ in ("conj", "xcomp", "advcl") and hops < 4:
         head = _coordinated_head(head)
-        subject, active = _subject(head)
+        subject, active = _subject(head, blocked)
         hops += 1
     return subject, active, head
 
@@ -191,10 +197,13 @@ def _mark_mood(event: RawEvent, verb: Token) -> None:
     holders = [verb]
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL_VERBS:
         holders.append(verb.head)  # "would seek to launch", "did not try to stop"
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        holders.append(verb.head)  # "had seized the town and held it": the auxiliary is shared
     for holder in holders:
+        shared = holder is not verb and verb.dep_ == "conj"  # "did not stop and left": only one is negated
         for child in holder.children:
             word = child.lower_
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not shared:
                 event.negated = True
             elif child.dep_ == "aux" and word in MODAL_WORDS:
                 event.modal = True
@@ -258,13 +267,12 @@ def _what(
     obj, target = parts
     tail = " ".join(p for p in (obj, target) if p)
     named = event.actor_at is not None or event.pronoun_at is not None
-    if subject is not None and subject.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
-        if not active and obj:
-            return " ".join(p for p in (obj, trigger, target) if p)  # "the branch was closed by ..."
-        if active and not named:
-            said = subject_phrase(text, subject)
-            if said:
-                return " ".join(p for p in (said, trigger, tail) if p)
+    if subject is not None and not active and obj:
+        return " ".join(p for p in (obj, trigger, target) if p)  # "the branch was closed"
+    if subject is not None and active and not named and subject.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
+        said = subject_phrase(text, subject)
+        if said:
+            return " ".join(p for p in (said, trigger, tail) if p)  # "eleven people died"
     return f"{trigger} {tail}" if tail else trigger
 
 
@@ -300,7 +308,7 @@ def _verb_event(verb: Token, sentence: _Sentence, index: DocIndex, text: str) ->
     lemma = verb.lemma_.lower()
     if lemma in CONTROL_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
         return None  # the complement verb carries the event, with this verb in its trigger
-    subject, active, head = _shared_subject(verb)
+    subject, active, head = _shared_subject(verb, index.dateline)
     event = RawEvent(
         trigger=_span(text, *_trigger_bounds(verb), index.offset),
         sentence=sentence.span,
@@ -379,6 +387,8 @@ def _sentence(
     span = _sentence_span(text, sent, index.offset)
     places_by_verb: dict[int, list[int]] = {}
     for tok_i, local_start in sorted(buckets.mentions.get(n, ())):
+        if tok_i in index.dateline:
+            continue
         if local_start + index.offset in index.places and tok_i in index.first_tokens:
             root = index.mention_root.get(local_start)
             if root is not None and is_place_object(root):
@@ -400,14 +410,16 @@ def events_from_doc(
     total_length: int | None = None,
     text: str | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    dateline: tuple[int, int] | None = None,
 ) -> list[RawEvent]:
     """Raw events of one doc; mention bounds are full-text (`offset` is where the doc starts).
 
     `text` is the doc's text when the caller has it (doc.text is built anew on every access);
-    `skip` lists doc-local stretches (credits, bylines) where no event is read.
+    `skip` lists doc-local stretches (credits, bylines) where no event is read; `dateline` is the
+    doc-local dateline, which holds no subject, date or place of any clause.
     """
     text = doc.text if text is None else text
-    index = DocIndex(doc, text, mention_bounds, place_starts, offset)
+    index = DocIndex(doc, text, mention_bounds, place_starts, offset, dateline)
     total = max(1, total_length or len(text))
     tokens = list(doc)
     heads = [token.head.i for token in tokens]

@@ -14,6 +14,8 @@ from reader.analysis.events.rank import Candidate
 #: Each further mention raises a merged event by this much, up to `_MAX_REPEAT_BONUS`.
 REPEAT_BONUS = 0.05
 _MAX_REPEAT_BONUS = 0.10
+#: Participant words a headline's event must share with a body's to be the same whoever the actors.
+_HEADLINE_SHARED = 2
 
 
 @dataclass(slots=True)
@@ -41,6 +43,9 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.raw.kind == "named":
         return True
+    shared = (a.raw.words & b.raw.words) - {a.raw.lemma}
+    if (a.in_headline or b.in_headline) and len(shared) >= _HEADLINE_SHARED:
+        return True  # a headline names its people by surname: the words, not the actor ids, decide
     if a.actor is not None and b.actor is not None and a.actor != b.actor:
         return False
     if a.background != b.background:
@@ -49,7 +54,6 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return True
     if (a.in_headline and b.in_lead) or (a.in_lead and b.in_headline):
         return True  # the headline restates the lead
-    shared = (a.raw.words & b.raw.words) - {a.raw.lemma}
     return bool(shared)
 
 

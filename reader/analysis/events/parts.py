@@ -31,6 +31,7 @@ class ArticleParts:
 
     headline: tuple[int, int] | None = None
     lead: tuple[int, int] | None = None  # the first paragraph of news after headline and byline
+    dateline: tuple[int, int] | None = None  # the whole "CALDER CITY, Ohio (June 12, 2025) —"
     dateline_place: tuple[int, int] | None = None  # "CALDER CITY, Ohio"
     dateline_date: tuple[int, int] | None = None  # "June 12, 2025" in the dateline or the byline lines
     published: dt.date | None = None  # the publication date, given or read off the date line
@@ -76,10 +77,11 @@ def find_parts(text: str, published: dt.date | None = None) -> ArticleParts:
         if _looks_like_lead(opening[start:end]):
             lead = (start, end)
             break
-    place = date = None
+    dateline = place = date = None
     if lead is not None:
         match = _DATELINE_RE.match(text, lead[0], lead[1])
         if match is not None:
+            dateline = match.span()
             place = match.span("place")
             paren = match.span("paren")
             if paren[0] >= 0:
@@ -95,4 +97,4 @@ def find_parts(text: str, published: dt.date | None = None) -> ArticleParts:
     if published is None and date is not None:
         found = find_date(text[date[0] : date[1]])
         published = None if found is None else found[0]
-    return ArticleParts(headline, lead, place, date, published)
+    return ArticleParts(headline, lead, dateline, place, date, published)

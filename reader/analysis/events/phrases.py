@@ -137,9 +137,15 @@ def place_text(text: str, verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # A named organisation one is "at" or "in" is a place there: "at the White House".
+            kinds = (
+                ("", "GPE", "LOC", "FAC", "ORG")
+                if child.lower_ in ("at", "in")
+                else ("", "GPE", "LOC", "FAC")
+            )
             if (
                 pobj is not None
-                and pobj.ent_type_ in ("", "GPE", "LOC", "FAC")
+                and pobj.ent_type_ in kinds
                 and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PLACE_NOUNS)
             ):
                 return phrase_text(text, pobj)
@@ -190,8 +196,14 @@ class DocIndex:
         mention_bounds: Iterable[tuple[int, int]],
         place_starts: Iterable[int],
         offset: int,
+        dateline: tuple[int, int] | None = None,
     ):
         self.offset = offset
+        #: Tokens of the dateline ("CALDER CITY, Ohio —"): no subject, date or place of a clause.
+        self.dateline: set[int] = set()
+        if dateline is not None:
+            span = doc.char_span(dateline[0], dateline[1], alignment_mode="expand")
+            self.dateline = {t.i for t in span} if span is not None else set()
         self.places = set(place_starts)
         self.token_mention: dict[int, int] = {}  # token index -> mention start (doc-local)
         self.mention_root: dict[int, Token] = {}  # mention start (doc-local) -> syntactic root token
@@ -226,13 +238,15 @@ class DocIndex:
             self._add_date(doc, group)
 
     def _add_date(self, doc: Doc, group: list[SpacySpan]) -> None:
-        if not is_time_point(" ".join(ent.text for ent in group)):
+        if not is_time_point(" ".join(ent.text for ent in group)) or group[0].root.i in self.dateline:
             return
         span = doc[group[0].start : group[-1].end]
         self.dates.append((span.root.i, group[0].start_char, group[-1].end_char))
 
     def mention_of(self, token: Token) -> int | None:
         """Full-text start of the referent mention this noun phrase names, if any."""
+        if token.i in self.dateline:
+            return None
         local = self.token_mention.get(token.i)
         if local is not None:
             return local + self.offset

@@ -47,8 +47,11 @@ _HEADLINE_MATCH = 3
 _MIN_PREFIX = 4
 #: The share of the text whose days tell when the news is ("on Tuesday": now).
 _OPENING_SHARE = 0.2
+#: Past the lead, how early an event comes: its score falls from this to nothing over this many characters.
+_EARLY_LATER = 0.6
+_EARLY_CHARS = 4000
 #: The headline feature of an event told in the headline itself.
-_HEADLINE_SELF = 0.5
+_HEADLINE_SELF = 0.4
 
 
 @dataclass(slots=True)
@@ -103,8 +106,8 @@ def _early(candidate: Candidate) -> float:
     if candidate.in_lead:
         return 0.8
     if candidate.in_headline:
-        return 0.6  # headlines are parsed worst: the lead's mention should carry the event
-    return max(0.0, 0.5 * (1.0 - 3.0 * candidate.raw.position))
+        return 0.4  # headlines are parsed worst: the body's telling should carry the event
+    return max(0.0, _EARLY_LATER * (1.0 - candidate.raw.trigger.start / _EARLY_CHARS))
 
 
 def score(
