@@ -101,9 +101,12 @@ def event_line(analysis: Analysis, event: Event) -> Text:
     parts: list[tuple[str, str] | str] = []
     parts.append((actor.name if actor else "—", "bold"))
     parts.append(" ")
-    parts.append((event.trigger.text, "italic"))
-    if event.object:
-        parts.append(" " + shorten(event.object, 40))
+    if event.what:  # the readable phrase: "launched missiles on two bases", "the branch was closed"
+        parts.append((shorten(event.what, 60), "italic"))
+    else:
+        parts.append((event.trigger.text, "italic"))
+        if event.object:
+            parts.append(" " + shorten(event.object, 40))
     details = [x for x in (event.when, where.name if where else event.where) if x]
     if details:
         parts.append((" · " + " · ".join(details), "dim"))

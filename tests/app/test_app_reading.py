@@ -15,7 +15,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.side_panel import EventList, QuoteTree, ReferentList
+from reader.ui.widgets.side_panel import BACKGROUND_HEADING, MAIN_MARK, EventList, QuoteTree, ReferentList
 from reader.ui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
@@ -161,7 +161,8 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
         assert places.option_count == len(seed_analysis.locations)
         await pilot.press("3")
         events = screen.query_one(EventList)
-        assert events.option_count == len(seed_analysis.events)
+        heading = any(e.background for e in seed_analysis.events)  # the background's divider
+        assert events.option_count == len(seed_analysis.events) + heading
         await pilot.press("4")
         tree = screen.query_one(QuoteTree)
         speakers = {str(node.label).split("  (")[0] for node in tree.root.children}
@@ -207,9 +208,30 @@ async def test_the_events_filter_narrows_the_list(seed_article, seed_analysis) -
         events = app.screen.query_one(EventList)
         assert 0 < events.option_count < len(seed_analysis.events)
         for i in range(events.option_count):
+            if events.get_option_at_index(i).disabled:
+                continue  # the background's heading
             event = seed_analysis.events[int(events.get_option_at_index(i).id or -1)]
             shown = f"{events.get_option_at_index(i).prompt} {event.sentence.text}".casefold()
             assert trigger.casefold() in shown
+
+
+async def test_events_panel_puts_the_main_event_on_top(seed_article, seed_analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        events = app.screen.query_one(EventList)
+        prompts = [str(events.get_option_at_index(i).prompt) for i in range(events.option_count)]
+        assert prompts[0].startswith(MAIN_MARK) and "launched" in prompts[0]
+        at = prompts.index(BACKGROUND_HEADING)
+        foreground = [e for e in seed_analysis.events if not e.background]
+        assert at == len(foreground) and events.get_option_at_index(at).disabled
+        assert all(MAIN_MARK not in p for p in prompts[1:])
+        # Enter on the main event jumps to its trigger
+        events.focus()
+        events.highlighted = 0
+        await pilot.press("enter")
+        main = seed_analysis.events[0]
+        assert app.screen.query_one(ArticleView).flash == (main.trigger.start, main.trigger.end)
 
 
 async def test_help_lists_every_key(seed_article, seed_analysis) -> None:

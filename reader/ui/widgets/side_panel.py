@@ -103,17 +103,32 @@ class ReferentList(OptionList):
 
 
 class EventList(OptionList):
-    """Events: who did what (to whom), when, where; in text order."""
+    """Events in rank order: the main event on top and marked, the background below a divider."""
 
     def show(self, analysis: Analysis, query: str, empty: str = "") -> None:
-        options = []
+        options: list[Option | None] = []
+        divided = False
         for index, event in enumerate(analysis.events):
             line = event_line(analysis, event)
-            if _matches(query, line.plain, event.sentence.text):
-                options.append(Option(line, id=str(index)))
+            if not _matches(query, line.plain, event.sentence.text, event.what):
+                continue
+            if event.background and not divided:
+                divided = True
+                if options:
+                    options.append(None)  # a separator line
+                options.append(Option(Text(BACKGROUND_HEADING, style="dim italic"), disabled=True))
+            if index == 0 and not event.background:
+                line = Text.assemble((MAIN_MARK, "bold reverse"), " ", line)
+            options.append(Option(line, id=str(index)))
         if not options:
             options.append(_empty_option(_nothing_matches(query) if query.strip() else empty))
         self.set_options(options)
+
+
+#: The mark of the main event (a word, not only a colour).
+MAIN_MARK = " Main "
+#: The heading of the events that are context rather than the news.
+BACKGROUND_HEADING = "Background: earlier events, claims, what did not happen"
 
 
 class QuoteTree(Tree[tuple[str, int] | None]):
