@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                     "cue": None if q.cue is None else [q.cue.start, q.cue.end],
                     "speaker_name": q.speaker_name,
                     "confidence": q.confidence,
+                    "rule": q.rule,
                 }
             )
         out.append({"id": art["id"], "quotes": rows})

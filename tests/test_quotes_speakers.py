@@ -139,3 +139,40 @@ def test_a_speaker_is_actor_like(nlp: Any, text: str, words: str, speaker: str) 
     analysis = analyse(text, nlp)
     quote = quote_with(analysis, words)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a job title before a name is not part of the speaker's name
+        ("Keeper Tom Banks said the animals were safe.", "Tom Banks"),
+        ("Warden Ann Lee said the park was closed.", "Ann Lee"),
+    ],
+)
+def test_a_common_noun_before_a_name_is_not_the_speaker(nlp: Any, text: str, name: str) -> None:
+    analysis = analyse(text, nlp)
+    (quote,) = analysis.quotes
+    assert quote.speaker_name == name
+    assert actor_name(analysis, quote) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a description of an organisation stands for one the article calls so, or names beside it
+        (
+            "Minera Atacama Norte owns the mine. The union representing the men, the Santa Inés Workers' "
+            "Federation, has called for an independent inquiry.",
+            "independent inquiry",
+            "Santa Inés Workers' Federation",
+        ),
+        ("Minera Atacama Norte owns the mine. The union said the roof was unsafe.", "roof was unsafe", None),
+        # "the company" may stand for any organisation named before
+        ("Rio Tinto Ltd owns the mine. The company said output fell.", "output fell", "Rio Tinto Ltd"),
+    ],
+)
+def test_an_organisation_description_stands_for_the_right_organisation(
+    nlp: Any, text: str, words: str, speaker: str | None
+) -> None:
+    analysis = analyse(text, nlp)
+    assert actor_name(analysis, quote_with(analysis, words)) == speaker

@@ -115,7 +115,8 @@ TITLES: tuple[str, ...] = tuple(
         chairwoman|chair|director|spokesman|spokeswoman|spokesperson|leader|commissioner|
         detective|officer|sheriff|pastor|archbishop|councillor|councilor|councilman|councilwoman|
         alderman|superintendent|inspector|constable|chief|baroness|baron|duke|duchess|earl|miss|
-        cllr|cllr.|supt.|insp.|det.|pc|mp|coach|president-elect""".replace("\n", "").split("|"),
+        cllr|cllr.|supt.|insp.|det.|pc|mp|coach|president-elect|keeper|goalkeeper|striker|midfielder|
+        manager|skipper|zookeeper|ranger|warden""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )

@@ -28,6 +28,7 @@ from reader.analysis.quotes.base import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+GENERIC_ORG_NOUNS = lexicon.words("organisations", "generic_nouns")
 MALE_TITLES = lexicon.words("people", "male_titles")
 FEMALE_TITLES = lexicon.words("people", "female_titles")
 KIN_NOUNS: dict[str, str] = {
@@ -96,8 +97,9 @@ class Resolver(Context):
             antecedent = tok.head.head
             return self.actor_at(antecedent.idx, antecedent.idx + len(antecedent))
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                tok = name_head(child)  # "Iran's foreign minister, Mohammad Javad Zarif"
+            if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+                # "Iran's foreign minister, Mohammad Javad Zarif", "the union, the Workers' Federation"
+                tok = name_head(child)
         direct = self.actor_at(tok.idx, tok.idx + len(tok))
         if direct is not None:
             return direct
@@ -117,7 +119,13 @@ class Resolver(Context):
         if tok.lemma_.lower() in PERSON_NOUNS:
             return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
         if tok.lemma_.lower() in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in tok.children):
-            return self.antecedent(tok.idx, {"organisation"}, None)
+            # "the union" is an organisation the article calls a union, not just the last one named;
+            # "the company" may be any
+            noun = tok.lemma_.lower()
+            found = self.antecedent(tok.idx, {"organisation"}, None, role=noun)
+            if found is None and noun in GENERIC_ORG_NOUNS:
+                found = self.antecedent(tok.idx, {"organisation"}, None)
+            return found
         return None
 
     def gender(self, actor: Referent) -> str | None:

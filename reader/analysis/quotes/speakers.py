@@ -392,8 +392,8 @@ class SpeakerRules(Context):
             if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and actor_like(head):
                 f.speaker_tok = head.i
             return
-        if tok.pos_ != "NOUN" or actor_like(tok):
-            return
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or actor_like(tok):
+            return  # a plural ("shareholders", "residents") is people more often than not
         for child in tok.children:
             if child.dep_ == "poss" and (agentive(child) or child.pos_ == "PROPN"):
                 f.speaker_tok = name_head(child).i
