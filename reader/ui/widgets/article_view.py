@@ -440,67 +440,76 @@ class ArticleView(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, self.base_style)
 
     def _render_display_line(self, y: int, width: int, selection_span: tuple[int, int] | None) -> Strip:
+        """One display line: centring pad, gutter (the quote bar), the styled text, the speaker marker."""
         base = self.base_style
-        styles = self.styles_by_role
-        total = self.header_lines + len(self.layout_)
-        if y >= total:
+        if y >= self.header_lines + len(self.layout_):
             return Strip.blank(width, base)
-        pad = Segment(" " * self._pad, base) if self._pad else None
-        gutter_text = " " * GUTTER
-        gutter_style = base
+        gutter = Segment(" " * GUTTER, base)
         marker: SpeakerMarker | None = None
         if y < self.header_lines:
             content, role = self.header[y]
-            text = Text(content, style=base + styles.get(role, Style()), end="")
+            text = Text(content, style=base + self.styles_by_role.get(role, Style()), end="")
         else:
             index = y - self.header_lines
             start, end = self.layout_.starts[index], self.layout_.ends[index]
             text = self._styled_line(start, end, base)
-            extents = (
-                self.highlights.quote_extents.overlapping(start, max(end, start + 1)) if end > start else []
-            )
-            if extents:
-                doubtful = all(index in self.highlights.doubtful for _s, _e, index in extents)
-                gutter_text = (DOUBTFUL_BAR if doubtful else QUOTE_BAR) + " " * (GUTTER - 1)
-                gutter_style = base + styles["quote"] + (DIM if doubtful else Style())
+            gutter = self._gutter(start, end, base)
             marker = self.markers.get(index)
         if selection_span is not None:
             sel_start, sel_end = selection_span
             if sel_end == -1:
                 sel_end = len(text)
             text.stylize(self.screen.get_component_rich_style("screen--selection"), sel_start, sel_end)
+        segments = [Segment(" " * self._pad, base)] if self._pad else []
+        segments.append(gutter)
+        segments.extend(self._text_segments(text, y, base))
+        used = self._pad + GUTTER + text.cell_len
+        if marker is not None:
+            used += self._add_marker(segments, marker, width - used, base)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+            return Strip(segments, width)
+        return Strip(segments, used).crop(0, width)
+
+    def _gutter(self, start: int, end: int, base: Style) -> Segment:
+        """The margin of a text line: a bar beside a quote (broken for a doubtful one), else blank."""
+        extents = self.highlights.quote_extents.overlapping(start, max(end, start + 1)) if end > start else []
+        if not extents:
+            return Segment(" " * GUTTER, base)
+        doubtful = all(index in self.highlights.doubtful for _s, _e, index in extents)
+        bar = (DOUBTFUL_BAR if doubtful else QUOTE_BAR) + " " * (GUTTER - 1)
+        return Segment(bar, base + self.styles_by_role["quote"] + (DIM if doubtful else Style()))
+
+    def _text_segments(self, text: Text, y: int, base: Style) -> list[Segment]:
+        """The line's text as segments, each carrying its column so a click finds its character."""
         segments: list[Segment] = []
-        used = self._pad + GUTTER
-        if pad:
-            segments.append(pad)
-        segments.append(Segment(gutter_text, gutter_style))
-        used += text.cell_len
         position = 0
-        console = self.app.console
-        for segment in text.render(console):
+        for segment in text.render(self.app.console):
             if not segment.text:
                 continue
             meta = Style.from_meta({"offset": (position, y)})
             segments.append(Segment(segment.text, (segment.style or base) + meta))  # Text.render drops base
             position += len(segment.text)
-        if marker is not None:
-            label = marker.label
-            room = width - used - (2 if marker.inline else 0)
-            if marker.inline and room > 0:
-                segments.append(Segment("  ", base))
-                used += 2
-            elif not marker.inline:
-                label = label.rjust(min(room, self.layout_.width))
-            if room > 0:
-                if cell_len(label) > room:
-                    label = label[: max(0, room - 1)] + "…"
-                style = base + styles.get("marker", Style()) + styles["speaker"]
-                segments.append(Segment(label, style + DIM if marker.doubtful else style))
-                used += cell_len(label)
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-            return Strip(segments, width)
-        return Strip(segments, used).crop(0, width)
+        return segments
+
+    def _add_marker(self, segments: list[Segment], marker: SpeakerMarker, free: int, base: Style) -> int:
+        """Append the "— Speaker" marker in the `free` cells left (cut with "…"); returns the cells used."""
+        label = marker.label
+        used = 0
+        room = free - (2 if marker.inline else 0)
+        if marker.inline and room > 0:
+            segments.append(Segment("  ", base))
+            used += 2
+        elif not marker.inline:
+            label = label.rjust(min(room, self.layout_.width))
+        if room > 0:
+            if cell_len(label) > room:
+                label = label[: max(0, room - 1)] + "…"
+            styles = self.styles_by_role
+            style = base + styles.get("marker", Style()) + styles["speaker"]
+            segments.append(Segment(label, style + DIM if marker.doubtful else style))
+            used += cell_len(label)
+        return used
 
     def _styled_line(self, start: int, end: int, base: Style) -> Text:
         """One line of article text with every active highlight layer applied, lowest first."""
