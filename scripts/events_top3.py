@@ -28,7 +28,7 @@ from reader.sources import load_article  # noqa: E402
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """A short article and its main event: who, a word of what happened, when, where."""
+    """A short article and its main event: who (a word of it), a word of what happened, when, where."""
 
     text: str
     who: str
@@ -44,7 +44,7 @@ CASES = [
         "people.\n\n"
         '"I heard a massive crash and ran outside," said Ann Walker, who works in a nearby cafe.\n\n'
         "West Yorkshire Police closed Boar Lane for six hours.",
-        "",
+        "tram",
         "crash",
         "Monday morning",
         "Leeds",
@@ -73,7 +73,7 @@ CASES = [
         "Dockers strike at Felixstowe\n\n"
         "If the talks fail, the union said, the strike could spread to Tilbury.\n\n"
         "Dockers at Felixstowe walked out on Tuesday over pay, halting Britain's busiest container port.",
-        "",
+        "Dockers",
         "walked",
         "Tuesday",
         "Felixstowe",
@@ -83,7 +83,7 @@ CASES = [
         "CALDER CITY, Ohio (June 12, 2025) — A flood barrier on the Whitewater River failed on Wednesday, "
         "forcing the evacuation of 400 homes.\n\n"
         "The barrier was built in 1998 and had been repaired twice.",
-        "",
+        "flood barrier",
         "failed",
         "Wednesday",
         "Calder City",
@@ -92,7 +92,7 @@ CASES = [
         "Marchers fill London streets\n\n"
         "Getty Images\n\n"
         "Thousands of people marched through central London on Saturday to demand a ceasefire.",
-        "",
+        "people",
         "marched",
         "Saturday",
         "London",
@@ -130,7 +130,8 @@ def describe(analysis: Analysis, event: Event) -> tuple[str, str, str, str]:
     when = event.when or ""
     if event.date:
         when += f" ({event.date})"
-    return _name(analysis, event.actor), what, when, _name(analysis, event.where)
+    who = _name(analysis, event.actor) or event.agent or ""
+    return who, what, when, _name(analysis, event.where)
 
 
 def baseline(text: str, nlp: Any) -> tuple[str, str, str, str]:
@@ -159,9 +160,7 @@ _LABELS = (
 
 
 def _hit(expected: str, found: str) -> bool:
-    if not expected:
-        return not found  # no named actor did it ("a tram crashed"): naming one is wrong
-    return expected.lower() in found.lower()
+    return bool(found) and expected.lower() in found.lower()
 
 
 def score(case: Case, found: tuple[str, str, str, str]) -> tuple[bool, bool, bool, bool]:

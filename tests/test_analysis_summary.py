@@ -147,3 +147,10 @@ def test_summary_puts_the_main_event_first_and_background_below() -> None:
     at = lines.index("  main: Iran — launched — missiles — Tuesday — Erbil")
     assert lines[at + 1] == "  · background ·"
     assert lines[at + 2] == "  Mohammad Javad Zarif — launched — a war — 2014"
+
+
+def test_event_line_names_an_unnamed_agent() -> None:
+    analysis = sample()
+    event = analysis.events[0]
+    event.actor, event.agent, event.what = None, "three of the men", "spoke publicly"
+    assert event_line(event, analysis) == "three of the men — spoke publicly — Tuesday — Erbil"

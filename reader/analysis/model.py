@@ -116,6 +116,7 @@ class Event:
     salience: float = 0.0
     rank: int = 0  # 1 for the main event; 0 when not ranked
     what: str | None = None  # readable phrase: "launched missiles on two bases", "the branch was closed"
+    agent: str | None = None  # who did it as text when no actor record names them: "three of the men"
     mentions: list[Span] = field(default_factory=list)  # triggers of every telling, in text order
     background: bool = False
     date: str | None = None  # `when` as an ISO day when the text and publication date fix it
@@ -125,6 +126,7 @@ class Event:
             "rank": self.rank,
             "trigger": self.trigger.to_dict(),
             "actor": self.actor,
+            "agent": self.agent,
             "what": self.what,
             "object": self.object,
             "when": self.when,
@@ -150,6 +152,7 @@ class Event:
             salience=float(data.get("salience", 0.0)),
             rank=int(data.get("rank", 0)),
             what=data.get("what"),
+            agent=data.get("agent"),
             mentions=[Span.from_dict(m) for m in data.get("mentions", [])],
             background=bool(data.get("background", False)),
             date=data.get("date"),

@@ -84,7 +84,7 @@ def event_line(event: Event, analysis: Analysis, width: int | None = None) -> st
     doing = [event.what] if event.what else [event.trigger.text, event.object]
     if place and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", " ".join(d for d in doing if d)):
         place = None  # "lived on Mill Street — Mill Street": the place is already said
-    parts = [actor.name if actor else None, *doing, _when_text(event), place]
+    parts = [actor.name if actor else event.agent, *doing, _when_text(event), place]
     if event.kind == "named":
         parts = [event.trigger.text, _when_text(event), where.name if where else event.where]
     parts = [safe(p) if p else None for p in parts]

@@ -99,7 +99,7 @@ def event_line(analysis: Analysis, event: Event) -> Text:
     actor = analysis.referent(event.actor)
     where = analysis.referent(event.where)
     parts: list[tuple[str, str] | str] = []
-    parts.append((actor.name if actor else "—", "bold"))
+    parts.append((actor.name if actor else event.agent or "—", "bold"))
     parts.append(" ")
     if event.what:  # the readable phrase: "launched missiles on two bases", "the branch was closed"
         parts.append((shorten(event.what, 60), "italic"))

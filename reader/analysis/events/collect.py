@@ -184,6 +184,7 @@ def _event(group: Group, rank: int, published: dt.date | None) -> Event:
         salience=round(max(0.0, min(1.0, group.score)), 4),
         rank=rank,
         what=raw.what,
+        agent=group.agent,
         mentions=mentions,
         background=group.background,
         date=None if day is None else day.isoformat(),

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 #: Clause relations whose verb can head an event.
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "pcomp"})
+_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away", "over", "in"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -61,6 +62,7 @@ class RawEvent:
     pronoun_at: int | None = None  # a he/she subject at this offset: the last person before it
     object: str | None = None
     what: str | None = None  # the readable phrase: "launched missiles at two bases", "the branch was closed"
+    agent: str | None = None  # who did it, as text, when no referent names them: "three of the men"
     when: str | None = None
     where_at: list[int] = field(default_factory=list)  # place mention offsets, best first
     where_text: str | None = None
@@ -187,7 +189,8 @@ def _trigger_bounds(verb: Token) -> tuple[int, int]:
         if keep and verb.i - child.i <= 3:
             t_start = min(t_start, child.idx)
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
+        particle = child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES)
+        if particle and child.i == verb.i + 1:  # "set off", "walked out"
             t_end = child.idx + len(child.text)
     return t_start, t_end
 
@@ -230,7 +233,9 @@ def _mark_mood(event: RawEvent, verb: Token) -> None:
 def _actor(
     event: RawEvent, verb: Token, subject: Token | None, active: bool, head: Token, index: DocIndex
 ) -> None:
-    """Who did it: the subject of an active verb, the `by` agent of a passive one."""
+    """Who did it: the subject of an active verb, the `by` agent of a passive one. A referent's mention
+    becomes `actor_at`, a he/she `pronoun_at`; a phrase that names no referent ("three of the men",
+    "a flood barrier") is kept as `agent` text."""
     actor_tok = subject if active else _agent(verb)
     if actor_tok is None:
         return
@@ -240,8 +245,10 @@ def _actor(
             actor_tok = actor_tok.head
     if actor_tok.lower_ in _PERSONAL:
         event.pronoun_at = actor_tok.idx + index.offset
-    else:
-        event.actor_at = index.mention_of(actor_tok)
+        return
+    event.actor_at = index.mention_of(actor_tok)
+    if event.actor_at is None and actor_tok.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
+        event.agent = subject_phrase(index.text, actor_tok)
 
 
 def _patient(verb: Token, subject: Token | None, active: bool) -> Token | None:
@@ -258,21 +265,14 @@ def _patient(verb: Token, subject: Token | None, active: bool) -> Token | None:
     return obj
 
 
-def _what(
-    event: RawEvent, text: str, subject: Token | None, active: bool, parts: tuple[str | None, str | None]
-) -> str:
-    """The readable phrase: trigger and object ("launched missiles on two bases"); for a passive, or a
-    subject that names no one, the subject first ("the branch was closed", "eleven people died")."""
+def _what(event: RawEvent, subject: Token | None, active: bool, parts: tuple[str | None, str | None]) -> str:
+    """The readable phrase: trigger and object ("launched missiles on two bases"); a passive reads
+    patient first ("the branch was closed")."""
     trigger = " ".join(event.trigger.text.split())
     obj, target = parts
-    tail = " ".join(p for p in (obj, target) if p)
-    named = event.actor_at is not None or event.pronoun_at is not None
     if subject is not None and not active and obj:
-        return " ".join(p for p in (obj, trigger, target) if p)  # "the branch was closed"
-    if subject is not None and active and not named and subject.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
-        said = subject_phrase(text, subject)
-        if said:
-            return " ".join(p for p in (said, trigger, tail) if p)  # "eleven people died"
+        return " ".join(p for p in (obj, trigger, target) if p)
+    tail = " ".join(p for p in (obj, target) if p)
     return f"{trigger} {tail}" if tail else trigger
 
 
@@ -329,11 +329,10 @@ def _verb_event(verb: Token, sentence: _Sentence, index: DocIndex, text: str) ->
         start = index.token_mention[tok_i] + index.offset
         if start != event.actor_at:
             event.where_at.append(start)
-    if not event.where_at:
-        event.where_text = place_text(text, verb)
+    event.where_text = place_text(text, verb)  # when no place record is found among `where_at`
     if event.actor_at is None and event.pronoun_at is None and event.object is None and subject is None:
         return None  # "it is unclear": nothing to show
-    event.what = _what(event, text, subject, active, (obj, target))
+    event.what = _what(event, subject, active, (obj, target))
     participants = [verb, *(t for t in (subject, patient, _agent(verb)) if t is not None)]
     event.words = content_words(participants, verb)
     return event

@@ -25,6 +25,7 @@ class Group:
     mentions: list[Candidate] = field(default_factory=list)
     best: Candidate | None = None
     actor: str | None = None
+    agent: str | None = None
     where: str | None = None
     when: str | None = None
     score: float = 0.0
@@ -59,7 +60,13 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 
 def _completeness(c: Candidate) -> tuple[float, int]:
     """How well a mention shows its event: slots filled, the body over the headline, then earliest."""
-    filled = 2.0 * (c.actor is not None) + bool(c.raw.object) + bool(c.raw.when) + bool(c.where)
+    filled = (
+        2.0 * (c.actor is not None)
+        + bool(c.raw.agent)
+        + bool(c.raw.object)
+        + bool(c.raw.when)
+        + bool(c.where)
+    )
     filled += 0.5 * (not c.in_headline) + 0.5 * (not c.background)
     return (-filled, c.raw.trigger.start)
 
@@ -86,6 +93,8 @@ def _settle(group: Group) -> None:
     ordered = sorted(group.mentions, key=_completeness)
     group.best = ordered[0]
     group.actor = next((c.actor for c in ordered if c.actor is not None), None)
+    if group.actor is None:
+        group.agent = next((c.raw.agent for c in ordered if c.raw.agent), None)
     group.where = next((c.where for c in ordered if c.where is not None), None)
     group.when = next((c.raw.when for c in ordered if c.raw.when), None)
     bonus = min(_MAX_REPEAT_BONUS, REPEAT_BONUS * (len(group.mentions) - 1))

@@ -68,7 +68,7 @@ def phrase_text(text: str, token: Token) -> str | None:
         return None
     phrase = " ".join(text[start:end].split())
     first = next((t for t in token.subtree if t.idx == start), token)
-    if first.pos_ in ("DET", "PRON", "ADJ") and phrase[:1].isupper() and phrase[1:2].islower():
+    if first.pos_ in ("DET", "PRON", "ADJ") and phrase.split()[0].istitle():
         phrase = phrase[0].lower() + phrase[1:]  # "The only bars" at a sentence start reads "the only bars"
     return phrase
 
@@ -199,6 +199,7 @@ class DocIndex:
         dateline: tuple[int, int] | None = None,
     ):
         self.offset = offset
+        self.text = text
         #: Tokens of the dateline ("CALDER CITY, Ohio —"): no subject, date or place of a clause.
         self.dateline: set[int] = set()
         if dateline is not None:
