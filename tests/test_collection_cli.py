@@ -120,7 +120,7 @@ def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
     first = out.read_bytes()
     assert first.endswith(b"\n")  # whole lines only
     done_first = [json.loads(line)["source"] for line in first.splitlines()]
-    assert 2 <= len(done_first) <= 12
+    assert 2 <= len(done_first) <= 8
     with out.open("ab") as handle:
         handle.write(b'{"source": "half a li')  # a crash in the middle of a line
     resumed = reader("analyze", str(root), "--output", str(out), "--resume")
