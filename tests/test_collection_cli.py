@@ -105,8 +105,8 @@ def _wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes], li
 def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
     root = tmp_path / "many"
     root.mkdir()
-    paragraph = 'Mayor Ana Lopez said the bridge would open in May. "We are ready," she said. ' * 40
-    for i in range(12):
+    paragraph = 'Mayor Ana Lopez said the bridge would open in May. "We are ready," she said. ' * 25
+    for i in range(8):
         (root / f"story-{i:02}.txt").write_text(f"Story {i}\n\n{paragraph}\n", encoding="utf-8")
     out = tmp_path / "results.jsonl"
     process = subprocess.Popen(
