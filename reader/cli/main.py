@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.vocab import ACTS
 
 SUBCOMMANDS = ("analyze", "index", "quotes", "themes", "config")
 
@@ -97,7 +98,7 @@ def build_quotes_parser() -> argparse.ArgumentParser:
     parser.add_argument("--search", metavar="WORDS", help="only quotes containing every one of WORDS")
     parser.add_argument(
         "--act",
-        choices=("speech", "belief", "intention", "evidence", "all"),
+        choices=(*ACTS, "all"),
         default="all",
         help="only attributions of this kind (default: all)",
     )

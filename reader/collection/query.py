@@ -15,8 +15,6 @@ from reader.collection.index import normalise_name
 #: name-only speaker with one of these is not ranked as a speaker of the collection.
 UNNAMED_SPEAKERS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it"})
 
-#: The quote acts `--act` accepts besides "all".
-ACTS = ("speech", "belief", "intention", "evidence")
 
 
 @dataclass(frozen=True, slots=True)
