@@ -16,7 +16,6 @@ from reader.collection.index import normalise_name
 UNNAMED_SPEAKERS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it"})
 
 
-
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """One speaker across the collection: an actor record, or a name no actor matched ("critics")."""
