@@ -10,8 +10,10 @@ line (model loading included, as a user would wait for it), with an empty analys
   nlp.pipe(n_process=all) + extraction in the parent   the alternative to the pool
   reader --engine dask            the same work on a Dask LocalCluster
 
-and prints articles/s, tokens/s and each one's ratio to the yardstick. `--sizes 50,100,200` also
-times `reader --jobs all` on growing prefixes of the collection (how cost grows with size).
+and prints articles/s, tokens/s, each one's ratio to the yardstick, and the CPU seconds all its
+processes used (on a busy machine the wall-clock ratios of parallel runs shrink; CPU time does
+not). `--sizes 50,100,200` also times `reader --jobs all` on growing prefixes of the collection (how
+cost grows with size).
 
 The folder holds the bundled sample articles plus, with `--jsonl FILE`, the "text" of each line of
 FILE (at most `--limit`), written to a temporary folder at run time and removed afterwards.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -90,13 +93,17 @@ def count_tokens(paths: list[str]) -> int:
     return sum(len(nlp.tokenizer(load_article(p).body)) for p in paths)
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system, every process of the run) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command[:4])}...: {result.stderr.strip()[-300:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def reader_command(folder: Path, *extra: str) -> list[str]:
@@ -138,13 +145,14 @@ def main() -> None:
                 )
             )
         base = None
-        print(f"{'run':<52} {'seconds':>8} {'articles/s':>11} {'tokens/s':>10} {'ratio':>6}")
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        print(f"{'run':<52} {'seconds':>8} {'articles/s':>11} {'tokens/s':>10} {'ratio':>6} {'cpu s':>7}")
         for label, command in runs:
-            seconds = timed(command, env)
+            seconds, cpu = timed(command, env)
             base = base or seconds
             print(
                 f"{label:<52} {seconds:8.1f} {len(paths) / seconds:11.2f} {tokens / seconds:10.0f}"
-                f" {base / seconds:6.2f}"
+                f" {base / seconds:6.2f} {cpu:7.1f}"
             )
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         if sizes:
@@ -155,7 +163,7 @@ def main() -> None:
                 part.mkdir()
                 for path in paths[:size]:
                     os.link(path, part / Path(path).name)
-                seconds = timed(reader_command(part, "--jobs", str(cores)), env)
+                seconds, _cpu = timed(reader_command(part, "--jobs", str(cores)), env)
                 print(f"{min(size, len(paths)):>8} {seconds:8.1f} {seconds / min(size, len(paths)):10.3f}")
 
 
