@@ -6,10 +6,13 @@ names go through parameters, search words become quoted FTS5 terms.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
 from reader.collection.index import normalise_name
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 #: Speaker names left unresolved that name nobody ("I" in an unattributed first-person quote): a
 #: name-only speaker with one of these is not ranked as a speaker of the collection.
@@ -61,6 +64,7 @@ class QuoteRow:
 
 def fts_terms(words: str) -> str | None:
     """FTS5 query matching quotes with every word (each quoted: no operator reaches FTS5), or None."""
+    words = _CONTROL_RE.sub(" ", words)  # FTS5 reads a NUL as the end of the query
     terms = [w.replace('"', '""') for w in words.split() if w.replace('"', "")]
     return " ".join(f'"{t}"' for t in terms) or None
 
