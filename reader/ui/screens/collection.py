@@ -10,6 +10,7 @@ shows what the index already holds and fills as each article finishes.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -114,7 +115,8 @@ class CollectionScreen(Screen[None]):
         from reader.collection.index import connect
 
         self._db = connect(self.request.db_path)
-        self.status.title = f"collection — {self.request.scope or self.request.db_path}"
+        scope = self.request.scope
+        self.status.title = f"collection — {Path(scope).name if scope else self.request.db_path.name}"
         self.refresh_speakers()
         self.query_one("#speakers", OptionList).focus()
         if self.request.sources and self.request.job is not None:
@@ -161,7 +163,10 @@ class CollectionScreen(Screen[None]):
         else:
             self.quote_rows = quotes(self._db, speaker_key=speaker_key, scope=self.request.scope)
             name = self.quote_rows[0].speaker if self.quote_rows else ""
-            self.query_one("#quotes-title", Static).update(Text(f"{name} — {len(self.quote_rows)} quotes"))
+            count = len(self.quote_rows)
+            self.query_one("#quotes-title", Static).update(
+                Text(f"{name} — {count} quote{'s' if count != 1 else ''}")
+            )
         quote_list.set_options(
             [Option(quote_prompt(row), id=str(i)) for i, row in enumerate(self.quote_rows)]
         )
