@@ -44,7 +44,7 @@ def _client(scheduler: str | None, workers: int, processes: bool) -> tuple[Any, 
         n_workers=workers,
         threads_per_worker=1,
         processes=processes,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: a second cluster on the machine must not warn
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
