@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                     "speaker_name": q.speaker_name,
                     "confidence": q.confidence,
                     "rule": q.rule,
+                    "act": q.act,
                 }
             )
         out.append({"id": art["id"], "quotes": rows})

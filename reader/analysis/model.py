@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.vocab import ACTS
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of every cache hit)
 if TYPE_CHECKING:
     from typing import Any, Literal
@@ -39,6 +41,11 @@ class Span:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def _act(value: object) -> str:
+    """An act from JSON; an unknown one (a newer writer's) reads as speech, the default."""
+    return value if isinstance(value, str) and value in ACTS else "speech"
 
 
 def _span_or_none(data: dict[str, Any] | None) -> Span | None:
@@ -176,6 +183,7 @@ class Quote:
     segments: list[Span] = field(default_factory=list)
     speaker_name: str | None = None  # display name: the actor's canonical name, else the speaker text
     rule: str = ""  # the construction that found it ("cue_verb", "verb_frame", ...): docs/quotes.md
+    act: str = "speech"  # speech | belief | intention | evidence (reader.vocab.ACTS)
 
     @property
     def doubtful(self) -> bool:
@@ -193,6 +201,7 @@ class Quote:
             "segments": [s.to_dict() for s in self.segments],
             "speaker_name": self.speaker_name,
             "rule": self.rule,
+            "act": self.act,
         }
 
     @classmethod
@@ -207,6 +216,7 @@ class Quote:
             segments=[Span.from_dict(s) for s in data.get("segments", [])],
             speaker_name=data.get("speaker_name"),
             rule=str(data.get("rule", "")),
+            act=_act(data.get("act", "speech")),
         )
 
 

@@ -181,7 +181,8 @@ def format_summary(
         for quote in quotes:
             cue = f", cue: {safe(quote.cue.text)}" if quote.cue is not None else ""
             doubt = f", doubtful: {quote.confidence:.2f}" if quote.doubtful else ""
-            tail = f" ({quote.kind}{cue}{doubt})"
+            act = f", {quote.act}" if quote.act != "speech" else ""  # said or written unless marked
+            tail = f" ({quote.kind}{act}{cue}{doubt})"
             mark = "? " if quote.doubtful else ""
             content = shorten(safe(quote.content.text), max(20, width - 6 - len(mark) - len(tail)))
             lines.append(f"    {mark}{content}{tail}")

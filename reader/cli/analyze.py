@@ -30,14 +30,18 @@ _JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 class _Settings:
-    """Model, extra quote cues and cache use for this run (a plain class: no dataclass build at start)."""
+    """Model, extra quote cues, cache use and the least confidence shown for this run (a plain class:
+    no dataclass build at start)."""
 
-    __slots__ = ("extra_cues", "model", "use_cache")
+    __slots__ = ("extra_cues", "min_confidence", "model", "use_cache")
 
-    def __init__(self, model: str | None, extra_cues: tuple[str, ...], use_cache: bool) -> None:
+    def __init__(
+        self, model: str | None, extra_cues: tuple[str, ...], use_cache: bool, min_confidence: float = 0.0
+    ) -> None:
         self.model = model
         self.extra_cues = extra_cues
         self.use_cache = use_cache
+        self.min_confidence = min_confidence
 
 
 def _load_article(source: str) -> Article:
@@ -57,7 +61,21 @@ def _settings(args: argparse.Namespace) -> _Settings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     model = model or config.model
     extra_cues = tuple(config.quote_cues)
-    return _Settings(model=model, extra_cues=extra_cues, use_cache=not getattr(args, "no_cache", False))
+    return _Settings(
+        model=model,
+        extra_cues=extra_cues,
+        use_cache=not getattr(args, "no_cache", False),
+        min_confidence=float(getattr(args, "min_confidence", 0.0) or 0.0),
+    )
+
+
+def _confident(analysis: Analysis, minimum: float) -> Analysis:
+    """The analysis with only the attributions at least `minimum` sure (`--min-confidence`)."""
+    if minimum <= 0:
+        return analysis
+    from dataclasses import replace
+
+    return replace(analysis, quotes=[q for q in analysis.quotes if q.confidence >= minimum])
 
 
 def _title(article: Article) -> str | None:
@@ -91,14 +109,19 @@ def _analyse(article: Article, settings: _Settings) -> Analysis:
     )
 
 
-def jsonl_line(analysis: Analysis, article: Article) -> str:
+def jsonl_line(analysis: Analysis, article: Article, min_confidence: float = 0.0) -> str:
     """One article's JSON line (what `--jsonl` prints; the batch workers render with it)."""
-    return _dumps(document(analysis, article), indent=None)
+    return _dumps(document(_confident(analysis, min_confidence), article), indent=None)
 
 
 def _job(settings: _Settings) -> Job:
+    from functools import partial
+
+    render = jsonl_line
+    if settings.min_confidence > 0:
+        render = partial(jsonl_line, min_confidence=settings.min_confidence)
     return Job(
-        render=jsonl_line, model=settings.model, extra_cues=settings.extra_cues, use_cache=settings.use_cache
+        render=render, model=settings.model, extra_cues=settings.extra_cues, use_cache=settings.use_cache
     )
 
 
@@ -147,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: {error}", file=sys.stderr)
             status = error.exit_code
             continue
-        analysis = _analyse(article, settings)
+        analysis = _confident(_analyse(article, settings), settings.min_confidence)
         if as_json:
             # Indented for a person at a terminal, compact (and quicker) for a program reading a pipe.
             indent = 2 if sys.stdout.isatty() else None

@@ -44,6 +44,17 @@ def build_open_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _confidence(text: str) -> float:
+    """A confidence threshold from the command line: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text[:40]!r}")
+    return value
+
+
 def build_analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader analyze",
@@ -63,6 +74,13 @@ def build_analyze_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="with --output: add only articles not yet in FILE"
     )
     _engine_options(parser)
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="leave out attributions less sure than X (0-1; below 0.5 is doubtful)",
+    )
     _common_options(parser)
     return parser
 

@@ -78,6 +78,7 @@ class Found:
     speaker_span: tuple[int, int] | None = None  # character span, when not a token's mention
     clause: bool = False  # carries on a clause begun before it ("had identified “structural ...”")
     name: str | None = None  # a display name given by the construction ("Interviewer")
+    construction: str = ""  # the cue's dependent that is the content ("ccomp", "xcomp", ...)
     extra: dict[str, object] = field(default_factory=dict)
 
 

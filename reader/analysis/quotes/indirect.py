@@ -83,10 +83,10 @@ class IndirectPass(SpeakerRules):
             if self.asked_passive(tok):
                 # the question of "Warren was asked whether ..." is the asker's: the agent or nobody
                 agent = self.agent_of(tok)
-                out.append(self.reported(tok, span, a, b, agent, p, "verb_frame", guess=False))
+                out.append(self.reported(tok, span, a, b, agent, p, "verb_frame", dep, guess=False))
                 continue
             speaker = self.verb_speaker(tok, dep, a, b)
-            out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame"))
+            out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame", dep))
         return out
 
     def verb_speaker(self, tok: Token, dep: str, a: int, b: int) -> Token | None:
@@ -131,7 +131,7 @@ class IndirectPass(SpeakerRules):
             if span is None or (speaker is None and not derived):
                 continue
             score = frame.precision if derived and frame is not None else conf.NOUN_CLAUSE
-            out.append(self.reported(tok, span, a, b, speaker, score, "noun_frame"))
+            out.append(self.reported(tok, span, a, b, speaker, score, "noun_frame", dep))
         return out
 
     def reported(
@@ -143,6 +143,7 @@ class IndirectPass(SpeakerRules):
         speaker: Token | None,
         score: float,
         rule: str,
+        construction: str,
         guess: bool = True,
     ) -> Found:
         """An indirect attribution cued by `tok`; a speaker guessed from context is as doubtful as none
@@ -159,6 +160,7 @@ class IndirectPass(SpeakerRules):
             None if speaker is None else speaker.i,
             score * conf.GUESSED_SPEAKER_FACTOR if guessed else score,
             rule=rule,
+            construction=construction,
         )
 
     def join_frames(self, tok: Token, accepted: list[Accepted]) -> list[Accepted]:

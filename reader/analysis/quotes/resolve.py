@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.entities.names import name_gender
 from reader.analysis.model import Quote, Referent, Span
+from reader.analysis.quotes.acts import ActPass
 from reader.analysis.quotes.base import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     RELATIVE,
-    Context,
     Found,
     name_head,
 )
@@ -43,8 +43,8 @@ _KIN_BEFORE_RE = re.compile(
 _KIN_AFTER_RE = re.compile(r",\s*(?:his|her|their|a|the)\s+(?:\w+\s+)?(?P<kin>" + _KIN_WORDS + r")\b", re.I)
 
 
-class Resolver(Context):
-    """Speaker tokens to actors, and found attributions to quotes."""
+class Resolver(ActPass):
+    """Speaker tokens to actors, and found attributions to quotes (with their act)."""
 
     def mention_span(self, tok: Token) -> tuple[int, int]:
         """The speaker mention around head token `tok`: its entity, or its name or description words."""
@@ -223,6 +223,7 @@ class Resolver(Context):
                     segments=segments,
                     speaker_name=self.display_name(f, speaker, actor),
                     rule=f.rule,
+                    act=self.act_of(f),
                 )
             )
         return quotes

@@ -1,0 +1,119 @@
+"""What kind of attribution each quote is (`Quote.act`): speech, belief, intention or evidence."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.model import Quote
+from reader.analysis.quotes import extract_quotes, simple_actors
+from reader.vocab import ACTS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return extract_quotes(doc, simple_actors(doc))
+
+
+def quote_with(quotes: list[Quote], fragment: str) -> Quote:
+    matches = [q for q in quotes if fragment in q.content.text]
+    assert matches, f"no quote contains {fragment!r}: {[q.content.text for q in quotes]}"
+    return min(matches, key=lambda q: len(q.content.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        # speech: said, told, wrote, tweeted, announced, in a statement, according to
+        ("Senator Maria Lopez said the bill would fail.", "the bill would fail", "speech"),
+        ("The mayor told reporters that the bridge was safe.", "the bridge was safe", "speech"),
+        ("Mr. Okafor wrote that the plan was reckless.", "the plan was reckless", "speech"),
+        ("Rouhani tweeted that Tehran seeks the removal of all forces.", "Tehran seeks", "speech"),
+        ("The company announced that it would close the plant.", "it would close the plant", "speech"),
+        ("According to the governor, the roads will reopen on Monday.", "the roads will reopen", "speech"),
+        ("“We will rebuild,” the mayor said.", "We will rebuild", "speech"),
+        ("Critics accused the minister of hiding the report.", "of hiding the report", "speech"),
+        # belief: believes, thinks, is convinced, fears
+        ("Jane Ortiz believes the strike was a mistake.", "the strike was a mistake", "belief"),
+        ("Many voters think the economy is getting worse.", "the economy is getting worse", "belief"),
+        ("Farmers fear that the drought will last another year.", "the drought will last", "belief"),
+        ("Officials are convinced that the dam will hold.", "the dam will hold", "belief"),
+        # intention: wants, plans, intends, hopes to
+        ("Iran wants to avoid a wider war.", "to avoid a wider war", "intention"),
+        ("The council plans to raise taxes next year.", "to raise taxes", "intention"),
+        ("Officials hope to reopen the talks soon.", "to reopen the talks", "intention"),
+        ("The minister intends to resign in May.", "to resign in May", "intention"),
+        # evidence: a poll shows, the report found, according to a document, X saw / learned that
+        ("A new poll shows most voters oppose the plan.", "most voters oppose the plan", "evidence"),
+        ("The report found that the agency had ignored warnings.", "the agency had ignored", "evidence"),
+        ("According to the report, the base was hit twice.", "the base was hit twice", "evidence"),
+        ("In a Gallup poll released Monday, 40 percent chose the mayor.", "40 percent chose", "evidence"),
+        ("Investigators learned that the pilot had slept little.", "the pilot had slept little", "evidence"),
+    ],
+)
+def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
+    q = quote_with(quotes_of(nlp, text), content)
+    assert q.act == act
+
+
+def test_interview_turns_are_speech(nlp) -> None:
+    text = (
+        "WALLACE: Do you think the strike was justified?\n\n"
+        "PENCE: I believe the president acted to protect American lives.\n\n"
+        "WALLACE: And what comes next?\n"
+    )
+    quotes = quotes_of(nlp, text)
+    turns = [q for q in quotes if q.rule == "interview_turn"]
+    assert len(turns) == 3
+    assert all(q.act == "speech" for q in turns)
+
+
+def test_every_quote_has_a_known_act_and_a_rule(nlp, seed_text: str) -> None:
+    quotes = quotes_of(nlp, seed_text)
+    assert quotes
+    assert {q.act for q in quotes} <= set(ACTS)
+    assert all(q.rule for q in quotes)
+    assert {q.act for q in quotes} >= {"speech", "intention"}  # "Trump sought to downplay ..."
+
+
+def test_act_and_rule_round_trip_through_json(nlp) -> None:
+    q = quote_with(quotes_of(nlp, "Iran wants to avoid a wider war."), "avoid")
+    data = json.loads(json.dumps(q.to_dict()))
+    assert data["act"] == "intention" and data["rule"] == "verb_frame"
+    assert Quote.from_dict(data) == q
+    data["act"] = "prophecy"  # a hostile or newer cache entry: read as the default
+    assert Quote.from_dict(data).act == "speech"
+
+
+def reader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["reader", *args], capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_analyze_json_has_act_and_summary_labels_non_speech() -> None:
+    result = reader("analyze", "--json", str(SEED))
+    assert result.returncode == 0, result.stderr
+    quotes = json.loads(result.stdout)["quotes"]
+    assert quotes and all(q["act"] in ACTS and q["rule"] for q in quotes)
+    summary = reader("analyze", str(SEED)).stdout
+    assert "(indirect, intention, cue: sought)" in summary
+    assert "(indirect, speech," not in summary  # speech is the default and goes unlabelled
+
+
+def test_min_confidence_leaves_out_less_sure_quotes() -> None:
+    every = json.loads(reader("analyze", "--json", str(SEED)).stdout)["quotes"]
+    sure = json.loads(reader("analyze", "--json", "--min-confidence", "0.5", str(SEED)).stdout)["quotes"]
+    assert any(q["confidence"] < 0.5 for q in every)
+    assert sure == [q for q in every if q["confidence"] >= 0.5]
+
+
+@pytest.mark.parametrize("value", ["2", "-0.1", "nan", "high"])
+def test_min_confidence_out_of_range_is_one_clear_error(value: str) -> None:
+    result = reader("analyze", "--min-confidence", value, str(SEED))
+    assert result.returncode == 2
+    assert "--min-confidence" in result.stderr and "Traceback" not in result.stderr
