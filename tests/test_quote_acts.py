@@ -117,3 +117,12 @@ def test_min_confidence_out_of_range_is_one_clear_error(value: str) -> None:
     result = reader("analyze", "--min-confidence", value, str(SEED))
     assert result.returncode == 2
     assert "--min-confidence" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = reader("analyze", "--jsonl", "--jobs", "1", "--min-confidence", "0.9", str(article))
+    assert result.returncode == 0, result.stderr
+    quotes = json.loads(result.stdout.splitlines()[0])["quotes"]
+    assert quotes and all(q["confidence"] >= 0.9 for q in quotes)
