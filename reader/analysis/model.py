@@ -186,6 +186,11 @@ class Quote:
     act: str = "speech"  # speech | belief | intention | evidence (reader.vocab.ACTS)
 
     @property
+    def is_speech(self) -> bool:
+        """True for spoken or written words; beliefs, intentions and evidence are shown on request."""
+        return self.act == ACTS[0]
+
+    @property
     def doubtful(self) -> bool:
         """True when the quote finder is unsure of this attribution (see DOUBTFUL_CONFIDENCE)."""
         return self.confidence < DOUBTFUL_CONFIDENCE

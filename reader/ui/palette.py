@@ -80,9 +80,10 @@ def article_commands(
     )
     commands.append(
         Command(
-            "Toggle doubtful attributions",
+            "Show all attributions",
             actions.action_toggle_doubtful,
-            f"Show or hide quotes with confidence below {QUOTE_CONFIDENCE_THRESHOLD} (key a)",
+            "Beliefs, intentions and evidence (labelled) and doubtful ones"
+            f" (confidence below {QUOTE_CONFIDENCE_THRESHOLD}), or confident speech only (key a)",
         )
     )
     commands.append(
@@ -142,5 +143,6 @@ def quote_title(quote: Quote) -> str:
 
 def quote_help(quote: Quote) -> str:
     cue = f", {' '.join(quote.cue.text.split())}" if quote.cue else ""
+    act = "" if quote.is_speech else f", {quote.act}"
     doubt = f" (doubtful, {quote.confidence:.2f})" if is_doubtful(quote) else ""
-    return f"{quote.kind} quote{cue}{doubt}"
+    return f"{quote.kind} quote{act}{cue}{doubt}"

@@ -27,11 +27,23 @@ def is_doubtful(quote: Quote) -> bool:
     return quote.doubtful
 
 
+def hidden_by_default(quote: Quote) -> bool:
+    """True for what the reader shows only on request (`a`): doubtful attributions, and beliefs,
+    intentions and evidence (anything that is not spoken or written words)."""
+    return is_doubtful(quote) or not quote.is_speech
+
+
+def act_label(quote: Quote) -> str:
+    """ "belief", "intention" or "evidence" for an attribution that is not speech, else ""."""
+    return "" if quote.is_speech else quote.act
+
+
 def shown_quotes(analysis: Analysis | None, show_doubtful: bool) -> list[tuple[int, Quote]]:
-    """`(index in analysis.quotes, quote)` of the quotes on show, in text order."""
+    """`(index in analysis.quotes, quote)` of the quotes on show, in text order: confident speech,
+    and every attribution (`show_doubtful`: the `a` key's "all attributions")."""
     if analysis is None:
         return []
-    pairs = [(i, q) for i, q in enumerate(analysis.quotes) if show_doubtful or not is_doubtful(q)]
+    pairs = [(i, q) for i, q in enumerate(analysis.quotes) if show_doubtful or not hidden_by_default(q)]
     pairs.sort(key=lambda pair: (pair[1].content.start, pair[1].content.end))
     return pairs
 
@@ -82,7 +94,8 @@ def first_line(text: str) -> str:
 def quote_summary(quote: Quote) -> str:
     """Speaker, kind and cue of a quote for the status line: "Zarif (direct, wrote)"."""
     speaker = quote_speaker_label(quote) or "unattributed"
-    details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+    details = [quote.kind] + ([quote.act] if not quote.is_speech else [])
+    details += [" ".join(quote.cue.text.split())] if quote.cue else []
     doubt = f", doubtful {quote.confidence:.2f}" if is_doubtful(quote) else ""
     return f"{speaker} ({', '.join(details)}{doubt})"
 
@@ -125,6 +138,9 @@ def quote_label(quote: Quote) -> Text:
         words = words[1:].lstrip()
     else:
         label.append(QUOTE_MARKERS.get(quote.kind, "") + " ", "dim")
+    act = act_label(quote)
+    if act:
+        label.append(f"[{act}] ", "bold")  # not speech: shown with `a`, labelled by its act
     if quote.kind != "direct" and quote.cue is not None:
         label.append(shorten(quote.cue.text, 20) + ": ", "italic")
     label.append(words)
@@ -161,14 +177,16 @@ def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = Fals
             text.append("" if quoted else "“", "dim")
             text.append(words, "italic dim" if doubtful else "italic")
             text.append("" if quoted else "”", "dim")
-            details = [quote.kind] + ([" ".join(quote.cue.text.split())] if quote.cue else [])
+            details = [quote.kind] + ([quote.act] if not quote.is_speech else [])
+            details += [" ".join(quote.cue.text.split())] if quote.cue else []
             if doubtful:
                 details.append(f"{DOUBTFUL_MARK} doubtful ({quote.confidence:.2f})")
             text.append("\n  " + " · ".join(details) + "\n\n", "dim")
-    hidden = 0 if show_doubtful else sum(q.actor == referent.id and is_doubtful(q) for q in analysis.quotes)
+    mine = [q for q in analysis.quotes if q.actor == referent.id]
+    hidden = 0 if show_doubtful else sum(hidden_by_default(q) for q in mine)
     if hidden:
         plural = "s" if hidden != 1 else ""
-        text.append(f"\n{hidden} doubtful attribution{plural} hidden (a in the article shows them).\n", "dim")
+        text.append(f"\n{hidden} other attribution{plural} hidden (a in the article shows them).\n", "dim")
     elif not quotes and referent.kind in ("person", "organisation", "group"):
         text.append("\nNo quotes attributed.\n", "dim")
     return text

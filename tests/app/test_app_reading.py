@@ -166,7 +166,7 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
         await pilot.press("4")
         tree = screen.query_one(QuoteTree)
         speakers = {str(node.label).split("  (")[0] for node in tree.root.children}
-        confident = [q for q in seed_analysis.quotes if not is_doubtful(q)]
+        confident = [q for q in seed_analysis.quotes if not is_doubtful(q) and q.is_speech]
         named = {q.speaker_name or (q.speaker.text if q.speaker else "Unattributed") for q in confident}
         assert speakers == named
         assert sum(len(node.children) for node in tree.root.children) == len(confident)

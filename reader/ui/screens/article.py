@@ -39,6 +39,7 @@ from reader.ui.present import (
     QUOTE_CONFIDENCE_THRESHOLD,
     article_meta,
     first_line,
+    hidden_by_default,
     is_doubtful,
     quote_summary,
     shown_quotes,
@@ -341,16 +342,16 @@ class ArticleScreen(Screen[None]):
     # ----------------------------------------------------------------- quotes, jumps
 
     def visible_quotes(self) -> list[Quote]:
-        """The quotes on show in text order: confident ones, and doubtful ones too after `a`."""
+        """The quotes on show in text order: confident speech, and every attribution after `a`."""
         return [quote for _index, quote in shown_quotes(self.analysis, self.show_doubtful)]
 
     def _no_quotes_message(self) -> str:
         if not self.analysis_done:
             return "No quotes found yet (still analysing)"
-        hidden = sum(is_doubtful(q) for q in self.analysis.quotes) if self.analysis else 0
+        hidden = sum(hidden_by_default(q) for q in self.analysis.quotes) if self.analysis else 0
         if hidden and not self.show_doubtful:
             plural = "s" if hidden != 1 else ""
-            return f"No confident quotes: press a to show {hidden} doubtful attribution{plural}"
+            return f"No confident quotes: press a to show {hidden} other attribution{plural}"
         return "No quotes in this article"
 
     def _quote_jump(self, step: int) -> None:
@@ -487,19 +488,28 @@ class ArticleScreen(Screen[None]):
         self.notify(f"Quote highlights {'on' if view.show_quotes else 'off'}", timeout=2)
 
     def action_toggle_doubtful(self) -> None:
-        """Show or hide the attributions the quote finder is unsure of."""
+        """Show every attribution (beliefs, intentions, evidence, doubtful ones) or confident speech only."""
         self.show_doubtful = not self.show_doubtful
         self.post_message(DoubtfulShown(self.show_doubtful))
         view = self.view
         view.set_highlight(view.highlight_roles, view.show_quotes, self.show_doubtful)
         self.panel.set_show_doubtful(self.show_doubtful)
-        doubtful = sum(is_doubtful(q) for q in self.analysis.quotes) if self.analysis else 0
-        plural = "s" if doubtful != 1 else ""
+        quotes = self.analysis.quotes if self.analysis else []
         if self.show_doubtful:
-            message = f"Showing all attributions: {doubtful} doubtful one{plural} dimmed and marked ?"
+            doubtful = sum(is_doubtful(q) for q in quotes)
+            other = sum(not q.is_speech for q in quotes)
+            message = (
+                f"Showing all attributions: {other} beliefs, intentions and evidence labelled,"
+                f" {doubtful} doubtful dimmed and marked ?"
+            )
         else:
+            hidden = sum(hidden_by_default(q) for q in quotes)
+            plural = "s" if hidden != 1 else ""
             threshold = QUOTE_CONFIDENCE_THRESHOLD
-            message = f"Hiding {doubtful} doubtful attribution{plural} (confidence below {threshold})"
+            message = (
+                f"Showing confident speech only: {hidden} other attribution{plural} hidden"
+                f" (beliefs, intentions, evidence, confidence below {threshold})"
+            )
         self.notify(message, timeout=3)
 
     def action_cycle_width(self) -> None:

@@ -68,7 +68,10 @@ ARTICLE_BINDINGS: list[BindingType] = [
         "All attributions",
         show=False,
         id="toggle-doubtful",
-        tooltip=f"Show doubtful attributions too (confidence < {QUOTE_CONFIDENCE_THRESHOLD}), marked ?",
+        tooltip=(
+            "Show every attribution: beliefs, intentions and evidence (labelled) and doubtful ones"
+            f" (confidence < {QUOTE_CONFIDENCE_THRESHOLD}, marked ?)"
+        ),
     ),
     Binding("w", "cycle_width", "Width", show=False, id="cycle-width", tooltip="Cycle the reading width"),
     Binding("c", "card", "Card", show=False, id="actor-card", tooltip="Show the selected actor's card"),

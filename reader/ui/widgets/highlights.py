@@ -14,7 +14,7 @@ from rich.style import Style
 
 from reader.analysis.model import Analysis, Quote
 from reader.ui.layout import IntervalIndex, Layout
-from reader.ui.present import DOUBTFUL_MARK, is_doubtful, quote_speaker_label, shown_quotes
+from reader.ui.present import DOUBTFUL_MARK, act_label, is_doubtful, quote_speaker_label, shown_quotes
 from reader.vocab import role_for
 
 #: Built-in styles used until a theme provides its own (each with a non-colour cue).
@@ -123,7 +123,8 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
         if not name:
             continue
         doubtful = is_doubtful(quote)
-        label = f"— {name}" + (f" {DOUBTFUL_MARK}" if doubtful else "")
+        act = act_label(quote)
+        label = f"— {name}" + (f" ({act})" if act else "") + (f" {DOUBTFUL_MARK}" if doubtful else "")
         line = layout.line_of(max(quote.content.start, quote.content.end - 1))
         used = cell_len(layout.line_text(line))
         if used + 2 + cell_len(label) <= room and line not in markers:

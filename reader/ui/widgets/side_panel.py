@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Quote, Referent
 from reader.ui.messages import JumpTo
-from reader.ui.present import event_line, is_doubtful, quote_label, shown_quotes
+from reader.ui.present import event_line, hidden_by_default, quote_label, shown_quotes
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
@@ -287,10 +287,10 @@ class SidePanel(Vertical):
         if not self.complete:
             return "Nothing found yet: still analysing…"
         if panel == "quotes" and self.analysis is not None and not self.show_doubtful:
-            hidden = sum(is_doubtful(q) for q in self.analysis.quotes)
+            hidden = sum(hidden_by_default(q) for q in self.analysis.quotes)
             if hidden:
                 plural = "s" if hidden != 1 else ""
-                return f"No confident quotes. Press a to show {hidden} doubtful attribution{plural}."
+                return f"No confident quotes. Press a to show {hidden} other attribution{plural}."
         return EMPTY_TEXT[panel]
 
     def set_show_doubtful(self, show: bool) -> None:
