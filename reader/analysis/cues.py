@@ -147,7 +147,16 @@ def build_cues(extra_cues: tuple[str, ...] = ()) -> Cues:
     An extra cue of one word is taken as a verb of saying ("opine"); one of several words as a source
     phrase ("as told to"), or as a manner phrase when it starts with "in " or "on " ("on his podcast").
     """
-    cues = Cues(**{name: set(words) for name, words in CUE_LEXICON.items()})
+    words = CUE_LEXICON
+    cues = Cues(
+        speech=set(words["speech"]),
+        belief=set(words["belief"]),
+        intention=set(words["intention"]),
+        evidence=set(words["evidence"]),
+        noun=set(words["noun"]),
+        source_phrase=set(words["source_phrase"]),
+        manner_phrase=set(words["manner_phrase"]),
+    )
     cues.frames = load_frames()
     cues.weights, cues.threshold = load_scorer()
     for raw in extra_cues:

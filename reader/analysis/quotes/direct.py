@@ -296,20 +296,19 @@ class DirectPass(SpeakerRules):
         ]
 
     def best_cue(self, frame: list[int], first: int, last: int) -> int | None:
+        """The cue verb of the frame nearest the quote (one after it counts as a little nearer)."""
         doc = self.doc
-        best, best_d = None, 10**9
+        best: int | None = None
+        best_d: float = 10**9
         for i in frame:
             t = doc[i]
             lemma = self.cues.verb_lemma(t.lemma_.lower(), t.lower_) if t.pos_ == "VERB" else t.lemma_.lower()
-            if t.pos_ not in ("VERB", "AUX", "NOUN"):
-                continue
-            if t.pos_ == "NOUN":
-                ok = lemma in ("statement", "tweet", "post") and False
-            else:
-                ok = lemma in self.cues.speech or lemma in self.cues.belief
-                if not ok:
-                    frame_ = self.cues.frame(lemma, "ccomp")
-                    ok = frame_ is not None and frame_.precision >= conf.MIN_FRAME_PRECISION
+            if t.pos_ not in ("VERB", "AUX"):
+                continue  # a noun ("his statement") cues reported speech, not a quote beside it
+            ok = lemma in self.cues.speech or lemma in self.cues.belief
+            if not ok:
+                frame_ = self.cues.frame(lemma, "ccomp")
+                ok = frame_ is not None and frame_.precision >= conf.MIN_FRAME_PRECISION
             if not ok:
                 continue
             d = first - i if i < first else (i - last) * 0.9
