@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.article import ArticleMeta
 from reader.vocab import ACTS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of every cache hit)
@@ -248,6 +249,9 @@ class Analysis:
     locations: list[Referent] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: The article's facts. The analysis fills what the text alone tells (language, words); whoever
+    #: shows it adds what the source said (authors, date, site, cut-off text).
+    meta: ArticleMeta | None = None
 
     def referent(self, referent_id: str | None) -> Referent | None:
         """The actor or location with this id, if any."""
@@ -269,6 +273,7 @@ class Analysis:
             "locations": [loc.to_dict() for loc in self.locations],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
+            "meta": None if self.meta is None else self.meta.to_dict(),
         }
 
     @classmethod
@@ -285,4 +290,5 @@ class Analysis:
             locations=[Referent.from_dict(loc) for loc in data.get("locations", [])],
             events=[Event.from_dict(e) for e in data.get("events", [])],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            meta=None if data.get("meta") is None else ArticleMeta.from_dict(data["meta"]),
         )

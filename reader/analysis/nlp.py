@@ -155,8 +155,15 @@ def _register_line_break_component() -> None:
 
 @lru_cache(maxsize=4)
 def load_model(spec: ModelSpec) -> Language:
-    """Load the pipeline (importing spaCy here, not earlier); each spec is loaded once per process."""
+    """Load the pipeline (importing spaCy here, not earlier); each spec is loaded once per process.
+
+    The language detector every analysis also runs starts loading alongside, in the background.
+    """
     import spacy
+
+    from reader.analysis.language import warm_up
+
+    warm_up()
 
     try:
         nlp = spacy.load(spec.package)

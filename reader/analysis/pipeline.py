@@ -29,7 +29,9 @@ from reader.analysis.entities import (
 )
 from reader.analysis.events import EventCollector
 from reader.analysis.events.timing import parse_date
+from reader.analysis.language import detect_language
 from reader.analysis.model import Analysis, Entity, ModelInfo, Quote, Referent, Span
+from reader.article import ArticleMeta
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -184,6 +186,7 @@ class _Builder:
         self._referents: Referents | None = None
         self._surnames = SurnameIndex()
         self._keys = _KeyIndex()
+        self._meta: ArticleMeta | None = None
 
     def add(self, doc: Doc, offset: int) -> None:
         doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
@@ -219,6 +222,13 @@ class _Builder:
     def body_length(self) -> int:
         return len(self.text) if self.body_end is None else self.body_end
 
+    def text_meta(self) -> ArticleMeta:
+        """What the body's text alone tells of the article: its language and length (once per text)."""
+        if self._meta is None:
+            body = self.text[: self.body_length]
+            self._meta = ArticleMeta(language=detect_language(body), words=len(body.split()))
+        return self._meta
+
     def referents(self) -> Referents:
         if self._referents is None:
             self._referents = merge_mentions(self.mentions)
@@ -248,6 +258,7 @@ class _Builder:
             locations=list(referents.locations),
             events=events,
             quotes=quotes,
+            meta=self.text_meta(),
         )
 
 

@@ -17,7 +17,7 @@ import stat
 import sys
 from pathlib import Path
 
-from reader.article import Article
+from reader.article import Article, ArticleMeta
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import check_text, decode_bytes
@@ -171,25 +171,55 @@ def _finish(
     )
 
 
-def _from_text(text: str, source: str, name: str, kind: str, url: str | None = None) -> Article:
-    """Build an Article from decoded text of the given kind ("html", "markdown" or "text")."""
+def _from_text(
+    text: str, source: str, name: str, kind: str, url: str | None = None, written_at: float | None = None
+) -> Article:
+    """Build an Article from decoded text of the given kind ("html", "markdown" or "text").
+
+    `written_at` (when the page was fetched or the file last written) bounds the article's date.
+    """
     check_text(text, name)
     text = normalize_newlines(text)
     if kind == "html" or (kind == "text" and _looks_like_html(text)):
         from reader.sources.html import extract_html
+        from reader.sources.meta import page_meta
 
         page = extract_html(text, url=url, name=name)
-        return _finish(
+        article = _finish(
             page.text, source, title=page.title, byline=page.byline, date=page.date, site=page.site
         )
+        facts = page_meta(
+            article,
+            text,
+            url=url,
+            extracted_author=page.byline,
+            extracted_site=page.site,
+            reference=written_at,
+        )
+        return _with_facts(article, facts)
+    front_matter: dict[str, str] = {}
     if kind == "markdown":
         from reader.sources.markdown import render_markdown
 
         rendered = render_markdown(text)
-        return _finish(
+        front_matter = rendered.meta
+        article = _finish(
             rendered.text, source, title=rendered.title, byline=rendered.byline, date=rendered.date
         )
-    return _finish(text, source, plain=True)
+    else:
+        article = _finish(text, source, plain=True)
+    from reader.sources.meta import text_meta
+
+    return _with_facts(article, text_meta(article, front_matter=front_matter, reference=written_at))
+
+
+def _with_facts(article: Article, facts: ArticleMeta) -> Article:
+    """The article with its checked facts; the display fields show only what was checked."""
+    article.meta = facts
+    article.byline = " and ".join(facts.authors) or None
+    article.date = facts.date
+    article.site = facts.site
+    return article
 
 
 def _kind_for_suffix(suffix: str) -> str:
@@ -223,9 +253,13 @@ def _load_url(url: str, limit: int, use_cache: bool) -> Article:
         kind = "markdown"
     else:
         kind = "text"
-    article = _from_text(text, url, name, kind, url=page.url)
+    article = _from_text(text, url, name, kind, url=page.url, written_at=page.fetched_at)
+    if article.meta.url is None:
+        from reader.sources.meta import clean_field
+
+        article.meta.url = clean_field(page.url, 2000)
     if article.site is None:
-        article.site = urlsplit(page.url).hostname
+        article.site = article.meta.site = clean_field(urlsplit(page.url).hostname)
     return article
 
 
@@ -260,4 +294,10 @@ def load_article(source: str, *, max_bytes: int | None = None, use_cache: bool =
 
         if looks_like_mhtml(data):
             data, kind = html_from_mhtml(data, name), "html"
-    return _from_text(decode_bytes(data, name, html=kind == "html"), str(source), name, kind)
+    try:
+        written_at: float | None = path.stat().st_mtime
+    except OSError:
+        written_at = None
+    return _from_text(
+        decode_bytes(data, name, html=kind == "html"), str(source), name, kind, written_at=written_at
+    )
