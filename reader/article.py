@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cache hit imports this module)
 if TYPE_CHECKING:
@@ -43,9 +43,15 @@ class ArticleMeta:
     def reading_minutes(self) -> int:
         return reading_minutes(self.words)
 
+    def with_text_facts(self, text_facts: ArticleMeta | None) -> ArticleMeta:
+        """These facts completed by what the analysis read in the text itself (its language)."""
+        if text_facts is None:
+            return replace(self)
+        return replace(self, language=text_facts.language, words=text_facts.words or self.words)
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "authors": list(self.authors),
+            "authors": list(self.authors) or None,
             "date": self.date,
             "date_from": self.date_from,
             "site": self.site,

@@ -10,7 +10,9 @@ import re
 import textwrap
 from collections import defaultdict
 
+from reader.analysis.language import language_warning
 from reader.analysis.model import Analysis, Event, Quote, Referent
+from reader.article import ArticleMeta
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _KIND_LABEL = {
@@ -122,6 +124,43 @@ def _speaker(quote: Quote, analysis: Analysis) -> str:
     return "(unattributed)"
 
 
+def fact_line(facts: ArticleMeta | None) -> str | None:
+    """ "Jane Doe · 14 March 2024 · The Gazette · 6 min read": the checked facts a reader wants first."""
+    if facts is None:
+        return None
+    parts = [" and ".join(facts.authors), display_date(facts.date), facts.site]
+    if facts.words:
+        parts.append(f"{facts.reading_minutes} min read")
+    return " · ".join(p for p in parts if p) or None
+
+
+def display_date(iso: str | None) -> str | None:
+    """An ISO day as people write it ("14 March 2024"); anything else unchanged."""
+    if not iso:
+        return None
+    try:
+        from datetime import date
+
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def notices(facts: ArticleMeta | None) -> list[str]:
+    """The lines a reader must see before trusting the analysis: cut-off text, another language."""
+    if facts is None:
+        return []
+    found = []
+    if facts.truncated:
+        why = f" ({facts.truncated_why})" if facts.truncated_why else ""
+        found.append(f"This text looks cut off{why}: quotes and actors are from a partial text")
+    warning = language_warning(facts.language)
+    if warning:
+        found.append(warning)
+    return found
+
+
 def format_summary(
     analysis: Analysis,
     *,
@@ -137,15 +176,22 @@ def format_summary(
     lines: list[str] = []
     if title:
         lines.extend(textwrap.wrap(safe(title), width) or [""])
+    facts = analysis.meta
+    byline = fact_line(facts)
+    if byline:
+        lines.extend(textwrap.wrap(safe(byline), width))
     meta = []
     if source:
         meta.append(safe(source))
     meta.append(_plural(len(body.split()), "word"))
     meta.append(f"model {safe(analysis.model.name)} {safe(analysis.model.version)}")
     lines.extend(textwrap.wrap(" · ".join(meta), width))
+    for notice in notices(facts):
+        lines.extend(textwrap.wrap(safe(notice), width))
+    partial = ", from a partial text" if facts is not None and facts.truncated else ""
 
     actors = analysis.actors[:max_referents]
-    lines += ["", f"Actors ({len(analysis.actors)})"]
+    lines += ["", f"Actors ({len(analysis.actors)}{partial})"]
     lines += _referent_lines(actors, width)
     if len(analysis.actors) > len(actors):
         lines.append(f"  … and {len(analysis.actors) - len(actors)} more")
@@ -161,7 +207,7 @@ def format_summary(
     lines += ["", heading]
     lines += _event_lines(analysis, events, width)
 
-    lines += ["", f"Quotes ({len(analysis.quotes)})"]
+    lines += ["", f"Quotes ({len(analysis.quotes)}{partial})"]
     if not analysis.quotes:
         lines.append("  (none found)")
     groups: dict[str, list[Quote]] = defaultdict(list)

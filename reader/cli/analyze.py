@@ -86,9 +86,26 @@ def _title(article: Article) -> str | None:
     return first_line_title(article.text)
 
 
+def with_article_facts(analysis: Analysis, article: Article) -> Analysis:
+    """The analysis carrying the article's checked facts, completed by the language it detected."""
+    from dataclasses import replace
+
+    return replace(analysis, meta=article.meta.with_text_facts(analysis.meta))
+
+
+def warn_language(analysis: Analysis, source: str) -> None:
+    """One line on stderr for an article not in English: the analysis still runs, but read it warily."""
+    from reader.analysis.language import language_warning
+    from reader.analysis.summary import safe
+
+    warning = language_warning(analysis.meta.language if analysis.meta is not None else None)
+    if warning:
+        print(f"reader: {safe(source)}: {warning}", file=sys.stderr)
+
+
 def document(analysis: Analysis, article: Article) -> dict[str, Any]:
-    """The JSON document of one article: the analysis plus where it came from and its title."""
-    data = analysis.to_dict()
+    """The JSON document of one article: the analysis, its facts, where it came from and its title."""
+    data = with_article_facts(analysis, article).to_dict()
     data["source"] = article.source
     data["title"] = _title(article)
     return data
@@ -170,7 +187,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: {error}", file=sys.stderr)
             status = error.exit_code
             continue
-        analysis = _confident(_analyse(article, settings), settings.min_confidence)
+        analysis = with_article_facts(
+            _confident(_analyse(article, settings), settings.min_confidence), article
+        )
+        warn_language(analysis, article.source)
         if as_json:
             # Indented for a person at a terminal, compact (and quicker) for a program reading a pipe.
             indent = 2 if sys.stdout.isatty() else None

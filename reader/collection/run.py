@@ -81,6 +81,8 @@ def analyze_to_jsonl(
                     bar.note(f"reader: {outcome.error}")
                     writer.write(error_line(outcome))
                 else:
+                    if outcome.warning:
+                        bar.note(f"reader: {outcome.warning}")
                     writer.write(outcome.line or "")
                 bar.advance()
     finally:

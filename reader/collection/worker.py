@@ -43,6 +43,7 @@ class Outcome:
     error: str | None = None
     cached: bool = False
     words: int = field(default=0, compare=False)
+    warning: str | None = None  # a line for the reader: "story.txt: This article looks French; ..."
 
 
 class _State:
@@ -136,7 +137,11 @@ def analyse_source(source: str | Article, job: Job | None = None) -> Outcome:
         return Outcome(name, error=f"{_one_line(name)}: not enough memory to analyse it")
     except Exception as error:  # a bug must not lose the rest of a 10,000-article batch
         return Outcome(name, error=f"{_one_line(name)}: analysis failed ({_one_line(repr(error))})")
-    return Outcome(name, line=line, cached=cached, words=len(article.body.split()))
+    from reader.analysis.language import language_warning
+
+    warning = language_warning(analysis.meta.language if analysis.meta is not None else None)
+    warning = f"{_one_line(name)}: {warning}" if warning else None
+    return Outcome(name, line=line, cached=cached, words=len(article.body.split()), warning=warning)
 
 
 def analyse_in_worker(source: str | Article) -> Outcome:

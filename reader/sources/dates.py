@@ -85,6 +85,17 @@ def _month_number(name: str) -> int | None:
     return _MONTHS.get(name.lower())
 
 
+def _rfc2822(value: str) -> tuple[date, bool] | None:
+    """An e-mail style stamp ("Thu, 14 Mar 2024 10:00:00 GMT"), which some pages put in their metadata."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        stamp = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return (stamp.date(), stamp.utcoffset() in (None, timedelta(0))) if stamp else None
+
+
 def parse_day(value: str) -> tuple[date, bool] | None:
     """The day a date string names and whether it was a UTC time; None for anything else."""
     value = value.strip()[:80]
@@ -93,6 +104,10 @@ def parse_day(value: str) -> tuple[date, bool] | None:
         day = _make(match["y"], match["m"], match["d"])
         zone = (match["zone"] or "").upper().replace(":", "")
         return (day, bool(match["time"]) and zone in ("Z", "UTC", "GMT", "+0000")) if day else None
+    if ":" in value:
+        stamp = _rfc2822(value)
+        if stamp:
+            return stamp
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         match = pattern.search(value)
         month = _month_number(match["month"]) if match else None
@@ -103,13 +118,7 @@ def parse_day(value: str) -> tuple[date, bool] | None:
     if match:
         day = _make(match["y"], match["m"], match["d"])
         return (day, False) if day else None
-    try:
-        from email.utils import parsedate_to_datetime
-
-        stamp = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return (stamp.date(), stamp.utcoffset() in (None, timedelta(0))) if stamp else None
+    return None
 
 
 def url_day(url: str | None) -> date | None:

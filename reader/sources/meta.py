@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -122,10 +123,16 @@ def _htmldate_claim(html: str, body: str, reference: float | None) -> list[DateC
     from htmldate import find_date
 
     latest = dt.datetime.fromtimestamp(reference) if reference else dt.datetime.now()
-    options = {"original_date": True, "url": "", "min_date": "1900-01-01", "max_date": latest}
     for extensive in (False, True):
         try:
-            found = find_date(html, extensive_search=extensive, **options)
+            found = find_date(
+                html,
+                extensive_search=extensive,
+                original_date=True,
+                url="",
+                min_date="1900-01-01",
+                max_date=latest,
+            )
         except Exception:  # noqa: BLE001 - a page the library chokes on has no date from it
             found = None
         parsed = parse_day(found) if found else None
@@ -134,10 +141,7 @@ def _htmldate_claim(html: str, body: str, reference: float | None) -> list[DateC
     return []
 
 
-def _shows_day(body: str, day: object) -> bool:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
+def _shows_day(body: str, day: date) -> bool:
     forms = (day.isoformat(), f"{day.day} {day:%B} {day.year}", f"{day:%B} {day.day}, {day.year}")
     head = body[:3000]
     return any(form in head for form in forms)
@@ -192,7 +196,7 @@ def page_meta(
         claims.append(DateClaim(line_day, "dateline"))
     if not claims:
         claims = _htmldate_claim(html, body, reference)
-    date, date_from = _date(claims, body, reference, address)
+    day_found, date_from = _date(claims, body, reference, address)
     why = find_truncation(
         body,
         after=_after_body(article),
@@ -202,7 +206,7 @@ def page_meta(
     )
     return ArticleMeta(
         authors=agreed_authors(declared, shown),
-        date=date,
+        date=day_found,
         date_from=date_from,
         site=site,
         url=address,
@@ -237,11 +241,11 @@ def text_meta(
     day = url_day(address)
     if day:
         claims.append(DateClaim(day, "url"))
-    date, date_from = _date(claims, body, reference, address)
+    day_found, date_from = _date(claims, body, reference, address)
     why = find_truncation(body, after=_after_body(article))
     return ArticleMeta(
         authors=agreed_authors(declared, shown),
-        date=date,
+        date=day_found,
         date_from=date_from,
         site=site,
         url=address,

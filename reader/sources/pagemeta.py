@@ -183,7 +183,7 @@ def read_page_claims(html: str) -> PageClaims:
     """The claims a page makes about its article; an unparsable page makes none."""
     claims = PageClaims()
     try:
-        import lxml.html
+        import lxml.html  # type: ignore[import-untyped]
 
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
     except Exception:  # noqa: BLE001 - a page lxml cannot read simply declares nothing
