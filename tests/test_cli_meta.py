@@ -70,6 +70,6 @@ def test_summary_says_the_text_is_partial(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout.splitlines()
     assert out[1] == "Jane Doe · 14 March 2024 · 1 min read"
-    assert any(line.startswith("This text looks cut off (the page asks to subscribe") for line in out[:5])
+    assert any(line.startswith("Cut-off text (a paywall prompt") for line in out[:5])
     assert any(line.startswith("Actors (") and "from a partial text" in line for line in out)
     assert any(line.startswith("Quotes (") and "from a partial text" in line for line in out)

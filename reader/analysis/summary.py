@@ -154,7 +154,7 @@ def notices(facts: ArticleMeta | None) -> list[str]:
     found = []
     if facts.truncated:
         why = f" ({facts.truncated_why})" if facts.truncated_why else ""
-        found.append(f"This text looks cut off{why}: quotes and actors are from a partial text")
+        found.append(f"Cut-off text{why}: quotes and actors are from a partial text")
     warning = language_warning(facts.language)
     if warning:
         found.append(warning)

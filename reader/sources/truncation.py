@@ -50,10 +50,10 @@ def _paywall(body: str, after: str) -> str | None:
     for line in (*_last_lines(body[-TAIL_CHARS:], 3), *[x for x in after[:TAIL_CHARS].split("\n") if x][:3]):
         found = pattern.search(line)
         if found and len(line) <= 200:
-            return f'the page asks to subscribe ("{found.group(0)}")'
+            return f'a paywall prompt ("{found.group(0)}")'
     last = _last_lines(body, 1)
     if last and _bare(last[0]).rstrip(".…:") in {e.rstrip(".…") for e in endings}:
-        return f'the text ends on "{last[0].strip()[:40]}"'
+        return f'it ends on "{last[0].strip()[:40]}"'
     return None
 
 
@@ -65,7 +65,7 @@ def _mid_sentence(body: str) -> str | None:
     if len(line.split()) < PROSE_WORDS or _BULLET.match(line) or " | " in line:
         return None
     if line.endswith(("...", "\u2026")) or not _ENDS_SENTENCE.search(line):
-        return "the text stops mid-sentence"
+        return "it stops mid-sentence"
     return None
 
 
@@ -86,10 +86,10 @@ def find_truncation(
         return why
     words = len(body.split())
     if declared_words and words < DECLARED_SHARE * declared_words:
-        return f"the page declares {declared_words:,} words; the text has {words:,}"
+        return f"{words:,} of the {declared_words:,} words the page declares"
     if for_subscribers and words < SUBSCRIBER_TEASER_WORDS:
-        return "the page is for subscribers and shows only the start"
+        return "a subscriber-only page with a short text"
     summary = len(description.split()) if description else 0
     if summary >= 15 and words <= summary + 15:
-        return "the text is hardly longer than the page's summary"
+        return "hardly longer than the page's summary"
     return _mid_sentence(body)

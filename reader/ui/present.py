@@ -12,7 +12,8 @@ from pathlib import Path
 from rich.text import Text
 
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
-from reader.article import Article
+from reader.analysis.summary import display_date, notices
+from reader.article import Article, reading_minutes
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
 #: user asks for all of them with `a`, then shown dimmer and marked "?".
@@ -61,17 +62,35 @@ def quote_speaker_label(quote: Quote) -> str | None:
 META_SEARCH_CHARS = 1500
 
 
-def article_meta(article: Article) -> str | None:
-    """The byline, date and site, joined for the dim line under the title.
+def _said_in(head: str, *forms: str | None) -> bool:
+    return any(form and " ".join(form.split()).casefold() in head for form in forms)
 
-    None when the text's own opening lines already say all of it (a Markdown byline line), so the
-    reader does not see the same byline twice.
+
+def article_meta(article: Article) -> str | None:
+    """The byline, date, site and reading time, joined for the dim line under the title.
+
+    A byline, date or site the text's opening lines already show (a Markdown byline line) is left
+    out, so the reader does not see it twice.
     """
-    parts = [p.strip() for p in (article.byline, article.date, article.site) if p and p.strip()]
     head = " ".join(article.text[:META_SEARCH_CHARS].split()).casefold()
-    if parts and all(" ".join(part.split()).casefold() in head for part in parts):
-        return None
-    return " · ".join(parts) or None
+    parts: list[str] = []
+    if article.byline and not _said_in(head, article.byline):
+        parts.append(article.byline.strip())
+    shown_date = display_date(article.date)
+    if shown_date and not _said_in(head, article.date, shown_date):
+        parts.append(shown_date)
+    if article.site and not _said_in(head, article.site):
+        parts.append(article.site.strip())
+    words = article.meta.words or len(article.body.split())
+    if words:
+        parts.append(f"{reading_minutes(words)} min read")
+    return " · ".join(p for p in parts if p) or None
+
+
+def article_notices(article: Article, analysis: Analysis | None = None) -> list[str]:
+    """The cut-off and language lines: the source's facts, completed by the analysis's language."""
+    facts = article.meta.with_text_facts(analysis.meta) if analysis is not None else article.meta
+    return notices(facts)
 
 
 def source_label(article: Article) -> str:

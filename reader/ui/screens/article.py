@@ -38,6 +38,7 @@ from reader.ui.palette import Command, ScreenCommands, article_commands
 from reader.ui.present import (
     QUOTE_CONFIDENCE_THRESHOLD,
     article_meta,
+    article_notices,
     first_line,
     hidden_by_default,
     is_doubtful,
@@ -87,7 +88,7 @@ class ArticleScreen(Screen[None]):
         self.article = article
         self.options = options
         self._styles = styles
-        self.panel = SidePanel(options.config.panels, id="sidebar")
+        self.panel = SidePanel(options.config.panels, partial=article.meta.truncated, id="sidebar")
         self.focus_range = focus
         self.back_on_escape = back_on_escape
         self.analysis: Analysis | None = None
@@ -111,6 +112,7 @@ class ArticleScreen(Screen[None]):
                 self.article.text,
                 title=self.article.title,
                 meta=article_meta(self.article),
+                notices=article_notices(self.article, self._initial_analysis),
                 body_end=self.article.body_end,
                 wrap_width=self.options.wrap_width,
                 id="article",
@@ -228,6 +230,7 @@ class ArticleScreen(Screen[None]):
         with gc_paused():
             self.view.set_analysis(analysis)
             self.panel.update_analysis(analysis, complete=complete)  # kept until it is mounted
+            self.view.set_notices(article_notices(self.article, analysis))
             if self.selected_referent:
                 self._select_referent(self.selected_referent)
 

@@ -9,7 +9,7 @@ selection), rendered into a `Strip` and cached by (line, width, state version).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -90,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         *,
         title: str | None = None,
         meta: str | None = None,
+        notices: Sequence[str] = (),
         body_end: int | None = None,
         wrap_width: int = 80,
         name: str | None = None,
@@ -102,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.wrap_width = max(20, wrap_width)
         self.title_text, self.title_range = self._title_parts(title)
         self.meta_text = safe_text(meta) if meta else None
+        self.notices = [safe_text(notice) for notice in notices]
         self.styles_by_role: dict[str, Style] = dict(FALLBACK_STYLES)
         self.highlight_roles: set[str] = set(DEFAULT_HIGHLIGHT)
         self.show_quotes = True
@@ -176,6 +178,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.meta_text:
             meta_layout = wrap(self.meta_text, width)
             header.extend((meta_layout.line_text(i), "meta") for i in range(len(meta_layout)))
+        for notice in self.notices:
+            notice_layout = wrap(notice, width)
+            header.extend((notice_layout.line_text(i), "notice") for i in range(len(notice_layout)))
         if header:
             header.append(("", "meta"))
         self.header = header
@@ -192,6 +197,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.wrap_width = max(20, width)
         self._relayout()
         self.scroll_to_offset(top, top=True)
+
+    def set_notices(self, notices: Sequence[str]) -> None:
+        """Show these warning lines under the title (cut-off text, another language), keeping the top line."""
+        lines = [safe_text(notice) for notice in notices]
+        if lines == self.notices:
+            return
+        top = self.top_offset if self.scroll_y > 0 else None
+        self.notices = lines
+        self._relayout()
+        if top is not None:
+            self.scroll_to_offset(top, top=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Reflow, keeping the same text at the top (once the new virtual size is in place)."""

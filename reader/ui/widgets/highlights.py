@@ -34,6 +34,7 @@ FALLBACK_STYLES: dict[str, Style] = {
     "boilerplate": Style(color="#6b6b6b", dim=True),
     "title": Style(bold=True),
     "meta": Style(dim=True, italic=True),
+    "notice": Style(bold=True),
     "marker": Style(dim=True, italic=True),
 }
 

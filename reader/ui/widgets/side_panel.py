@@ -50,6 +50,10 @@ class ReferentSelected(Message):
     jump: bool = False
 
 
+#: Over the actor and quote lists of a cut-off article: the counts are not the article's.
+PARTIAL_NOTE = "From a partial text"
+
+
 def _matches(query: str, *fields: str | None) -> bool:
     query = query.casefold().strip()
     return not query or any(query in (value or "").casefold() for value in fields)
@@ -175,11 +179,16 @@ class SidePanel(Vertical):
         & Tree { overflow-x: hidden; }
         & .panel-empty { color: $text-muted; padding: 1; }
         & .quote-legend { color: $text-muted; height: auto; padding: 0 1; }
+        & .partial-note { text-style: bold; height: auto; padding: 0 1; }
     }
     """
 
-    def __init__(self, panels: list[str] | None = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, panels: list[str] | None = None, *, partial: bool = False, id: str | None = None
+    ) -> None:
+        """`partial`: the article's text is cut off, so the actor and quote lists say so."""
         super().__init__(id=id)
+        self.partial = partial
         chosen = [p for p in (panels or list(PANEL_TITLES)) if p in PANEL_TITLES]
         self.panels = chosen or list(PANEL_TITLES)
         self.analysis: Analysis | None = None
@@ -196,6 +205,8 @@ class SidePanel(Vertical):
             for panel in self.panels:
                 with TabPane(PANEL_TITLES[panel], id=f"tab-{panel}"):
                     yield FilterInput(placeholder="Filter…", id=f"filter-{panel}")
+                    if self.partial and panel in ("actors", "quotes"):
+                        yield Static(PARTIAL_NOTE, classes="partial-note")
                     if panel in ("actors", "locations"):
                         yield ReferentList(id=f"list-{panel}")
                     elif panel == "events":
