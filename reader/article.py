@@ -15,8 +15,8 @@ WORDS_PER_MINUTE = 230
 
 
 def reading_minutes(words: int) -> int:
-    """Minutes to read `words` words, rounded up; at least one for any text."""
-    return max(1, -(-words // WORDS_PER_MINUTE)) if words else 0
+    """Minutes to read `words` words, to the nearest minute; at least one for any text."""
+    return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
 
 
 @dataclass(slots=True)

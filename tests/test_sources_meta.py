@@ -267,7 +267,7 @@ def test_paywall_teaser_is_marked(tmp_path: Path) -> None:
     teaser = [*STORY[:2], "Subscribe to continue reading this article."]
     article = load_page(tmp_path, page(paragraphs=teaser))
     assert article.meta.truncated
-    assert (article.meta.truncated_why or "").startswith('a paywall prompt ("subscribe to continue')
+    assert (article.meta.truncated_why or "").lower().startswith('a paywall prompt ("subscribe to continue')
 
 
 def test_declared_word_count_far_above_the_text(tmp_path: Path) -> None:

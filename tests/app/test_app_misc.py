@@ -27,12 +27,13 @@ async def test_mouse_selection_copies_the_displayed_text(seed_article, seed_anal
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
-        first = view.display_line_text(3)
-        second = view.display_line_text(4)
-        text, ending = view.get_selection(Selection(Offset(0, 3), Offset(10, 4)))
+        top = view.header_lines  # the lines over the text: reading time
+        first = view.display_line_text(top + 3)
+        second = view.display_line_text(top + 4)
+        text, ending = view.get_selection(Selection(Offset(0, top + 3), Offset(10, top + 4)))
         assert text == first + "\n" + second[:10]
         assert ending == "\n"
-        app.screen.selections = {view: Selection(Offset(0, 3), Offset(10, 4))}
+        app.screen.selections = {view: Selection(Offset(0, top + 3), Offset(10, top + 4))}
         await pilot.pause()
         assert app.screen.get_selected_text() == text
         await pilot.press("ctrl+c")

@@ -68,7 +68,8 @@ async def test_text_and_title_are_on_screen_with_highlights(seed_article, seed_a
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
-        assert view.display_line_text(0).startswith("Iranian leaders give mixed signals")
+        assert view.display_line_text(0) == "3 min read"
+        assert view.display_line_text(view.header_lines).startswith("Iranian leaders give mixed signals")
         assert "Iran’s" in visible_text(view)
         # the headline is on screen, so the status line names the file; it shows the title once scrolled
         assert app.screen.query_one(StatusBar).title == "iran-missile-strikes.txt"
@@ -406,7 +407,8 @@ async def test_boilerplate_is_dimmed_and_control_characters_are_replaced() -> No
         assert has_role(styles_at(view, len(body) + 2), boiler)
         assert not has_role(styles_at(view, body.index("mayor")), boiler)
         # the title the text opens with is not repeated as a header
-        assert view.header_lines == 0 and view.display_line_text(0) == "Headline here"
+        assert [role for _text, role in view.header] == ["meta", "meta"]  # "1 min read" and a blank line
+        assert view.display_line_text(view.header_lines) == "Headline here"
 
 
 async def test_reading_width_cycles_and_reflows(seed_article, seed_analysis) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import resources
+from reader.article import reading_minutes
 from reader.settings import state as reader_state
 from reader.ui.messages import OpenSource
 
@@ -39,8 +40,6 @@ class LibraryEntry:
 READ_LIMIT = 2_000_000
 #: Recent files larger than this are listed without a word count (counting would slow the library).
 RECENT_SIZE_LIMIT = 1_000_000
-#: Reading speed for the "min read" estimate, words per minute.
-WORDS_PER_MINUTE = 230
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
@@ -137,7 +136,7 @@ def word_summary(words: int) -> str:
     """ "1,240 words · 6 min" for the library line."""
     if words <= 0:
         return ""
-    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    minutes = reading_minutes(words)
     return f"{words:,} words · {minutes} min"
 
 
