@@ -120,6 +120,17 @@ def test_json_ld_date_and_last_updated_stamp(tmp_path: Path) -> None:
     assert (article.meta.date, article.meta.date_from) == ("2024-03-14", "page-metadata")
 
 
+def test_a_last_modified_stamp_alone_is_not_the_publication_day(tmp_path: Path) -> None:
+    head = '<meta property="article:modified_time" content="2024-04-02T10:00:00+01:00">'
+    article = load_page(tmp_path, page(meta=head, top="<p>Updated 2 April 2024</p>"))
+    assert article.meta.date is None
+
+
+def test_metadata_months_away_from_the_address_day_gives_no_date(tmp_path: Path) -> None:
+    head = published("2024-06-02T10:00:00+01:00") + canonical("https://t.example/2024/03/14/quay")
+    assert load_page(tmp_path, page(meta=head)).meta.date is None
+
+
 def test_a_date_after_the_file_was_written_is_dropped(tmp_path: Path) -> None:
     written = time.mktime((2024, 3, 10, 12, 0, 0, 0, 0, -1))
     article = load_page(tmp_path, page(meta=published("2024-09-30T10:00:00+00:00")), written=written)
@@ -339,8 +350,14 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     assert (meta.authors, meta.date, meta.date_from) == (["Jane Doe"], "2024-03-14", "page-metadata")
 
 
-def test_markdown_front_matter_and_dateline_disagree(tmp_path: Path) -> None:
+def test_markdown_front_matter_outranks_a_dateline(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     front = "---\ntitle: Quay extension approved\ndate: 2024-03-14\n---\n\n2 May 2024\n\n"
     path.write_text(front + "\n\n".join(STORY))
-    assert load_article(str(path)).meta.date is None
+    assert load_article(str(path)).meta.date == "2024-03-14"
+
+
+def test_a_dateline_settles_metadata_and_address_disagreeing(tmp_path: Path) -> None:
+    head = published("2024-03-20T09:00:00+01:00") + canonical("https://t.example/2024/03/14/quay")
+    article = load_page(tmp_path, page(meta=head, paragraphs=["March 14, 2024", *STORY]))
+    assert (article.meta.date, article.meta.date_from) == ("2024-03-14", "url")

@@ -14,12 +14,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from reader.article import DATE_SOURCES
+
 #: Earliest plausible day for a news article unless the text itself names the year.
 EARLIEST = date(1990, 1, 1)
 #: Slack after the reference time: a page dated "tomorrow" in a time zone ahead of ours is fine.
 FUTURE_SLACK = timedelta(days=1)
-#: The sources that can fix a day on their own, strongest first; "text" only when none of them spoke.
-STRONG_SOURCES = ("page-metadata", "url", "dateline")
+#: Sources by strength. The page's own metadata and its address come first and must agree; a dateline
+#: (which on a web page may be a template's "today" box) counts only without them, or to settle their
+#: disagreement; a date htmldate finds in the markup or text only when nothing else speaks.
+TIERS = (("page-metadata", "url"), ("dateline",), ("text",))
 
 _MONTHS = {
     name: number
@@ -157,6 +161,19 @@ def dateline_day(text: str, lines: int = 8) -> date | None:
     return None
 
 
+def updated_days(text: str, lines: int = 8) -> set[date]:
+    """Days on "Updated ..." lines near the top of a text: when it changed, not when it appeared."""
+    days: set[date] = set()
+    for line in [line.strip() for line in text[:4000].split("\n") if line.strip()][:lines]:
+        if len(line) <= 100 and _UPDATED.search(line):
+            for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
+                match = pattern.search(line)
+                parsed = parse_day(match.group(0)) if match else None
+                if parsed:
+                    days.add(parsed[0])
+    return days
+
+
 def _plausible(claim: DateClaim, latest: date, body: str) -> bool:
     if claim.day > latest:
         return False
@@ -197,19 +214,29 @@ def resolve_date(
     kept = [c for c in claims if _plausible(c, latest, body)]
     if month is not None:
         kept = [c for c in kept if _in_month(c, month)]
-    strong = [c for c in kept if c.source in STRONG_SOURCES]
-    pool = strong or kept
-    if not pool:
+    pools = [[c for c in kept if c.source in tier] for tier in TIERS]
+    pool = next((p for p in pools if p), None)
+    if pool is None:
         return None
+    chosen = _agreed(pool)
+    if chosen is None and pool is pools[0]:
+        # The page and its address disagree: a dateline backing one of them settles it.
+        chosen = _agreed(pool + pools[1])
+    return chosen
+
+
+def _agreed(pool: list[DateClaim]) -> DateClaim | None:
+    """The day every claim agrees on, or that more independent sources back than any other."""
     days = sorted({c.day for c in pool if not c.utc} or {c.day for c in pool})
     support = {day: {c.source for c in pool if _agrees(c, day)} for day in days}
-    backed = [day for day in days if len(support[day]) == max(len(s) for s in support.values())]
+    most = max(len(s) for s in support.values())
+    backed = [day for day in days if len(support[day]) == most]
     everyone = [day for day in days if all(_agrees(c, day) for c in pool)]
     if everyone:
         chosen = everyone[0]
-    elif len(backed) == 1 and len(support[backed[0]]) > 1:
+    elif len(backed) == 1 and most > 1:
         chosen = backed[0]  # two independent sources against one
     else:
         return None
     exact = {c.source for c in pool if c.day == chosen} or support[chosen]
-    return DateClaim(chosen, next(s for s in (*STRONG_SOURCES, "text") if s in exact))
+    return DateClaim(chosen, next(s for s in DATE_SOURCES if s in exact))

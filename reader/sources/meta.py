@@ -18,7 +18,15 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from reader.article import Article, ArticleMeta
-from reader.sources.dates import DateClaim, dateline_day, parse_day, resolve_date, url_day, url_month
+from reader.sources.dates import (
+    DateClaim,
+    dateline_day,
+    parse_day,
+    resolve_date,
+    updated_days,
+    url_day,
+    url_month,
+)
 from reader.sources.pagemeta import PageClaims, read_page_claims
 from reader.sources.text import find_byline, sanitize_for_terminal
 from reader.sources.truncation import DATA_FILE, find_truncation
@@ -150,7 +158,9 @@ def _shows_day(body: str, day: date) -> bool:
 def _date(
     claims: list[DateClaim], body: str, reference: float | None, url: str | None
 ) -> tuple[str | None, str | None]:
-    chosen = resolve_date(claims, reference=reference, body=body, month=url_month(url))
+    # An address with a whole day is a claim of its own; one with only a month bounds the others.
+    month = url_month(url) if url_day(url) is None else None
+    chosen = resolve_date(claims, reference=reference, body=body, month=month)
     return (chosen.day.isoformat(), chosen.source) if chosen else (None, None)
 
 
@@ -195,7 +205,9 @@ def page_meta(
     if line_day:
         claims.append(DateClaim(line_day, "dateline"))
     if not claims:
-        claims = _htmldate_claim(html, body, reference)
+        # What htmldate finds instead must not be a "last updated" stamp the page declares or shows.
+        updated = {c.day for c in _claims_of(page.modified, "page-metadata")} | updated_days(body)
+        claims = [c for c in _htmldate_claim(html, body, reference) if c.day not in updated]
     day_found, date_from = _date(claims, body, reference, address)
     why = find_truncation(
         body,
