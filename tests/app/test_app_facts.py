@@ -8,6 +8,7 @@ from reader.analysis.model import Analysis, ModelInfo
 from reader.article import Article, ArticleMeta
 from reader.sources import load_article
 from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
 from reader.ui.present import article_meta
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import PARTIAL_NOTE, SidePanel
@@ -32,7 +33,7 @@ def header(app: ReaderApp, role: str) -> str:
 
 async def test_a_french_article_says_so_under_the_title() -> None:
     article = load_article(str(DATA / "french.txt"))
-    app = ReaderApp(article, analysis=bare_analysis(article, "fr"), analyse=False)
+    app = ReaderApp(article, ReaderOptions(analyse=False), analysis=bare_analysis(article, "fr"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert " ".join(header(app, "notice").split()) == FRENCH_LINE
@@ -41,7 +42,7 @@ async def test_a_french_article_says_so_under_the_title() -> None:
 
 async def test_the_language_line_arrives_with_the_analysis(seed_article: Article) -> None:
     article = load_article(str(DATA / "german.txt"))
-    app = ReaderApp(article, analyse=False)
+    app = ReaderApp(article, ReaderOptions(analyse=False))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert header(app, "notice") == ""
@@ -51,7 +52,7 @@ async def test_the_language_line_arrives_with_the_analysis(seed_article: Article
 
 
 async def test_an_english_article_has_no_notice(seed_article: Article, seed_analysis: Analysis) -> None:
-    app = ReaderApp(seed_article, analysis=seed_analysis, analyse=False)
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False), analysis=seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert header(app, "notice") == ""
@@ -67,7 +68,7 @@ async def test_a_cut_off_text_is_flagged_under_the_title_and_in_the_panels(tmp_p
         encoding="utf-8",
     )
     article = load_article(str(path))
-    app = ReaderApp(article, analysis=bare_analysis(article, "en"), analyse=False)
+    app = ReaderApp(article, ReaderOptions(analyse=False), analysis=bare_analysis(article, "en"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         notice = " ".join(header(app, "notice").split())

@@ -88,7 +88,7 @@ class ArticleScreen(Screen[None]):
         self.article = article
         self.options = options
         self._styles = styles
-        self.panel = SidePanel(options.config.panels, partial=article.meta.truncated, id="sidebar")
+        self.panel = SidePanel(options.config.panels, partial_text=article.meta.truncated, id="sidebar")
         self.focus_range = focus
         self.back_on_escape = back_on_escape
         self.analysis: Analysis | None = None

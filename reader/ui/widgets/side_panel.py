@@ -184,11 +184,11 @@ class SidePanel(Vertical):
     """
 
     def __init__(
-        self, panels: list[str] | None = None, *, partial: bool = False, id: str | None = None
+        self, panels: list[str] | None = None, *, partial_text: bool = False, id: str | None = None
     ) -> None:
-        """`partial`: the article's text is cut off, so the actor and quote lists say so."""
+        """`partial_text`: the article's text is cut off, so the actor and quote lists say so."""
         super().__init__(id=id)
-        self.partial = partial
+        self.partial_text = partial_text
         chosen = [p for p in (panels or list(PANEL_TITLES)) if p in PANEL_TITLES]
         self.panels = chosen or list(PANEL_TITLES)
         self.analysis: Analysis | None = None
@@ -205,7 +205,7 @@ class SidePanel(Vertical):
             for panel in self.panels:
                 with TabPane(PANEL_TITLES[panel], id=f"tab-{panel}"):
                     yield FilterInput(placeholder="Filter…", id=f"filter-{panel}")
-                    if self.partial and panel in ("actors", "quotes"):
+                    if self.partial_text and panel in ("actors", "quotes"):
                         yield Static(PARTIAL_NOTE, classes="partial-note")
                     if panel in ("actors", "locations"):
                         yield ReferentList(id=f"list-{panel}")
