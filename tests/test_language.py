@@ -71,3 +71,14 @@ def test_the_page_declaring_english_is_not_believed(tmp_path: Path) -> None:
     path = tmp_path / "match.html"
     path.write_text(html, encoding="utf-8")
     assert detect_language(load_article(str(path)).body) == "fr"
+
+
+def test_a_short_english_page_declared_french_is_not_flagged(tmp_path: Path) -> None:
+    html = (
+        '<!DOCTYPE html><html lang="fr"><head><title>Road closed</title></head><body><article>'
+        "<p>The coastal road was closed on Tuesday after high winds brought down trees near the harbour, "
+        "the council said. It is expected to reopen on Thursday.</p></article></body></html>"
+    )
+    path = tmp_path / "short.html"
+    path.write_text(html, encoding="utf-8")
+    assert language_warning(detect_language(load_article(str(path)).body)) is None

@@ -38,6 +38,7 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
         "Caf\u00e9 news headline\n\nThe caf\u00e9 reopened on Monday.".encode(),
     ),
     "/blocked": (403, "text/html", b"<h1>Forbidden</h1>"),
+    "/2024/06/02/ferry": (200, "text/html", PAGE.replace("2024-06-02", "2099-06-02").encode("utf-8")),
     "/big": (200, "text/html", b"<html><body><p>" + b"word " * 4000 + b"</p></body></html>"),
 }
 
@@ -172,3 +173,11 @@ def test_stale_cache_is_used_when_the_network_fails(server: str) -> None:
     fetch._write_cache(url, old)
     assert load_article(url).title == "Ferry strike ends after talks"
     assert "connection refused" in _error(url, use_cache=False)
+
+
+def test_fetched_page_facts_are_checked_against_the_fetch(server: str) -> None:
+    """A publication day after the fetch is dropped; the address's own day stands; the address is kept."""
+    article = load_article(server + "/2024/06/02/ferry")
+    assert (article.meta.date, article.meta.date_from) == ("2024-06-02", "url")
+    assert article.meta.url == server + "/2024/06/02/ferry"
+    assert article.meta.authors == ["Sam Okafor"]

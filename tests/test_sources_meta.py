@@ -281,6 +281,11 @@ def test_paywall_teaser_is_marked(tmp_path: Path) -> None:
     assert (article.meta.truncated_why or "").lower().startswith('a paywall prompt ("subscribe to continue')
 
 
+def test_a_page_ending_on_read_more_is_marked(tmp_path: Path) -> None:
+    article = load_page(tmp_path, page(paragraphs=[*STORY[:3], "Read more"]))
+    assert article.meta.truncated and article.meta.truncated_why == 'it ends on "Read more"'
+
+
 def test_declared_word_count_far_above_the_text(tmp_path: Path) -> None:
     ld = {"@type": "NewsArticle", "wordCount": 1800, "isAccessibleForFree": False}
     article = load_page(tmp_path, page(json_ld=ld))

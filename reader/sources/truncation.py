@@ -51,7 +51,8 @@ def _paywall(body: str, after: str) -> str | None:
         found = pattern.search(line)
         if found and len(line) <= 200:
             return f'a paywall prompt ("{found.group(0)}")'
-    last = _last_lines(body, 1)
+    # The text's last line, even when the boilerplate finder set it apart from the body.
+    last = _last_lines(after, 1) or _last_lines(body, 1)
     if last and _bare(last[0]).rstrip(".…:") in {e.rstrip(".…") for e in endings}:
         return f'it ends on "{last[0].strip()[:40]}"'
     return None
