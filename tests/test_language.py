@@ -45,6 +45,30 @@ def test_short_and_name_only_texts_are_never_flagged(text: str) -> None:
     assert language_warning(detect_language(text)) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "東京都は火曜日、来年の春に新しい地下鉄路線を開業すると発表した。知事は記者会見で、この路線が交通渋滞を"
+            "大きく緩和すると述べた。",
+            "ja",
+        ),
+        (
+            "北京市政府周二宣布，将在明年春季开通一条新的地铁线路，连接市中心和东部的几个新城区。市长表示，这条线路将大大"
+            "缓解交通压力。",
+            "zh",
+        ),
+        (
+            "Городской совет во вторник одобрил строительство новой линии трамвая, которая соединит центр "
+            "города с восточными районами. По словам мэра, работы начнутся весной.",
+            "ru",
+        ),
+    ],
+)
+def test_scripts_other_than_latin(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
 def test_sample_articles_are_english() -> None:
     for path in sorted(SAMPLES.iterdir()):
         assert detect_language(load_article(str(path)).body) == "en", path.name

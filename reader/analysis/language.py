@@ -37,6 +37,9 @@ MIN_CONFIDENCE = 0.9
 ENGLISH_SHARE = 0.12
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+#: Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Myanmar, Khmer): a run
+#: of them is a clause, counted as a word per two characters.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 
 _identifier: Any = None
@@ -96,16 +99,20 @@ def detect_language(text: str) -> str | None:
     whose ordinary words the detector places there with high confidence.
     """
     words = _ordinary_words(text)
-    if len(words) < MIN_WORDS:
+    count = sum(max(1, len(w) // 2) if _UNSPACED.match(w) else 1 for w in words)
+    if count < MIN_WORDS:
         return None
     if english_share(words) >= ENGLISH_SHARE:
         return "en"
-    code, confidence = _load_identifier().classify(" ".join(words))
     names, aliases, _ = _data()
-    code = aliases.get(code, code)
+    scores: dict[str, float] = {}
+    for label, probability in _load_identifier().rank(" ".join(words))[:8]:
+        language = aliases.get(label, label)  # Wu and Cantonese count for Chinese, and so on
+        scores[language] = scores.get(language, 0.0) + probability
+    code, confidence = max(scores.items(), key=lambda item: item[1])
     if code == "en":
         return "en"
-    if len(words) < MIN_WORDS_FOREIGN or confidence < MIN_CONFIDENCE or code not in names:
+    if count < MIN_WORDS_FOREIGN or confidence < MIN_CONFIDENCE or code not in names:
         return None
     return str(code)
 
