@@ -175,6 +175,9 @@ def test_index_tables_search_reindex_and_quotes(folder: Path, tmp_path: Path) ->
     assert searched.returncode == 0
     assert "Ana Lopez" in searched.stdout and "We are ready for the traffic" in searched.stdout
     assert "Shah" not in searched.stdout and "Bridge to open in June" in searched.stdout
+    assert '\n  "We are ready for the traffic,"\n' in searched.stdout  # a direct quote keeps its own marks
+    reported = reader("quotes", "--db", str(db_path), "--search", "taxes")
+    assert "\n  “that taxes would not rise”\n" in reported.stdout  # reported speech gets marks
     none = reader("quotes", "--db", str(db_path), "--search", 'budget" OR "x')
     assert none.returncode == 0 and none.stdout == ""
     missing = reader("quotes", "--db", str(tmp_path / "nothing.sqlite3"))

@@ -24,6 +24,12 @@ def _groups(rows: list[QuoteRow]) -> list[tuple[str, list[QuoteRow]]]:
     return groups
 
 
+def _quoted(text: str) -> str:
+    """A direct quote keeps its own marks; reported speech gets curly ones so each reads as quoted."""
+    body = " ".join(text.split())
+    return body if body.startswith(_OPENING_MARKS) else f"“{body}”"
+
+
 def _text(rows: list[QuoteRow], width: int) -> str:
     from reader.analysis.model import DOUBTFUL_CONFIDENCE
     from reader.sources import sanitize_for_terminal
@@ -37,9 +43,10 @@ def _text(rows: list[QuoteRow], width: int) -> str:
         )
         for quote in quotes:
             mark = "? " if quote.confidence < DOUBTFUL_CONFIDENCE else ""
-            body = " ".join(quote.text.split())
             lines.extend(
-                textwrap.wrap(f"{mark}“{body}”", width - 4, initial_indent="  ", subsequent_indent="    ")
+                textwrap.wrap(
+                    f"{mark}{_quoted(quote.text)}", width - 4, initial_indent="  ", subsequent_indent="    "
+                )
             )
             lines.append(f"      — {quote.title or quote.source}  ({quote.source})")
         lines.append("")
