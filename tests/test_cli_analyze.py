@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.settings import paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,8 +70,9 @@ def test_json_document_and_every_span(tmp_path: Path) -> None:
     assert json.loads(again.stdout) == doc
 
 
-def test_plain_summary() -> None:
-    result = reader("analyze", str(SEED))
+@pytest.mark.parametrize("command", ["analyze", "analyse"])
+def test_plain_summary(command: str) -> None:
+    result = reader(command, str(SEED))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Iranian leaders give mixed signals")

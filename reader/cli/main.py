@@ -138,7 +138,7 @@ def build_config_parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(argv: list[str]) -> int:
-    if argv and argv[0] == "analyze":
+    if argv and argv[0] in ("analyze", "analyse"):  # both spellings of the word
         from reader.cli import analyze
 
         return analyze.run(build_analyze_parser().parse_args(argv[1:]))
