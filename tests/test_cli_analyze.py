@@ -136,6 +136,16 @@ def test_jsonl_goes_on_after_a_bad_source(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_summary_goes_on_after_a_bad_source_with_the_batch_status(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Germany won the World Cup in 2014.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = reader("analyze", str(tmp_path))
+    assert result.returncode == 1  # as with --jsonl: an article failed, the others were printed
+    assert "Germany" in result.stdout
+    assert result.stderr.strip().splitlines() == [f"reader: {tmp_path / 'empty.txt'} is empty"]
+
+
 def test_stdin() -> None:
     result = reader("analyze", "-", "--json", stdin="Germany won the World Cup in 2014.\n")
     assert result.returncode == 0, result.stderr

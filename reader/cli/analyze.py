@@ -154,7 +154,11 @@ def engine_options(args: argparse.Namespace) -> EngineOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Analyse each source and print it; returns the exit code (2 if any source could not be read)."""
+    """Analyse each source and print it; returns the exit code.
+
+    One unreadable source alone is an error (its own code, 2); among several, it is one line on stderr
+    and the others are printed, with status 1 as a batch of JSON lines gives.
+    """
     as_json = bool(getattr(args, "json", False))
     output = getattr(args, "output", None)
     as_jsonl = bool(getattr(args, "jsonl", False)) or output is not None
@@ -185,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
             if len(sources) == 1:
                 raise
             print(f"reader: {error}", file=sys.stderr)
-            status = error.exit_code
+            status = 1
             continue
         analysis = with_article_facts(
             _confident(_analyse(article, settings), settings.min_confidence), article
