@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.collection.actors import normalise_name
 from reader.collection.discover import discover, is_glob
-from reader.collection.index import add_document, connect, normalise_name
+from reader.collection.index import add_document, connect
 from reader.collection.output import completed_sources, open_results, remaining
 from reader.collection.query import fts_terms, quotes, speakers
 from reader.errors import ReaderError
@@ -146,6 +147,33 @@ def test_reindexing_is_a_no_op_and_a_change_replaces(db: sqlite3.Connection) -> 
     assert add_document(db, _line("/news/b.txt", [("Tom Berg", "t", "roads matter", "speech")])) == "replaced"
     assert [s.name for s in speakers(db)] == ["Ana Lopez", "critics", "Tom Berg"]
     assert db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'bridges'").fetchone()[0] == 1
+
+
+def _actor_line(source: str, name: str, aliases: list[str]) -> str:
+    text = f"{name} said it was time."
+    actor = {"id": "x", "name": name, "kind": "person", "aliases": aliases, "mentions": []}
+    quote = {
+        "kind": "indirect",
+        "content": {"start": len(name) + 6, "end": len(text) - 1, "text": "it was time"},
+        "actor": "x",
+        "confidence": 0.9,
+        "speaker_name": name,
+    }
+    return json.dumps({"source": source, "title": source, "text": text, "actors": [actor], "quotes": [quote]})
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
+def test_an_actor_is_one_across_articles_in_any_order(tmp_path: Path, order: tuple[int, ...]) -> None:
+    lines = [
+        _actor_line("/a", "Republican Donald Trump", ["Republican Donald Trump", "Donald Trump", "Trump"]),
+        _actor_line("/b", "Donald Trump", ["Donald Trump", "Trump", "Mr. Trump"]),
+        _actor_line("/c", "Donald Trump Jr.", ["Donald Trump Jr.", "Trump", "Mr. Trump"]),  # someone else
+    ]
+    connection = connect(tmp_path / "i.sqlite3")
+    for i in order:
+        add_document(connection, lines[i])
+    ranked = sorted((s.name, s.quotes, s.articles) for s in speakers(connection))
+    assert ranked == [("Donald Trump", 2, 2), ("Donald Trump Jr.", 1, 1)]
 
 
 @settings(max_examples=60, deadline=None)

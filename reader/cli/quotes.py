@@ -48,7 +48,8 @@ def _text(rows: list[QuoteRow], width: int) -> str:
                     f"{mark}{_quoted(quote.text)}", width - 4, initial_indent="  ", subsequent_indent="    "
                 )
             )
-            lines.append(f"      — {quote.title or quote.source}  ({quote.source})")
+            origin = f"{quote.title}  ({quote.source})" if quote.title else quote.source
+            lines.append(f"      — {origin}")
         lines.append("")
     return sanitize_for_terminal("\n".join(lines))
 

@@ -1,9 +1,10 @@
 """The collection index: who said what across many articles, in one SQLite file.
 
-Tables (documented for `sqlite3` users in docs/index.md): `articles`, `actors` (one row per real-world
-speaker or actor, merged across articles by normalised name and kind), `aliases` (what each article
-called an actor), `mentions`, `quotes` (with an FTS5 index, `quotes_fts`, over the quoted text), and
-the view `speakers` (quote and article counts per speaker). An article is keyed by its source; its
+Tables (documented for `sqlite3` users in docs/collection.md): `articles`, `actors` (one row per
+real-world speaker or actor, merged across articles by name and kind: see `actors.py`, which also
+fills `actor_keys`), `aliases` (what each article called an actor), `mentions`, `quotes` (with an
+FTS5 index, `quotes_fts`, over the quoted text), and the view `speakers` (quote and article counts
+per speaker). An article is keyed by its source; its
 `digest` is a hash of its analysed JSON document, so re-indexing an unchanged article touches
 nothing, and a changed one is replaced in a single transaction (readers never see half of it).
 """
@@ -12,20 +13,19 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from reader.collection.actors import actor_id
 from reader.errors import ReaderError
 from reader.settings import paths
 
 #: Version of the tables below; a database of another version is refused with a clear message.
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2
 DEFAULT_DB_NAME = "collection.sqlite3"
 
 SCHEMA = """
@@ -45,6 +45,12 @@ CREATE TABLE IF NOT EXISTS actors (
     kind TEXT NOT NULL,
     norm TEXT NOT NULL,
     UNIQUE (norm, kind)
+);
+CREATE TABLE IF NOT EXISTS actor_keys (
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    PRIMARY KEY (norm, kind)
 );
 CREATE TABLE IF NOT EXISTS aliases (
     actor_id INTEGER NOT NULL REFERENCES actors(id),
@@ -102,20 +108,6 @@ CREATE VIEW IF NOT EXISTS speakers AS
     GROUP BY speaker_key;
 """
 
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
-_NON_WORD_RE = re.compile(r"[^\w]+")
-
-
-def normalise_name(name: str) -> str:
-    """The key actors merge on across articles: no accents, case, possessive or punctuation.
-
-    "Qassem Soleimani", "QASSEM SOLEIMANI’s" and "Qassem Soleimaní" share one key.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = _POSSESSIVE_RE.sub("", plain)
-    return " ".join(_NON_WORD_RE.sub(" ", plain).split())
-
 
 def default_db_path() -> Path:
     """The index `reader index` and `reader quotes` use without `--db` (in the user's data folder)."""
@@ -148,6 +140,13 @@ def _prepare(db: sqlite3.Connection, version: int | None, create: bool) -> None:
             "INSERT OR REPLACE INTO info (key, value) VALUES ('schema_version', ?)",
             (str(INDEX_SCHEMA_VERSION),),
         )
+    elif version == 1:
+        # Version 1 merged actors by their name only: every actor keeps its name as its first key.
+        db.executescript(SCHEMA)
+        db.execute(
+            "INSERT OR IGNORE INTO actor_keys (norm, kind, actor_id) SELECT norm, kind, id FROM actors"
+        )
+        db.execute("UPDATE info SET value = ? WHERE key = 'schema_version'", (str(INDEX_SCHEMA_VERSION),))
     elif version != INDEX_SCHEMA_VERSION:
         raise sqlite3.DatabaseError(
             f"index version {version}; this reader reads version {INDEX_SCHEMA_VERSION}"
@@ -190,22 +189,15 @@ def _span_text(span: Any) -> str | None:
     return str(span["text"]) if isinstance(span, dict) and "text" in span else None
 
 
-def _actor_id(db: sqlite3.Connection, name: str, kind: str) -> int:
-    norm = normalise_name(name) or name.casefold()
-    row = db.execute("SELECT id FROM actors WHERE norm = ? AND kind = ?", (norm, kind)).fetchone()
-    if row is not None:
-        return int(row[0])
-    cursor = db.execute("INSERT INTO actors (name, kind, norm) VALUES (?, ?, ?)", (name, kind, norm))
-    return int(cursor.lastrowid or 0)
-
-
 def _insert_referents(db: sqlite3.Connection, article_id: int, record: dict[str, Any]) -> dict[str, int]:
     """Actors (and the places that act) with their aliases and mentions; returns analysis id -> actor row."""
     rows: dict[str, int] = {}
     for referent in [*record.get("actors", []), *record.get("locations", [])]:
         if referent["id"] in rows:
             continue
-        actor = _actor_id(db, str(referent["name"]), str(referent["kind"]))
+        actor = actor_id(
+            db, str(referent["name"]), str(referent["kind"]), map(str, referent.get("aliases", []))
+        )
         rows[referent["id"]] = actor
         mentions = referent.get("mentions", [])
         db.executemany(

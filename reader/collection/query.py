@@ -10,7 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from reader.collection.index import normalise_name
+from reader.collection.actors import normalise_name
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
