@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from reader.analysis.credits import credit_spans
 from reader.analysis.events import REPORTING_VERBS, is_time_point
 from reader.analysis.events.parts import find_parts
 from reader.analysis.events.timing import find_date, resolve_relative
@@ -589,3 +590,22 @@ def test_sample_main_event(
 
 def test_every_sample_is_covered() -> None:
     assert {row[0] for row in SAMPLE_MAIN_EVENTS} == {p.name for p in SAMPLES.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("Hamilton celebrates at Interlagos Getty Images", ["Getty Images"]),
+        ("Marchers in London. (Photo: Jane Doe/Reuters)", ["(Photo: Jane Doe/Reuters)"]),
+        ("Follow Ann Lee on Twitter @annlee.", ["Follow Ann Lee on Twitter @annlee."]),
+        ("Trump speaks (AP Photo/Evan Vucci) today", ["AP Photo/Evan Vucci"]),
+        ("REUTERS/Kevin Lamarque", ["REUTERS/Kevin Lamarque"]),
+        ("Mark Wilson/Getty Images", ["Mark Wilson/Getty Images"]),
+        ("Photograph: Alamy Stock Photo\nThe story", ["Photograph: Alamy Stock Photo"]),
+        # An agency as the source of a story stays a name.
+        ("Reuters reported that AP had the figures first.", []),
+        ("The city/state split and/or more.", []),
+    ],
+)
+def test_credit_spans(text: str, credits: list[str]) -> None:
+    assert [text[s:e] for s, e in credit_spans(text)] == credits

@@ -48,19 +48,27 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\bFollow[ \u00a0]+[^\n.]{{1,80}}?[ \u00a0]+on[ \u00a0]+(?:{platforms})\b(?:[ \u00a0]*@\w+)?\.?"
         ),
-        # "Mark Wilson/Getty Images", "AP Photo/Evan Vucci", "Getty Images"
-        re.compile(rf"(?:{_NAME}[ \u00a0]?/[ \u00a0]?)?\b(?:{names})\b(?:[ \u00a0]?/[ \u00a0]?{_NAME})?"),
-        # "REUTERS/Kevin Lamarque", "Kevin Lamarque/Reuters", "via Reuters"
+        # "Getty Images", "AP Photo/Evan Vucci"
+        re.compile(rf"\b(?:{names})\b(?:[ \u00a0]?/[ \u00a0]?{_NAME})?"),
+        # "REUTERS/Kevin Lamarque", "via Reuters"
         re.compile(rf"\b(?:{agencies})[ \u00a0]?/[ \u00a0]?{_NAME}"),
-        re.compile(rf"{_NAME}[ \u00a0]?/[ \u00a0]?(?:{agencies})\b"),
         re.compile(rf"\bvia[ \u00a0]+(?:{agencies})\b"),
+        # "Mark Wilson/Getty Images", "Kevin Lamarque/Reuters" (tried only where the text has a slash)
+        re.compile(rf"{_NAME}[ \u00a0]?/[ \u00a0]?(?:{names}|{agencies})\b"),
     )
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every credit or byline footer in `text`, sorted and merged."""
+    return list(_credit_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _credit_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the entity and event passes both ask for the spans of the same doc text."""
     found: list[tuple[int, int]] = []
-    for pattern in _patterns():
+    patterns = _patterns()
+    for pattern in patterns if "/" in text else patterns[:-1]:
         found.extend(match.span() for match in pattern.finditer(text) if match.end() > match.start())
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -69,7 +77,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)
 
 
 def outside_credits(spans: list[tuple[int, int]], text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -19,7 +19,14 @@ from reader.analysis.events.extract import RawEvent, events_from_doc
 from reader.analysis.events.merge import Group, group_mentions
 from reader.analysis.events.parts import ArticleParts, find_parts
 from reader.analysis.events.phrases import sentence_words
-from reader.analysis.events.rank import Candidate, QuoteSpans, mark_positions, score
+from reader.analysis.events.rank import (
+    Candidate,
+    QuoteSpans,
+    event_words,
+    headline_overlap,
+    mark_positions,
+    score,
+)
 from reader.analysis.events.timing import resolve_relative
 from reader.analysis.model import Event, Quote
 
@@ -45,6 +52,8 @@ class EventCollector:
         self.parts = find_parts(text[: self.body_length])
         self.raw: list[RawEvent] = []
         self.headline_words: frozenset[str] = frozenset()
+        # Headline overlap per (raw event, actor): a streamed article is built again after each batch.
+        self._overlaps: dict[tuple[int, str | None], float] = {}
 
     def add(
         self,
@@ -75,6 +84,13 @@ class EventCollector:
         self.raw.extend(events)
         return events
 
+    def _overlap(self, candidate: Candidate, names: dict[str, str]) -> float:
+        key = (id(candidate.raw), candidate.actor)
+        found = self._overlaps.get(key)
+        if found is None:
+            found = self._overlaps[key] = headline_overlap(event_words(candidate, names), self.headline_words)
+        return found
+
     def build(
         self, referents: Referents, quotes: Sequence[Quote] = (), published: dt.date | None = None
     ) -> list[Event]:
@@ -88,7 +104,7 @@ class EventCollector:
         most = max(counts.values(), default=1) or 1
         for c in candidates:
             salience = counts.get(c.actor, 0) / most if c.actor is not None else 0.0
-            c.score = score(c, self.headline_words, names, salience)
+            c.score = score(c, self._overlap(c, names), salience, self.headline_words)
         groups = sorted(
             group_mentions(candidates), key=lambda g: (g.background, -g.score, g.rep.raw.trigger.start)
         )

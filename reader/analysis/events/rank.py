@@ -110,15 +110,18 @@ def _early(candidate: Candidate) -> float:
     return max(0.0, _EARLY_LATER * (1.0 - candidate.raw.trigger.start / _EARLY_CHARS))
 
 
-def score(
-    candidate: Candidate, headline: frozenset[str], actor_names: dict[str, str], salience: float
-) -> float:
-    """The candidate's score (not clamped; `salience` is its actor's share of the top actor's mentions)."""
-    raw = candidate.raw
-    words = raw.words
+def event_words(candidate: Candidate, actor_names: dict[str, str]) -> frozenset[str]:
+    """The event's words with its actor's name: what is matched against the headline."""
+    words = candidate.raw.words
     if candidate.actor in actor_names:
         words = words | {word_key(w) for w in actor_names[candidate.actor].split()}
-    overlap = headline_overlap(words, headline)
+    return words
+
+
+def score(candidate: Candidate, overlap: float, salience: float, headline: frozenset[str]) -> float:
+    """The candidate's score, not clamped. `overlap` is its `headline_overlap`; `salience` its actor's
+    share of the top actor's mentions; `headline` the headline's words."""
+    raw = candidate.raw
     if candidate.in_headline:
         overlap = min(overlap, _HEADLINE_SELF)  # the headline's own words: the body's telling must carry it
     features = {
