@@ -154,3 +154,12 @@ def test_event_line_names_an_unnamed_agent() -> None:
     event = analysis.events[0]
     event.actor, event.agent, event.what = None, "three of the men", "spoke publicly"
     assert event_line(event, analysis) == "three of the men — spoke publicly — Tuesday — Erbil"
+
+
+def test_a_long_agent_gives_way_to_when_and_where() -> None:
+    analysis = sample()
+    event = analysis.events[0]
+    event.actor, event.agent = None, "the first public hearing of the independent inquiry into the floods"
+    event.what = "turned tense"
+    line = event_line(event, analysis, width=70)
+    assert len(line) <= 70 and line.endswith("— turned tense — Tuesday — Erbil")

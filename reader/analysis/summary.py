@@ -91,11 +91,14 @@ def event_line(event: Event, analysis: Analysis, width: int | None = None) -> st
         parts = [event.trigger.text, _when_text(event), where.name if where else event.where]
     parts = [safe(p) if p else None for p in parts]
     line = " — ".join(p for p in parts if p)
-    long_part = len(doing)  # the object, or the whole "what"
-    if width is not None and len(line) > width and event.kind != "named" and parts[long_part]:
-        text = parts[long_part] or ""
+    # Too long: shorten who (an agent phrase can be long), then the object or "what", so when and
+    # where stay visible.
+    for index in (0, len(doing)):
+        text = parts[index]
+        if width is None or len(line) <= width or event.kind == "named" or not text:
+            continue
         room = len(text) - (len(line) - width)
-        parts[long_part] = shorten(text, max(16, room))
+        parts[index] = shorten(text, max(16 if index else 24, room))
         line = " — ".join(p for p in parts if p)
     return line if width is None else shorten(line, width)
 
