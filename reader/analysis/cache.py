@@ -5,19 +5,25 @@ result depends on: the text, where its body ends, the model's name and version, 
 version (and a fingerprint of the analysis code, so an upgrade never serves stale results) and
 the user's extra quote cues. A corrupt, truncated or outdated entry is ignored (and removed); an
 unwritable cache folder just means no caching. Writes are atomic, so readers never see half a file.
+
+A cache file is outside input like any other (another program, a full disk or a hostile user may
+have written it): an entry is served only when every field has its type and every span slices the
+text to its own words (`check_entry`), never a traceback and never a wrong highlight later.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo
+from reader.analysis.model import SCHEMA_VERSION, Analysis, ModelInfo, Span
 from reader.settings import paths
+from reader.terminal import is_safe
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cache hit stays fast)
 if TYPE_CHECKING:
@@ -91,6 +97,61 @@ def entry_path(key: str) -> Path:
     return cache_root() / key[:2] / f"{key}.json"
 
 
+_QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def _spans(analysis: Analysis) -> Iterator[Span]:
+    yield from (Span(e.start, e.end, e.text) for e in analysis.entities)
+    for record in (*analysis.actors, *analysis.locations):
+        yield from record.mentions
+    for event in analysis.events:
+        yield event.trigger
+        yield event.sentence
+    for quote in analysis.quotes:
+        yield quote.content
+        yield from quote.segments
+        yield from (s for s in (quote.speaker, quote.cue) if s is not None)
+
+
+def _optional_text(value: object) -> bool:
+    """None, or a string a terminal can show as it is (names and labels are shown outside the text)."""
+    return value is None or (isinstance(value, str) and is_safe(value))
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def check_entry(analysis: Analysis, text: str) -> None:
+    """Raise ValueError unless `analysis` is a well-formed analysis of exactly `text`."""
+    if analysis.text != text:
+        raise ValueError("entry for another text")
+    body_end = analysis.body_end
+    if body_end is not None and (type(body_end) is not int or not 0 <= body_end <= len(text)):
+        raise ValueError("body_end out of range")
+    for span in _spans(analysis):
+        start, end = span.start, span.end
+        if not (0 <= start <= end <= len(text)) or text[start:end] != span.text:
+            raise ValueError("span outside the text")
+    records = (*analysis.actors, *analysis.locations)
+    if not all(_optional_text(v) for r in records for v in (r.id, r.name, r.kind, *r.aliases)):
+        raise ValueError("bad actor or place")
+    ids = {r.id for r in records}
+    for event in analysis.events:
+        fields = (event.actor, event.object, event.when, event.where)
+        if not all(map(_optional_text, fields)) or not _number(event.salience):
+            raise ValueError("bad event")
+        if event.actor is not None and event.actor not in ids:
+            raise ValueError("event names an unknown actor")
+    for quote in analysis.quotes:
+        if quote.kind not in _QUOTE_KINDS or not _number(quote.confidence):
+            raise ValueError("bad quote")
+        if not (_optional_text(quote.actor) and _optional_text(quote.speaker_name)):
+            raise ValueError("bad quote")
+        if quote.actor is not None and quote.actor not in ids:
+            raise ValueError("quote names an unknown actor")
+
+
 def _discard(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
@@ -108,9 +169,8 @@ def load(key: str, text: str) -> Analysis | None:
         if data.get("analysis_version") != ANALYSIS_VERSION or data.get("key") != key:
             raise ValueError("outdated entry")
         analysis = Analysis.from_dict(data["analysis"])
-        if analysis.text != text:
-            raise ValueError("entry for another text")
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        check_entry(analysis, text)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OverflowError):
         _discard(path)
         return None
     with contextlib.suppress(OSError):

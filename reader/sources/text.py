@@ -8,40 +8,17 @@ from __future__ import annotations
 
 import re
 
-# C0 controls (except tab and newline), DEL and the C1 block are shown as visible symbols, one code point
-# for one code point, so offsets stay valid. C0 gets its Unicode "control picture" (ESC -> U+241B "␛").
-_KEEP = {"\t", "\n"}
-_SYMBOL_FOR_UNKNOWN = "\ufffd"  # "�" for C1 controls, which have no control pictures
-_LINE_BREAKS = {"\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
+from reader.terminal import sanitize_for_terminal
 
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    if char in _LINE_BREAKS:
-        return "\n"
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"  # "␡"
-    return _SYMBOL_FOR_UNKNOWN
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_TRANSLATION = {code: _visible(chr(code)) for code in range(0xA0) if _CONTROL.match(chr(code))}
-_TRANSLATION.update({0x2028: "\n", 0x2029: "\n"})
-
-
-def sanitize_for_terminal(text: str) -> str:
-    """Replace control characters and escape sequences with harmless visible symbols, keeping the length.
-
-    An article with an ESC byte would otherwise let its author move the cursor or recolour the user's
-    terminal. ESC becomes "␛", other C0 controls their control pictures, C1 controls "�"; form feed,
-    vertical tab and Unicode line/paragraph separators become "\\n". Tab and newline are kept.
-    `len(sanitize_for_terminal(s)) == len(s)` always holds, so character offsets stay valid.
-    """
-    if not _CONTROL.search(text):
-        return text
-    return text.translate(_TRANSLATION)
+__all__ = [
+    "control_ratio",
+    "find_byline",
+    "find_date",
+    "first_line_title",
+    "normalize_newlines",
+    "sanitize_for_terminal",
+    "unwrap_hard_wrapped",
+]
 
 
 def normalize_newlines(text: str) -> str:
