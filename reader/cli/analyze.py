@@ -44,10 +44,10 @@ class _Settings:
         self.min_confidence = min_confidence
 
 
-def _load_article(source: str) -> Article:
+def _load_article(source: str, settings: _Settings) -> Article:
     from reader.sources import load_article
 
-    return load_article(source)
+    return load_article(source, use_cache=settings.use_cache)
 
 
 def _settings(args: argparse.Namespace) -> _Settings:
@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for index, source in enumerate(sources):
         try:
-            article = _load_article(source)
+            article = _load_article(source, settings)
         except ReaderError as error:
             if len(sources) == 1:
                 raise

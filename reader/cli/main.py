@@ -19,7 +19,9 @@ SUBCOMMANDS = ("analyze", "index", "quotes", "themes", "config")
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: best installed)")
-    parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the analysis cache")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the page and analysis caches"
+    )
 
 
 def build_open_parser() -> argparse.ArgumentParser:

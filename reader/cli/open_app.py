@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if source and collection is None:
         from reader.sources import load_article
 
-        article = load_article(source)
+        article = load_article(source, use_cache=not getattr(args, "no_cache", False))
     if not sys.stdout.isatty():
         raise ReaderError("the reader needs a terminal; use 'reader analyze' to print an analysis")
     if source == "-" or not sys.stdin.isatty():

@@ -128,7 +128,7 @@ def analyse_source(source: str | Article, job: Job | None = None) -> Outcome:
         else:
             from reader.sources import load_article
 
-            article = load_article(source)
+            article = load_article(source, use_cache=job.use_cache)
         analysis, cached = _analyse(article, job)
         line = job.render(analysis, article)
     except ReaderError as error:

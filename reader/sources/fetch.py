@@ -247,21 +247,32 @@ def _redirect_handler() -> Any:
     import urllib.request
     from urllib.parse import urljoin, urlsplit
 
+    def check(req: Any, newurl: str) -> str:
+        target = urljoin(req.full_url, newurl)
+        try:
+            scheme = urlsplit(target).scheme.lower()
+        except ValueError:
+            scheme = ""
+        if scheme not in _SCHEMES:
+            shown = mask_url(target)
+            raise _Refused(
+                f"redirected to {shown} (only http and https addresses are followed)", is_reason=True
+            )
+        return target
+
     class RedirectPolicy(urllib.request.HTTPRedirectHandler):
         max_redirections = 10
 
+        def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+            location = headers.get("location") or headers.get("uri")
+            if location:
+                check(req, location)  # before urllib's own check, which lets ftp through
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
         def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-            target = urljoin(req.full_url, newurl)
-            try:
-                scheme = urlsplit(target).scheme.lower()
-            except ValueError:
-                scheme = ""
-            if scheme not in _SCHEMES:
-                shown = mask_url(target)
-                raise _Refused(
-                    f"redirected to {shown} (only http and https addresses are followed)", is_reason=True
-                )
-            return super().redirect_request(req, fp, code, msg, headers, target)
+            return super().redirect_request(req, fp, code, msg, headers, check(req, newurl))
 
     return RedirectPolicy()
 

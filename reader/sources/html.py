@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reader.errors import ReaderError
+from reader.sources.html_plain import neutralise_entities, plain_text_of
 
 
 class _Element(Protocol):
@@ -132,26 +133,32 @@ def _extract(html: str, url: str | None, name: str, *, recall: bool) -> tuple[ob
             include_links=False,
             favor_recall=recall,
         )
-    except Exception as error:  # noqa: BLE001 - a parser failure on a hostile page is the page's fault
-        raise ReaderError(f"cannot read {name} as a web page ({type(error).__name__})") from error
+    except Exception:  # noqa: BLE001 - a parser failure on a hostile page: the plain-text fallback reads it
+        return None, []
     body = getattr(document, "body", None) if document is not None else None
-    return document, (_blocks(body) if body is not None else [])
+    try:
+        return document, (_blocks(body) if body is not None else [])
+    except RecursionError:
+        return None, []
 
 
 def extract_html(html: str, *, url: str | None = None, name: str = "the page") -> ExtractedPage:
     """Extract the main article of an HTML page; raise ReaderError if there is no article text in it.
 
     The precise extraction comes first; when it finds only a scrap of text (some page layouts hide the
-    article from it), a recall-oriented pass is tried and the longer result kept.
+    article from it), a recall-oriented pass is tried and the longer result kept. When both find
+    nothing or fail, the page's plain text is read instead (`html_plain`): an article is not lost
+    to a page the extractor cannot parse.
     """
     _quiet_libraries()
+    html = neutralise_entities(html)
     document, blocks = _extract(html, url, name, recall=False)
     if sum(map(len, blocks)) < _SHORT_ARTICLE:
         generous, more = _extract(html, url, name, recall=True)
         if sum(map(len, more)) > sum(map(len, blocks)):
             document, blocks = generous, more
     if not blocks or document is None:
-        raise ReaderError(f"no article text found in {name}")
+        return _plain_page(html, name)
     meta: Any = document
     title = (meta.title or "").strip() or None
     if title and not _same(blocks[0], title):
@@ -164,6 +171,15 @@ def extract_html(html: str, *, url: str | None = None, name: str = "the page") -
         date=meta.date or None,
         site=(site or "").strip() or None,
     )
+
+
+def _plain_page(html: str, name: str) -> ExtractedPage:
+    from reader.sources.text import first_line_title
+
+    text, title = plain_text_of(html)
+    if not text.strip():
+        raise ReaderError(f"no article text found in {name}")
+    return ExtractedPage(text=text, title=title or first_line_title(text))
 
 
 def html_from_mhtml(data: bytes, name: str) -> bytes:
