@@ -12,6 +12,7 @@ This module imports nothing heavy: the command line uses it on its error path.
 from __future__ import annotations
 
 import re
+from typing import Any, TextIO
 
 #: Characters a terminal acts on or that reorder text: C0 controls (not tab and newline), DEL, the C1
 #: block, Unicode line and paragraph separators, and the bidi embeddings, overrides and isolates.
@@ -69,6 +70,64 @@ def one_line(text: object, limit: int | None = None) -> str:
     return folded
 
 
+#: Query parameters whose values are secrets as much as a password in the address is.
+_SECRET_PARAMETERS = frozenset(
+    {
+        "token",
+        "access_token",
+        "api_key",
+        "apikey",
+        "key",
+        "password",
+        "passwd",
+        "secret",
+        "auth",
+        "sig",
+        "signature",
+    }
+)
+
+
+def mask_url(url: str) -> str:
+    """`url` safe to show in a message, a title or a list: on one line, with a user name and password
+    and the values of secret-looking query parameters ("token", "key", ...) replaced by "***"."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            netloc = "***@" + netloc.rpartition("@")[2]
+        query = parts.query
+        if query:
+            pairs = parse_qsl(query, keep_blank_values=True)
+            if any(name.lower() in _SECRET_PARAMETERS for name, _ in pairs):
+                masked = [(n, "***" if n.lower() in _SECRET_PARAMETERS else v) for n, v in pairs]
+                query = urlencode(masked, safe="*")
+        url = urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        if "@" in url:
+            url = url.split("://", 1)[0] + "://***@" + url.rpartition("@")[2]
+    return one_line(url, limit=200)
+
+
 def is_safe(text: str) -> bool:
     """True when `text` holds no character a terminal would act on (newline and tab allowed)."""
     return UNSAFE.search(text) is None
+
+
+class SafeWriter:
+    """A text stream that passes everything written to it through `sanitize_for_terminal`.
+
+    For streams that never carry an escape sequence on purpose (stderr, `reader config`): whatever a
+    config file, an environment value or a file name holds, it reaches the terminal as visible text.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(sanitize_for_terminal(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

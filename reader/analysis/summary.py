@@ -13,8 +13,10 @@ from collections import defaultdict
 from reader.analysis.language import language_warning
 from reader.analysis.model import Analysis, Event, Quote, Referent
 from reader.article import ArticleMeta
+from reader.terminal import UNSAFE_CHARACTERS
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Shown as visible escapes: what a terminal acts on (the one list), and zero-width characters.
+_CONTROL_RE = re.compile(f"[{UNSAFE_CHARACTERS}\u200b-\u200f]")
 _KIND_LABEL = {
     "person": "person",
     "organisation": "organisation",

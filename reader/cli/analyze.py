@@ -20,13 +20,14 @@ from reader.collection.discover import discover
 from reader.collection.run import EngineOptions
 from reader.collection.worker import Job
 from reader.errors import ReaderError
+from reader.terminal import UNSAFE_CHARACTERS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit starts faster
 if TYPE_CHECKING:
     from typing import Any
 
 #: Characters JSON leaves raw that a terminal may still act on (C1 controls, line separators).
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE_RE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 
 
 class _Settings:

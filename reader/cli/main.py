@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.terminal import SafeWriter
 from reader.vocab import ACTS
 
 SUBCOMMANDS = ("analyze", "index", "quotes", "themes", "config")
@@ -140,6 +141,11 @@ def build_config_parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] == "analyse"):
+        # Nothing on stderr (nor in `reader config`) is meant to drive the terminal.
+        sys.stderr = SafeWriter(sys.stderr)  # type: ignore[assignment]
+        if argv[0] == "config":
+            sys.stdout = SafeWriter(sys.stdout)  # type: ignore[assignment]
     if argv and argv[0] in ("analyze", "analyse"):  # both spellings of the word
         from reader.cli import analyze
 

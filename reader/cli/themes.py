@@ -19,6 +19,7 @@ from reader.settings.themes import (
     user_themes_dir,
 )
 from reader.settings.themes.preview import preview_line
+from reader.terminal import one_line
 
 
 def _origin(theme: ReaderTheme) -> str:
@@ -66,14 +67,15 @@ def run(args: argparse.Namespace) -> int:
         if name == current:
             notes.append("current")
         suffix = f" ({', '.join(notes)})" if notes else ""
-        description = theme.description or (str(theme.source) if theme.source else "")
+        description = one_line(theme.description or (str(theme.source) if theme.source else ""))
         console.print(
-            f"{marker} {name:<{name_width}}{_origin(theme):<{origin_width}}{description}{suffix}",
+            f"{marker} {one_line(name):<{name_width}}{_origin(theme):<{origin_width}}{description}{suffix}",
             markup=False,
         )
         if show_previews:
             console.print(preview_line(theme, no_color))
     print()
+    current = one_line(current)
     if current in themes:
         print(f"* current: {current} ({_why_current(config)}). Start with another: reader --theme NAME FILE")
     else:

@@ -7,6 +7,7 @@ This module never imports Textual: the analysis side and `reader config` use it 
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field, fields
@@ -228,9 +229,18 @@ quote_cues = []
 def init_config() -> Path:
     """Write a commented default `config.toml` (atomically); never overwrite an existing file."""
     path = config_path()
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        raise ReaderError(f"{path} is a link to {target}, which does not exist; not replacing the link")
     if path.exists():
         raise ReaderError(f"{path} already exists; not overwriting it (edit it, or move it away first)")
     from reader.atomic import write_atomic  # only writers pay for tempfile and friends
 
-    write_atomic(path, DEFAULT_CONFIG_TEXT)
+    try:
+        write_atomic(path, DEFAULT_CONFIG_TEXT)
+    except OSError as error:
+        reason = "a file is in the way" if isinstance(error, (FileExistsError, NotADirectoryError)) else None
+        raise ReaderError(
+            f"cannot write {path}: {reason or error.strerror or type(error).__name__}"
+        ) from None
     return path

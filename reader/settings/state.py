@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,40 @@ def save_state(state: ReaderState) -> None:
     """Write the state atomically; a read-only data folder only costs the memory, not the session."""
     with contextlib.suppress(OSError):
         write_atomic(state_path(), json.dumps(state.to_dict(), indent=1, ensure_ascii=False))
+
+
+@contextlib.contextmanager
+def _state_lock() -> Iterator[None]:
+    """Hold an exclusive lock on the state's lock file while reading, changing and writing it.
+
+    Two readers quitting at the same moment would otherwise both read the old state and the second
+    write would drop the first one's position. Without `fcntl` (Windows) or a writable data folder,
+    the update goes ahead unlocked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    lock_path = state_path().with_name(STATE_FILE + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a")  # noqa: SIM115 - held for the whole block
+    except OSError:
+        yield
+        return
+    with handle:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def update_state(change: Callable[[ReaderState], None]) -> None:
+    """Read the saved state, apply `change`, and write it back, with no other reader in between."""
+    with _state_lock():
+        state = load_state()
+        change(state)
+        save_state(state)
 
 
 # The theme last picked in the app: a one-line file of its own, so a broken state.json never loses it.

@@ -30,7 +30,7 @@ from reader import __version__
 from reader.atomic import write_atomic
 from reader.errors import ReaderError
 from reader.settings.paths import cache_dir
-from reader.terminal import one_line
+from reader.terminal import mask_url, one_line
 
 USER_AGENT = f"reader/{__version__} (+terminal news reader)"
 TIMEOUT_SECONDS = 15.0
@@ -43,22 +43,6 @@ _BLOCKED_HINT = " (if the site blocks programs, save the page from your browser 
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml")
 _SCHEMES = ("http", "https")
 _CHUNK = 64 * 1024
-#: Query parameters whose values are secrets as much as a password in the address is.
-_SECRET_PARAMETERS = frozenset(
-    {
-        "token",
-        "access_token",
-        "api_key",
-        "apikey",
-        "key",
-        "password",
-        "passwd",
-        "secret",
-        "auth",
-        "sig",
-        "signature",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -70,28 +54,6 @@ class FetchedPage:
     charset: str | None
     data: bytes
     fetched_at: float
-
-
-def mask_url(url: str) -> str:
-    """`url` safe to show: a user name and password, and secret query values, become "***"; one line."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            netloc = "***@" + netloc.rpartition("@")[2]
-        query = parts.query
-        if query:
-            pairs = parse_qsl(query, keep_blank_values=True)
-            if any(name.lower() in _SECRET_PARAMETERS for name, _ in pairs):
-                masked = [(n, "***" if n.lower() in _SECRET_PARAMETERS else v) for n, v in pairs]
-                query = urlencode(masked, safe="*")
-        url = urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-    except ValueError:
-        if "@" in url:
-            url = url.split("://", 1)[0] + "://***@" + url.rpartition("@")[2]
-    return one_line(url, limit=200)
 
 
 def deadline_seconds() -> float:

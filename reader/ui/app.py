@@ -18,12 +18,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.settings import themes as reader_themes
+from reader.terminal import sanitize_for_terminal
 from reader.ui.messages import DoubtfulShown, OpenLibrary, OpenSource
 from reader.ui.options import ReaderOptions
 
@@ -236,6 +238,29 @@ class ReaderApp(App[int]):
             self.call_from_thread(self.notify, str(error), severity="error", timeout=8)
             return
         self.call_from_thread(self.show_article, article)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text, made safe for the terminal.
+
+        Messages quote what came from outside (a search, a theme or file name, a server's reply),
+        and Textual would read "[/b]" in them as markup and fail; none of ours uses markup, so
+        `markup` is ignored.
+        """
+        super().notify(
+            sanitize_for_terminal(str(message)),
+            title=sanitize_for_terminal(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

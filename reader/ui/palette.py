@@ -12,8 +12,11 @@ from functools import partial
 from typing import NamedTuple, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from reader.analysis.model import Analysis, Quote
+from reader.terminal import one_line
 from reader.ui.present import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
 
 #: Titles shown before the user types anything (the jumps would drown them).
@@ -45,14 +48,32 @@ class ScreenCommands(Provider):
     async def discover(self) -> Hits:
         for title, callback, help_text in self._commands():
             if title.startswith(DISCOVERED):
-                yield DiscoveryHit(title, callback, help=help_text)
+                yield DiscoveryHit(Content(one_line(title)), callback, help=_plain(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback, help_text in self._commands():
+            title = one_line(title)
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, title), callback, help=_plain(help_text))
+
+
+def _plain(text: str) -> str:
+    """Help text as Content: the palette reads a plain string as markup, and quotes, names and theme
+    names may hold "[/b]". (A Content passes through the palette's markup reading unchanged.)"""
+    return Content(one_line(text))  # type: ignore[return-value]
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """`matcher.highlight` without reading `title` as markup."""
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if score:
+        for offset in offsets:
+            if not title[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticleActions(Protocol):

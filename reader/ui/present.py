@@ -14,6 +14,7 @@ from rich.text import Text
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
 from reader.analysis.summary import display_date, notices
 from reader.article import Article, reading_minutes
+from reader.terminal import mask_url, one_line
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
 #: user asks for all of them with `a`, then shown dimmer and marked "?".
@@ -99,8 +100,8 @@ def source_label(article: Article) -> str:
     if not source or source == "-":
         return "standard input"
     if "://" in source:
-        return source
-    return Path(source).name
+        return mask_url(source)
+    return one_line(Path(source).name)
 
 
 def first_line(text: str) -> str:

@@ -138,7 +138,7 @@ class ArticleScreen(Screen[None]):
         self.show_doubtful = options.show_doubtful
         self.panel.set_show_doubtful(self.show_doubtful)
         view.set_highlight(options.entity_roles, options.show_quotes, self.show_doubtful)
-        self.full_title = self.article.title or first_line(self.article.text) or self.article.source
+        self.full_title = self.article.title or first_line(self.article.text) or source_label(self.article)
         self.status.title = self.full_title
         view.focus()
         saved = reader_state.load_state().position(self.state_key)
@@ -164,10 +164,13 @@ class ArticleScreen(Screen[None]):
             offset = self.view.top_offset
         except Exception:
             return
-        state = reader_state.load_state()
-        state.set_position(self.state_key, offset)
-        state.add_recent(self.article.source, self.article.title or first_line(self.article.text))
-        reader_state.save_state(state)
+        title = self.article.title or first_line(self.article.text)
+
+        def record(state: reader_state.ReaderState) -> None:
+            state.set_position(self.state_key, offset)
+            state.add_recent(self.article.source, title)
+
+        reader_state.update_state(record)
 
     def _scrolled(self, *_args: object) -> None:
         view = self.view

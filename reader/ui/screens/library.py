@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from reader import resources
 from reader.article import reading_minutes
 from reader.settings import state as reader_state
+from reader.terminal import mask_url, one_line
 from reader.ui.messages import OpenSource
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -169,16 +170,21 @@ def library_entries() -> list[LibraryEntry]:
     return entries
 
 
+def _shown(text: str) -> str:
+    """A title or path from the state file (outside input): one safe line, an address's password masked."""
+    return mask_url(text) if "://" in text else one_line(text)
+
+
 def library_prompt(entry: LibraryEntry, width: int = 96) -> Text:
     """Two lines per article, each cut to `width` cells: the title and its length, then how it
     begins (a sample) or where it is (a recent file)."""
     width = max(20, width)
     summary = word_summary(entry.words)
-    title = Text(entry.title, style="bold")
+    title = Text(_shown(entry.title), style="bold")
     title.truncate(max(10, width - (len(summary) + 2 if summary else 0)), overflow="ellipsis")
     if summary:
         title.append(f"  {summary}", "dim")
-    detail = Text("  " + (entry.detail or "—"), style="dim italic")
+    detail = Text("  " + (_shown(entry.detail or "") or "—"), style="dim italic")
     detail.truncate(width, overflow="ellipsis")
     return Text("\n").join([title, detail])
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.analysis.model import Analysis
+from reader.terminal import sanitize_for_terminal
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
 from reader.ui.present import shown_quotes
@@ -42,15 +43,9 @@ from reader.vocab import ENTITY_ROLES
 DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GUTTER = 2
 QUOTE_BAR = "▎"
 DOUBTFUL_BAR = "╎"
-
-
-def safe_text(text: str) -> str:
-    """Replace control and bidi-override characters one-for-one, so offsets stay valid."""
-    return _UNSAFE.sub(" ", text)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -98,12 +93,12 @@ class ArticleView(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.text = safe_text(text)
+        self.text = sanitize_for_terminal(text)
         self.body_end = body_end if body_end is not None and 0 <= body_end < len(text) else None
         self.wrap_width = max(20, wrap_width)
         self.title_text, self.title_range = self._title_parts(title)
-        self.meta_text = safe_text(meta) if meta else None
-        self.notices = [safe_text(notice) for notice in notices]
+        self.meta_text = sanitize_for_terminal(meta) if meta else None
+        self.notices = [sanitize_for_terminal(notice) for notice in notices]
         self.styles_by_role: dict[str, Style] = dict(FALLBACK_STYLES)
         self.highlight_roles: set[str] = set(DEFAULT_HIGHLIGHT)
         self.show_quotes = True
@@ -149,7 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
         """A title the text already opens with is styled in place; otherwise it becomes a header."""
         if not title or not title.strip():
             return None, None
-        title = safe_text(title.strip())
+        title = sanitize_for_terminal(title.strip())
         stripped = self.text.lstrip()
         if stripped.startswith(title):
             start = len(self.text) - len(stripped)
@@ -200,7 +195,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_notices(self, notices: Sequence[str]) -> None:
         """Show these warning lines under the title (cut-off text, another language), keeping the top line."""
-        lines = [safe_text(notice) for notice in notices]
+        lines = [sanitize_for_terminal(notice) for notice in notices]
         if lines == self.notices:
             return
         top = self.top_offset if self.scroll_y > 0 else None

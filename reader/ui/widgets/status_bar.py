@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.terminal import one_line
+
 
 class StatusBar(Widget):
     """Shows what the reader is doing, so the user never wonders whether it is stuck."""
@@ -31,10 +33,10 @@ class StatusBar(Widget):
             if part:
                 if right:
                     right.append("  ")
-                right.append(part, style)
+                right.append(one_line(part), style)
         width = self.content_region.width or 80
         room = max(0, width - right.cell_len - 2)
-        left = Text(self.title, style="bold")
+        left = Text(one_line(self.title), style="bold")
         left.truncate(room, overflow="ellipsis")
         left.pad_right(max(0, width - left.cell_len - right.cell_len))
         return Text.assemble(left, right)
