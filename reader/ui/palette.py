@@ -60,9 +60,9 @@ class ScreenCommands(Provider):
 
 
 def _plain(text: str) -> str:
-    """Help text as Content: the palette reads a plain string as markup, and quotes, names and theme
-    names may hold "[/b]". (A Content passes through the palette's markup reading unchanged.)"""
-    return Content(one_line(text))  # type: ignore[return-value]
+    """Help text the palette will read as markup, written so that it reads back as exactly the text:
+    quotes, names and theme names may hold "[/b]" or "[$accent]"."""
+    return one_line(text).replace("[", "\\[")
 
 
 def _highlight(matcher: Matcher, title: str) -> Content:

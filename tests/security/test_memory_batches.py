@@ -10,13 +10,8 @@ from typing import Any
 
 import pytest
 
-from reader.analysis.nlp import BATCH_CHARS, load_model, resolve_model
+from reader.analysis.nlp import BATCH_CHARS
 from reader.analysis.pipeline import CONTEXT_CHARS, analyse, analyse_many, split_batches
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model(resolve_model(None))
 
 
 class Recorder:
