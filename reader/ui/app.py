@@ -233,7 +233,7 @@ class ReaderApp(App[int]):
         from reader.sources import load_article
 
         try:
-            article = load_article(source, use_cache=self.use_cache)
+            article = load_article(source, use_cache=self.options.use_cache)
         except ReaderError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=8)
             return

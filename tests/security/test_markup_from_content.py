@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList
 from reader.analysis.model import Analysis, ModelInfo, Quote, Referent, Span
 from reader.article import Article
 from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
 from reader.ui.widgets.status_bar import StatusBar
 
 MARKUP = ["[/b]", "[/zz]", "[bold red]", "[$accent]", "[@click=app.quit]x[/]", "[link=file:///etc]y[/link]"]
@@ -34,7 +35,7 @@ def hostile_article() -> tuple[Article, Analysis]:
 
 async def test_markup_in_the_article_search_palette_and_notices_is_text() -> None:
     article, analysis = hostile_article()
-    app = ReaderApp(article, analysis=analysis, analyse=False)
+    app = ReaderApp(article, ReaderOptions(analyse=False), analysis=analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"[/zz]", "enter")  # a search with markup, and its notice
@@ -67,7 +68,7 @@ async def test_a_hostile_file_name_in_the_library_and_status_bar(tmp_path: Path)
     name.write_text("A plain story about the council.\n", encoding="utf-8")
     state.update_state(lambda s: s.add_recent(str(name), "[bold red]\x1b[2J title"))
     state.update_state(lambda s: s.add_recent("https://alice:pw@example.org/[/b]", "https://alice:pw@x.org/"))
-    app = ReaderApp(None, analyse=False)
+    app = ReaderApp(None, ReaderOptions(analyse=False))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = app.screen.query_one("#library-list", OptionList)
