@@ -143,9 +143,9 @@ def build_config_parser() -> argparse.ArgumentParser:
 def _dispatch(argv: list[str]) -> int:
     if argv and (argv[0] in SUBCOMMANDS or argv[0] == "analyse"):
         # Nothing on stderr (nor in `reader config`) is meant to drive the terminal.
-        sys.stderr = SafeWriter(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = SafeWriter(sys.stderr)
         if argv[0] == "config":
-            sys.stdout = SafeWriter(sys.stdout)  # type: ignore[assignment]
+            sys.stdout = SafeWriter(sys.stdout)
     if argv and argv[0] in ("analyze", "analyse"):  # both spellings of the word
         from reader.cli import analyze
 

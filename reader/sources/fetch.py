@@ -210,7 +210,7 @@ def _redirect_handler() -> Any:
     from urllib.parse import urljoin, urlsplit
 
     def check(req: Any, newurl: str) -> str:
-        target = urljoin(req.full_url, newurl)
+        target = str(urljoin(req.full_url, newurl))
         try:
             scheme = urlsplit(target).scheme.lower()
         except ValueError:
