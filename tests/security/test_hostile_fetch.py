@@ -39,8 +39,9 @@ def test_a_redirect_leaves_http_only_with_a_refusal(
     assert run.code != 0  # type: ignore[attr-defined]
     errors = _errors(run)
     assert len(errors) == len(REDIRECTS)
-    for line, target in zip(errors, REDIRECTS, strict=True):
-        assert f"redirected to {target.split(':')[0]}:" in line and "only http and https" in line
+    assert all("only http and https" in line for line in errors)
+    for target in REDIRECTS:  # the batch engine reports in the order its workers finish
+        assert any(f"redirected to {target.split(':')[0]}:" in line for line in errors), target
 
 
 def _errors(run: object) -> list[str]:
