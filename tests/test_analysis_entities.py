@@ -526,3 +526,17 @@ def test_a_possessive_inside_a_place_name_is_the_same_place(nlp: Any, text: str)
 def test_programmes_and_laws_are_not_actors(nlp: Any, text: str, programme: str) -> None:
     analysis = analyse(text, nlp)
     assert not [r for r in (*analysis.actors, *analysis.locations) if programme in r.name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was announced on Monday, said Ivanka Trump's spokesman.",
+        "Ivanka Trump acknowledged the plan. The plan was praised, said Ivanka Trump's aide.",
+    ],
+)
+def test_a_recovered_name_leaves_its_possessive_out(nlp: Any, text: str) -> None:
+    _entities, mentions = entities_from_doc(nlp(text))
+    assert [m.name for m in mentions if "Ivanka" in m.name] and all(
+        m.name == "Ivanka Trump" for m in mentions if "Ivanka" in m.name
+    )

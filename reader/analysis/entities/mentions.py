@@ -58,8 +58,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-#: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod".
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)*(?:[A-Z][a-zà-ÿ]+)?"
+#: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod" (not a possessive "Bell’s").
+_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-](?!s\b)[A-Za-zà-ÿ]+)*(?:[A-Z][a-zà-ÿ]+)?"
 #: Full names the model often misses: "said Marcus Bell", "Marcus Bell, who ...", "Marcus Bell, 42, said".
 _MISSED_NAME_RES = (
     re.compile(
