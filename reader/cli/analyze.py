@@ -20,6 +20,7 @@ from reader.collection.discover import discover
 from reader.collection.run import EngineOptions
 from reader.collection.worker import Job
 from reader.errors import ReaderError
+from reader.interrupts import held
 from reader.terminal import UNSAFE_CHARACTERS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit starts faster
@@ -199,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
         if as_json:
             # Indented for a person at a terminal, compact (and quicker) for a program reading a pipe.
             indent = 2 if sys.stdout.isatty() else None
-            sys.stdout.write(_dumps(document(analysis, article), indent=indent) + "\n")
+            _write_whole(sys.stdout, _dumps(document(analysis, article), indent=indent) + "\n")
         else:
             from reader.analysis.summary import format_summary
 
@@ -209,6 +210,16 @@ def run(args: argparse.Namespace) -> int:
 
             width = max(60, min(140, shutil.get_terminal_size((100, 24)).columns))
             summary = format_summary(analysis, title=_title(article), source=article.source, width=width)
-            sys.stdout.write(summary)
-        sys.stdout.flush()
+            _write_whole(sys.stdout, summary)
     return status
+
+
+def _write_whole(out: Any, text: str) -> None:
+    """Write one document or summary whole: a stop signal waits for its end.
+
+    The analysis is done before anything is written, so an interrupted run leaves either nothing
+    or a whole record: a `--json` file is complete or empty.
+    """
+    with held():
+        out.write(text)
+        out.flush()

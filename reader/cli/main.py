@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.interrupts import as_exceptions, exit_status
 from reader.terminal import SafeWriter
 from reader.vocab import ACTS
 
@@ -175,13 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(args)
+        with as_exceptions():  # SIGTERM and a closed terminal stop a command as Ctrl-C does
+            return _dispatch(args)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         print("reader: interrupted", file=sys.stderr)
-        return 130
+        return exit_status(interrupt)
     except BrokenPipeError:
         # `reader analyze ... | head`: the reader went away; that is not an error worth a traceback.
         import os

@@ -94,5 +94,9 @@ def run(args: argparse.Namespace) -> int:
         use_cache=not getattr(args, "no_cache", False),
     )
     app = ReaderApp(article, options, warnings=[*warnings, *theme_warnings], collection=collection)
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
     result = app.run()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
