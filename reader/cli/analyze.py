@@ -16,11 +16,11 @@ from reader.analysis.model import Analysis
 from reader.analysis.nlp import resolve_model
 from reader.analysis.service import get_analysis
 from reader.article import Article
+from reader.cli.interrupts import held
 from reader.collection.discover import discover
 from reader.collection.run import EngineOptions
 from reader.collection.worker import Job
 from reader.errors import ReaderError
-from reader.interrupts import held
 from reader.terminal import UNSAFE_CHARACTERS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit starts faster

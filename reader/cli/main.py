@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.cli.interrupts import as_exceptions, exit_status
 from reader.errors import ReaderError
-from reader.interrupts import as_exceptions, exit_status
 from reader.terminal import SafeWriter
 from reader.vocab import ACTS
 
