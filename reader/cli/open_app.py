@@ -1,14 +1,18 @@
 """`reader [FILE|URL|-]`: check the config, theme and model, load the article, then start the app.
 
 Everything that can fail with a clear message fails here, before the terminal switches to the UI.
-Only Textual is imported; spaCy is loaded later by the app's worker.
+Only Textual is imported here; spaCy loads in the analysis process started before the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 from reader.errors import ReaderError
 from reader.settings.config import load_config
@@ -16,6 +20,7 @@ from reader.settings.config import load_config
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from reader.collection.request import CollectionRequest
+    from reader.ui.app import ReaderApp
 
 
 def _reattach_terminal() -> None:
@@ -83,8 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if source == "-" or not sys.stdin.isatty():
         _reattach_terminal()
 
+    from reader.ui.analysis_feed import AnalysisOptions, AnalysisRunner, is_cached
     from reader.ui.app import ReaderApp
     from reader.ui.options import ReaderOptions
+    from reader.ui.terminal import QuickExit
 
     options = ReaderOptions(
         config,
@@ -93,10 +100,36 @@ def run(args: argparse.Namespace) -> int:
         model=model_name,
         use_cache=not getattr(args, "no_cache", False),
     )
-    app = ReaderApp(article, options, warnings=[*warnings, *theme_warnings], collection=collection)
-    import signal
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, signal.SIG_DFL)
-    result = app.run()
+    runner = AnalysisRunner(AnalysisOptions(model_name, tuple(config.quote_cues), options.use_cache))
+    if article is not None and not is_cached(article, runner.options):
+        runner.start(article)  # spaCy and the model load while Textual starts
+    app = ReaderApp(
+        article,
+        options,
+        warnings=[*warnings, *theme_warnings],
+        collection=collection,
+        runner=runner,
+        quick_exit=QuickExit(),
+    )
+    try:
+        with leave_on_signals(app):
+            result = app.run()
+    finally:
+        runner.close()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
+
+
+@contextmanager
+def leave_on_signals(app: ReaderApp) -> Iterator[None]:
+    """SIGINT, SIGTERM and a closed terminal (SIGHUP) end the app as `q` does, with status 128 + signal."""
+    from reader.cli.interrupts import STOP_SIGNALS
+
+    def leave(signum: int, _frame: FrameType | None) -> None:
+        app.leave(128 + signum)
+
+    previous = {sig: signal.signal(sig, leave) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -152,9 +152,31 @@ def _state_lock() -> Iterator[None]:
         yield
         return
     with handle:
-        with contextlib.suppress(OSError):
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        _lock_briefly(handle.fileno(), fcntl)
         yield
+
+
+#: How long an update waits for another one to finish before it goes ahead unlocked.
+LOCK_PATIENCE = 0.2
+
+
+def _lock_briefly(fd: int, fcntl: Any) -> None:
+    """Take the lock, waiting at most LOCK_PATIENCE: a reader leaving never hangs on it.
+
+    (A signal that ends the app can arrive while this very process holds the lock; waiting for it
+    there would wait forever.)
+    """
+    deadline = time.monotonic() + LOCK_PATIENCE
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.005)
+        except OSError:
+            return
 
 
 def update_state(change: Callable[[ReaderState], None]) -> None:

@@ -9,7 +9,7 @@ ask for the library or another article with messages.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from reader.ui.options import ReaderOptions
 
 if TYPE_CHECKING:
     from reader.collection.request import CollectionRequest
+    from reader.ui.analysis_feed import AnalysisRunner
     from reader.ui.messages import ArticleChosen
 
 
@@ -83,6 +84,8 @@ class ReaderApp(App[int]):
         analysis: Analysis | None = None,
         warnings: Iterable[str] = (),
         collection: CollectionRequest | None = None,
+        runner: AnalysisRunner | None = None,
+        quick_exit: Callable[[int], object] | None = None,
     ) -> None:
         self.no_color_mode = reader_themes.no_color_requested()
         super().__init__()
@@ -90,6 +93,9 @@ class ReaderApp(App[int]):
         self.collection = collection
         self.initial_analysis = analysis
         self.options = options or ReaderOptions()
+        self._runner = runner
+        self._quick_exit = quick_exit
+        self._leaving = False
         self.startup_warnings = list(warnings)
         self._reader_themes, theme_warnings = reader_themes.available_themes()
         self.startup_warnings.extend(theme_warnings)
@@ -192,6 +198,7 @@ class ReaderApp(App[int]):
             self.options,
             self.highlight_styles(),
             analysis=analysis,
+            runner=self.runner if self.options.analyse else None,
             focus=focus,
             back_on_escape=back_to_collection,
         )
@@ -281,11 +288,39 @@ class ReaderApp(App[int]):
             return
         await self.action_quit()
 
+    @property
+    def runner(self) -> AnalysisRunner:
+        """The analysis runner (its child process starts with the first article not in the cache)."""
+        if self._runner is None:
+            from reader.ui.analysis_feed import AnalysisOptions, AnalysisRunner
+
+            options = self.options
+            config = options.config
+            self._runner = AnalysisRunner(
+                AnalysisOptions(options.model_name, tuple(config.quote_cues), options.use_cache)
+            )
+        return self._runner
+
     async def action_quit(self) -> None:
+        self.leave(0)
+
+    def leave(self, status: int) -> None:
+        """End the app now, whatever the analysis is doing: save where the reader is, then go.
+
+        Called for `q` and for SIGINT, SIGTERM and SIGHUP (status 128 + signal). The analysis
+        process is ended, not waited for; in a real terminal the process then exits at once.
+        """
+        if self._leaving:
+            return
+        self._leaving = True
         from reader.ui.screens.article import ArticleScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ArticleScreen):
                 screen.save_position()
+        if self._runner is not None:
+            self._runner.close(wait=self._quick_exit is None)
+        if self._quick_exit is not None:
+            self._quick_exit(status)
         self.workers.cancel_all()
-        self.exit(0)
+        self.exit(status)

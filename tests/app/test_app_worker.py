@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -24,7 +25,9 @@ async def _run_until_analysed(article: Article, messages: list) -> ArticleScreen
         assert isinstance(screen, ArticleScreen)
         view = screen.query_one(ArticleView)
         assert view.display_line_text(0)  # the text is there before any analysis
-        await app.workers.wait_for_complete()
+        deadline = time.monotonic() + 120  # the analysis runs in its own process
+        while not screen.analysis_done and time.monotonic() < deadline:
+            await pilot.pause(0.05)
         await pilot.pause()
         assert screen.analysis_done
         assert screen.query_one(StatusBar).status == ""

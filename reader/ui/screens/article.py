@@ -10,19 +10,18 @@ import time
 from bisect import bisect_left, bisect_right
 
 from rich.style import Style
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Tree
-from textual.worker import get_current_worker
 
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
 from reader.settings import state as reader_state
-from reader.ui.analysis_feed import fetch_analysis, gc_paused
+from reader.ui.analysis_feed import AnalysisRunner, gc_paused
 from reader.ui.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -56,6 +55,8 @@ from reader.vocab import ENTITY_ROLES
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
 #: Seconds between two partial analyses shown while a long text streams in.
 PROGRESS_INTERVAL = 0.8
+#: Seconds of stillness after scrolling before the reading position is saved.
+SAVE_DELAY = 1.0
 #: Below this many columns the side panels start hidden.
 NARROW = 100
 
@@ -81,6 +82,7 @@ class ArticleScreen(Screen[None]):
         styles: dict[str, Style],
         *,
         analysis: Analysis | None = None,
+        runner: AnalysisRunner | None = None,
         focus: tuple[int, int] | None = None,
         back_on_escape: bool = False,
     ) -> None:
@@ -93,6 +95,7 @@ class ArticleScreen(Screen[None]):
         self.back_on_escape = back_on_escape
         self.analysis: Analysis | None = None
         self._initial_analysis = analysis
+        self.runner = runner  # None: the analysis comes with the screen, or not at all
         self.analysis_done = False
         self.selected_referent: str | None = None
         self.mentions: list[tuple[int, int]] = []
@@ -104,6 +107,8 @@ class ArticleScreen(Screen[None]):
         self._last_apply = 0.0
         self._pending: Analysis | None = None
         self._pending_timer: Timer | None = None
+        self._save_timer: Timer | None = None
+        self._saved_offset: int | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -149,21 +154,26 @@ class ArticleScreen(Screen[None]):
         if self._initial_analysis is not None:
             self._apply(self._initial_analysis, complete=True)
             self.status.status = ""
-        elif options.analyse:
+        elif self.runner is not None:
             self.status.status = "analysing…"
             # Paint the text first; the worker's spaCy import would compete for the interpreter.
             self.call_after_refresh(self.run_analysis)
-        self.watch(view, "scroll_y", self._scrolled, init=False)
+        self.watch(view, "scroll_y", self._scrolled_by_reader, init=False)
         self._scrolled()
 
     def on_unmount(self) -> None:
         self.save_position()
 
     def save_position(self) -> None:
+        """Remember where the reader is (atomically): on the way out, and a moment after scrolling."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         try:
             offset = self.view.top_offset
         except Exception:
             return
+        self._saved_offset = offset
         title = self.article.title or first_line(self.article.text)
 
         def record(state: reader_state.ReaderState) -> None:
@@ -171,6 +181,23 @@ class ArticleScreen(Screen[None]):
             state.add_recent(self.article.source, title)
 
         reader_state.update_state(record)
+
+    def _scrolled_by_reader(self, *_args: object) -> None:
+        self._scrolled()
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_if_moved)
+        else:
+            self._save_timer.reset()
+
+    def _save_if_moved(self) -> None:
+        """The debounced save: a killed process or a crashed terminal loses at most SAVE_DELAY of reading."""
+        self._save_timer = None
+        try:
+            moved = self.view.top_offset != self._saved_offset
+        except Exception:
+            return
+        if moved:
+            self.save_position()
 
     def _scrolled(self, *_args: object) -> None:
         view = self.view
@@ -182,11 +209,13 @@ class ArticleScreen(Screen[None]):
 
     # ----------------------------------------------------------------- analysis
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> None:
-        """Cache first (instant), else load spaCy and stream partial analyses of the text."""
-        worker = get_current_worker()
-        fetch_analysis(self.article, self.options, self.post_message, lambda: worker.is_cancelled)
+        """Cache first (instant), else the analysis process streams partial analyses of the text.
+
+        Neither is a Textual worker: leaving the app never waits for them.
+        """
+        if self.runner is not None:
+            self.runner.request(self.article, self.post_message)
 
     def on_analysis_status(self, message: AnalysisStatus) -> None:
         self.status.status = message.text
