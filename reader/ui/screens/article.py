@@ -7,7 +7,6 @@ streaming partial results for long texts) and only adds highlights and panel rec
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
 
 from rich.style import Style
 from textual import on
@@ -46,6 +45,13 @@ from reader.ui.present import (
     source_label,
 )
 from reader.ui.screens.article_keys import ARTICLE_BINDINGS
+from reader.ui.seek import (
+    NOT_FOUND,
+    QUOTES_WRAPPED_BACKWARD,
+    QUOTES_WRAPPED_FORWARD,
+    step_through,
+    wrap_notice,
+)
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
@@ -108,6 +114,8 @@ class ArticleScreen(Screen[None]):
         self._pending: Analysis | None = None
         self._pending_timer: Timer | None = None
         self._save_timer: Timer | None = None
+        self._search_origin: tuple[float, int] | None = None
+        self._quote_at: int | None = None  # the quote last jumped to, while it stays on screen
         self._saved_offset: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -273,6 +281,7 @@ class ArticleScreen(Screen[None]):
         self._select_referent(message.referent_id)
         if message.jump and self.mentions:
             self._move(+1)
+            self.view.focus()
 
     @on(ReferentClicked)
     def _referent_clicked(self, message: ReferentClicked) -> None:
@@ -325,27 +334,22 @@ class ArticleScreen(Screen[None]):
             return self.mentions, "mention"
         return [], ""
 
-    def _move(self, step: int) -> None:
+    def _move(self, step: int, *, origin: int | None = None) -> None:
+        """Go to the next or previous match or mention, from the current one or from the screen."""
         targets, _kind = self._targets()
         if not targets:
             find = self.query_one(FindBar)
             query = find.input.value if find.has_class("-visible") else ""
             if query:
-                self.notify(f"No matches for “{query}”", timeout=3)
+                self.notify(NOT_FOUND, timeout=3)
             else:
                 self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
             return
-        if self.cursor is None or self.cursor >= len(targets):
-            top = self.view.top_offset
-            starts = [start for start, _end in targets]
-            if step > 0:
-                index = bisect_left(starts, top)
-                self.cursor = index % len(targets)
-            else:
-                index = bisect_right(starts, top) - 1
-                self.cursor = index % len(targets)
-        else:
-            self.cursor = (self.cursor + step) % len(targets)
+        top = self.view.top_offset if origin is None else origin
+        starts = [start for start, _end in targets]
+        self.cursor, wrapped = step_through(starts, self.cursor, top, step)
+        if wrapped:
+            self.notify(wrap_notice(step), timeout=3)
         start, end = targets[self.cursor]
         self.view.set_current((start, end))
         self.view.scroll_to_offset(start)
@@ -394,8 +398,11 @@ class ArticleScreen(Screen[None]):
         if not quotes:
             self.notify(self._no_quotes_message(), timeout=3)
             return
-        current = self.view.flash[0] if self.view.flash else None
-        top = self.view.top_offset
+        view = self.view
+        current = view.flash[0] if view.flash else self._quote_at
+        if current is not None and not view.shows_offset(current):
+            current = None  # the reader scrolled away: go on from the screen
+        top = view.top_offset
         if step > 0:
             anchor = current if current is not None else top - 1
             candidates = [q for q in quotes if q.content.start > anchor]
@@ -404,7 +411,10 @@ class ArticleScreen(Screen[None]):
             anchor = current if current is not None else top + 1
             candidates = [q for q in quotes if q.content.start < anchor]
             quote = candidates[-1] if candidates else quotes[-1]
-        self.view.jump_to(quote.content.start, quote.content.end)
+        if not candidates and len(quotes) > 1:
+            self.notify(QUOTES_WRAPPED_FORWARD if step > 0 else QUOTES_WRAPPED_BACKWARD, timeout=3)
+        self._quote_at = quote.content.start
+        view.jump_to(quote.content.start, quote.content.end)
         self.status.info = f"quote {quotes.index(quote) + 1}/{len(quotes)}: {quote_summary(quote)}"
 
     def action_next_quote(self) -> None:
@@ -436,23 +446,28 @@ class ArticleScreen(Screen[None]):
     @on(JumpTo)
     def _jump(self, message: JumpTo) -> None:
         self.jump_to(message.start, message.end)
+        self.view.focus()  # j, G and space move the text again
 
     # ----------------------------------------------------------------- search
 
     def action_search(self) -> None:
+        # Typing searches from this screen on; a query with no match puts the view back here.
+        self._search_origin = (self.view.scroll_y, self.view.top_offset)
         self.query_one(FindBar).open()
 
     @on(FindBar.Changed)
     def _search_changed(self, message: FindBar.Changed) -> None:
         self.matches = self.view.search(message.query)
         self.cursor = None
+        scroll_y, top = self._search_origin or (self.view.scroll_y, self.view.top_offset)
         if self.matches:
-            self._move(+1)
+            self._move(+1, origin=top)
         else:
             self.view.set_current(None)
-        self.query_one(FindBar).set_count(
-            f"{len(self.matches)} match{'es' if len(self.matches) != 1 else ''}" if message.query else ""
-        )
+            self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
+        count = len(self.matches)
+        label = f"{count} match{'es' if count != 1 else ''}" if count else NOT_FOUND
+        self.query_one(FindBar).set_count(label if message.query else "")
         self._update_info()
 
     @on(FindBar.Submitted)
@@ -461,6 +476,7 @@ class ArticleScreen(Screen[None]):
 
     @on(FindBar.Closed)
     def _search_closed(self) -> None:
+        self._search_origin = None
         self.clear_search()
         self.view.focus()
 

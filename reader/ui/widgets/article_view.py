@@ -367,6 +367,11 @@ class ArticleView(ScrollView, can_focus=True):
             target = max(0, line - max(1, self.scrollable_content_region.height // 3))
         self.scroll_to(y=target, animate=False, immediate=True)
 
+    def shows_offset(self, offset: int) -> bool:
+        """Whether character `offset` is on screen."""
+        line = self.line_for_offset(offset) - int(self.scroll_y)
+        return 0 <= line < self.scrollable_content_region.height
+
     def jump_to(self, start: int, end: int) -> None:
         self.scroll_to_offset(start)
         self.flash_span(start, end)
