@@ -87,17 +87,11 @@ def quit_latency(path: Path, after: float, how: str, tmp: Path) -> tuple[float, 
             os.close(child.child_fd)  # the terminal goes away: the kernel sends SIGHUP
         if how != "SIGHUP":
             child.expect(pexpect.EOF, timeout=60)
-        _wait_gone(child.pid)
+        while child.isalive():  # reaps the process as soon as it has exited
+            time.sleep(0.002)
         latency = time.perf_counter() - sent
-        _pid, status = os.waitpid(child.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        return latency, code if code >= 0 else 128 - code
-
-
-def _wait_gone(pid: int) -> None:
-    """Until the process has exited (a zombie, not yet reaped)."""
-    while os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
-        time.sleep(0.002)
+        code = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
+        return latency, code
 
 
 def highlights_time(path: Path, env: dict[str, str]) -> tuple[float, float]:

@@ -191,3 +191,10 @@ def test_cached_analyze_does_not_import_spacy() -> None:
     )
     assert result.stderr.split() == ["0", "False", "False"], result.stderr
     assert json.loads(result.stdout)["actors"]
+
+
+def test_analyse_is_accepted_as_well_as_analyze() -> None:
+    british = subprocess.run(["reader", "analyse", str(SEED), "--json"], capture_output=True, timeout=300)
+    american = subprocess.run(["reader", "analyze", str(SEED), "--json"], capture_output=True, timeout=300)
+    assert british.returncode == american.returncode == 0, british.stderr
+    assert json.loads(british.stdout) == json.loads(american.stdout)

@@ -254,7 +254,7 @@ async def test_n_after_a_search_without_matches_says_so(seed_article: Article, s
         await pilot.press("slash", *"zzqx", "enter", "n")
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
-        assert "No matches for “zzqx”" in messages
+        assert "Pattern not found: “zzqx”" in messages
 
 
 async def test_clicking_a_place_in_the_panel_jumps_to_it(seed_article: Article, seed_analysis) -> None:

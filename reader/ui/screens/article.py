@@ -341,7 +341,7 @@ class ArticleScreen(Screen[None]):
             find = self.query_one(FindBar)
             query = find.input.value if find.has_class("-visible") else ""
             if query:
-                self.notify(NOT_FOUND, timeout=3)
+                self.notify(f"{NOT_FOUND}: “{query}”", timeout=3)
             else:
                 self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
             return
