@@ -84,13 +84,14 @@ def quit_latency(path: Path, after: float, how: str, tmp: Path) -> tuple[float, 
         elif how == "SIGTERM":
             child.kill(signal.SIGTERM)
         elif how == "SIGHUP":
-            os.close(child.child_fd)  # the terminal goes away: the kernel sends SIGHUP
+            child.ptyproc.fileobj.close()  # the terminal goes away: the kernel sends SIGHUP
         if how != "SIGHUP":
             child.expect(pexpect.EOF, timeout=60)
         while child.isalive():  # reaps the process as soon as it has exited
             time.sleep(0.002)
         latency = time.perf_counter() - sent
         code = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
+        child.close()
         return latency, code
 
 

@@ -156,8 +156,7 @@ def test_a_signal_leaves_with_128_plus_its_number(private_dirs: Path, sig: int, 
 
 def test_closing_the_terminal_keeps_the_position(private_dirs: Path) -> None:
     child = _open_and_scroll(private_dirs)
-    os.close(child.child_fd)  # the terminal window goes away: the kernel sends SIGHUP
-    child.closed = True
+    child.ptyproc.fileobj.close()  # the terminal window goes away: the kernel sends SIGHUP
     assert _exit_status(child) == 128 + signal.SIGHUP
     assert (_saved_offset(private_dirs / "data") or 0) > 0
     assert _wait_gone(str(private_dirs)) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
 from reader.ui.seek import (
     NOT_FOUND,
     QUOTES_WRAPPED_BACKWARD,
@@ -21,7 +22,7 @@ SIZE = (100, 24)
 
 
 def make_app(article: Article, analysis: Analysis) -> ReaderApp:
-    return ReaderApp(article, analysis=analysis, analyse=False)
+    return ReaderApp(article, ReaderOptions(analyse=False), analysis=analysis)
 
 
 def notices(app: ReaderApp) -> list[str]:
