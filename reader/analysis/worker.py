@@ -85,8 +85,9 @@ class AnalysisProcess:
     exit never waits for that thread, and `close` ends the child at once.
     """
 
-    def __init__(self, model: str | None, on_event: Callable[[WorkerEvent], None]) -> None:
-        self._on_event = on_event
+    def __init__(self, model: str | None, on_event: Callable[[WorkerEvent], None] | None = None) -> None:
+        self.model = model
+        self.on_event = on_event  # set before the first job: no event comes before one
         self._process = subprocess.Popen(
             [sys.executable, "-m", "reader.analysis.worker", model or ""],
             stdin=subprocess.PIPE,
@@ -148,7 +149,8 @@ class AnalysisProcess:
                 event = None
             if event is None:
                 return
-            self._on_event(event)
+            if self.on_event is not None:
+                self.on_event(event)
 
 
 # ---------------------------------------------------------------- the child's side

@@ -19,7 +19,10 @@ from reader.settings.config import load_config
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from reader.analysis.worker import AnalysisProcess
     from reader.collection.request import CollectionRequest
+    from reader.settings.config import Config
+    from reader.settings.themes import ReaderTheme
     from reader.ui.app import ReaderApp
 
 
@@ -73,6 +76,25 @@ def run(args: argparse.Namespace) -> int:
     theme, theme_warnings = choose_theme(getattr(args, "theme", None), config)
     model_name = getattr(args, "model", None) or config.model
     resolve_model(model_name)
+    from reader.analysis.worker import AnalysisProcess
+
+    # spaCy and the model start loading now, in their own process, while the article and the UI load.
+    process = AnalysisProcess(model_name)
+    try:
+        return _run(args, config, warnings, theme, theme_warnings, model_name, process)
+    finally:
+        process.close(wait=False)
+
+
+def _run(
+    args: argparse.Namespace,
+    config: Config,
+    warnings: list[str],
+    theme: ReaderTheme,
+    theme_warnings: list[str],
+    model_name: str | None,
+    process: AnalysisProcess,
+) -> int:
     width = getattr(args, "width", None)
     if width is not None and width < 20:
         raise ReaderError(f"--width must be at least 20 columns (got {width})")
@@ -100,9 +122,13 @@ def run(args: argparse.Namespace) -> int:
         model=model_name,
         use_cache=not getattr(args, "no_cache", False),
     )
-    runner = AnalysisRunner(AnalysisOptions(model_name, tuple(config.quote_cues), options.use_cache))
-    if article is not None and not is_cached(article, runner.options):
-        runner.start(article)  # spaCy and the model load while Textual starts
+    runner_options = AnalysisOptions(model_name, tuple(config.quote_cues), options.use_cache)
+    if article is None or is_cached(article, runner_options):
+        process.close(wait=False)  # not needed now; a later article starts another
+        runner = AnalysisRunner(runner_options)
+    else:
+        runner = AnalysisRunner(runner_options, process)
+        runner.start(article)
     app = ReaderApp(
         article,
         options,

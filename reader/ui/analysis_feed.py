@@ -70,10 +70,13 @@ def is_cached(article: Article, options: AnalysisOptions) -> bool:
 class AnalysisRunner:
     """Analyses one article at a time for the app and posts the results as messages."""
 
-    def __init__(self, options: AnalysisOptions) -> None:
+    def __init__(self, options: AnalysisOptions, process: AnalysisProcess | None = None) -> None:
+        """`process`: one started earlier for the same model (before the UI was even imported)."""
         self.options = options
         self._lock = threading.Lock()
-        self._process: AnalysisProcess | None = None
+        self._process = process
+        if process is not None:
+            process.on_event = self._on_event
         self._job: Job | None = None
         self._body = 0
         self._post: Post | None = None
