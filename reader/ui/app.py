@@ -304,6 +304,11 @@ class ReaderApp(App[int]):
     async def action_quit(self) -> None:
         self.leave(0)
 
+    def on_unmount(self) -> None:
+        """However the app ends, its analysis process ends with it."""
+        if self._runner is not None:
+            self._runner.close()
+
     def leave(self, status: int) -> None:
         """End the app now, whatever the analysis is doing: save where the reader is, then go.
 

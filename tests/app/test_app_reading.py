@@ -240,8 +240,7 @@ async def test_help_lists_every_key(seed_article, seed_analysis) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one("#help-keys")
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        rows = app.screen.rows
         ids = {row[2] for row in rows}
         for wanted in (
             "search",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from reader.article import Article
@@ -33,7 +35,11 @@ async def _run_until_analysed(article: Article, messages: list) -> ArticleScreen
         assert screen.query_one(StatusBar).status == ""
         assert len(view.highlights.entities) > 0 and len(view.highlights.quotes) > 0
         assert screen.query_one("#list-actors", ReferentList).option_count == len(screen.analysis.actors)
-        return screen
+        process = app.runner.process_id
+    if process is not None:  # the analysis process ends with the app, however the app ends
+        with pytest.raises(ProcessLookupError):
+            os.kill(process, 0)
+    return screen
 
 
 async def test_worker_analyses_then_the_cache_answers(seed_article: Article) -> None:

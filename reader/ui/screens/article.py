@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Tree
+from textual.widgets import OptionList, Tree
 
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
@@ -54,6 +54,7 @@ from reader.ui.seek import (
 )
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocab import ENTITY_ROLES
@@ -132,7 +133,7 @@ class ArticleScreen(Screen[None]):
             )
             yield Lazy(self.panel)
         yield FindBar(id="find")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:

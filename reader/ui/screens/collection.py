@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.collection.query import QuoteRow, Speaker, quotes, speakers
 from reader.collection.request import CollectionRequest
 from reader.ui.messages import ArticleChosen, CollectionProgress
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class CollectionScreen(Screen[None]):
             with Vertical(id="quotes-pane"):
                 yield Static("", id="quotes-title")
                 yield OptionList(id="quotes")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def status(self) -> StatusBar:

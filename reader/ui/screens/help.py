@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from reader.ui.present import QUOTE_CONFIDENCE_THRESHOLD
 
@@ -49,17 +51,28 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     return rows
 
 
+def key_table(rows: list[tuple[str, str, str]]) -> Table:
+    """The keys as a table that wraps to the window's width: it never scrolls sideways."""
+    table = Table(expand=True, box=None, show_edge=False, pad_edge=False, row_styles=["", "dim"])
+    table.add_column("Keys", ratio=2, overflow="fold")
+    table.add_column("What it does", ratio=5, overflow="fold")
+    table.add_column(Text("Id (for [keymap])"), ratio=2, overflow="fold")
+    for keys, description, binding_id in rows:
+        table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """`?` or F1: what every key does."""
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
+    HelpScreen > VerticalScroll {
         width: 95%; max-width: 140; height: 90%;
-        border: thick $primary 60%; background: $surface; padding: 0 1;
+        border: thick $primary 60%; border-title-align: center; background: $surface; padding: 0 1;
+        overflow-x: hidden;
     }
     HelpScreen #help-intro { padding: 1 1; color: $text-muted; }
-    HelpScreen DataTable { height: 1fr; }
     """
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close help")]
@@ -67,18 +80,17 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
         self.under = under
+        self.rows = binding_rows(under)
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        scroll = VerticalScroll(id="help-scroll")
+        scroll.border_title = "Keys — Esc closes, arrows and PgUp/PgDn scroll"
+        with scroll:
             yield Static(INTRO, id="help-intro")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Static(key_table(self.rows), id="help-keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Keys", "What it does", "Id (for \\[keymap])")
-        for row in binding_rows(self.under):
-            table.add_row(*row)
-        table.focus()
+        self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

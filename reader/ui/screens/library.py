@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import resources
@@ -22,6 +22,7 @@ from reader.article import reading_minutes
 from reader.settings import state as reader_state
 from reader.terminal import mask_url, one_line
 from reader.ui.messages import OpenSource
+from reader.ui.widgets.footer import ReaderFooter
 
 SAMPLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -220,7 +221,7 @@ class LibraryScreen(Screen[None]):
             id="library-hint",
         )
         yield OptionList(*self._options(min(100, self.app.size.width) - 4), id="library-list")
-        yield Footer()
+        yield ReaderFooter()
 
     def _options(self, width: int) -> list[Option | None]:
         options: list[Option | None] = []
