@@ -264,16 +264,15 @@ def serve(argv: Sequence[str]) -> int:
     failure = _preload(model)
     job: Job | None = None
     while True:
-        job = job or child.latest_job(child.jobs.get())
+        current = job if job is not None else child.latest_job(child.jobs.get())
+        job = None
         if failure is not None:
-            child.report(WorkerEvent(job.job_id, "failed", text=_first_line(failure)))
-            job = None
+            child.report(WorkerEvent(current.job_id, "failed", text=_first_line(failure)))
             continue
         try:
-            job = _run_job(child, job, model)
+            job = _run_job(child, current, model)
         except Exception as error:
-            child.report(WorkerEvent(job.job_id, "failed", text=_first_line(error)))
-            job = None
+            child.report(WorkerEvent(current.job_id, "failed", text=_first_line(error)))
 
 
 if __name__ == "__main__":

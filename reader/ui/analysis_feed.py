@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -187,7 +187,7 @@ class AnalysisRunner:
 
     def _hold(self, message: Message) -> None:
         """Keep what a screen needs when it asks: the last status, the latest partial, the end."""
-        kinds: Sequence[type] = (type(message),)
+        kinds: tuple[type[Message], ...] = (type(message),)
         if isinstance(message, AnalysisReady):
             kinds = (AnalysisProgress, AnalysisStatus)
         self._held = [held for held in self._held if not isinstance(held, kinds)] + [message]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import Any
 
 try:
     import termios
@@ -51,7 +52,7 @@ class QuickExit:
     def __init__(self) -> None:
         self.input_fd = _terminal_fd(0)
         self.output_fd = _terminal_fd(2, 1)  # Textual draws on stderr when it is the terminal
-        self.modes: list[object] | None = None
+        self.modes: list[Any] | None = None
         if HAVE_TERMIOS and self.input_fd is not None:
             with contextlib.suppress(termios.error):
                 self.modes = termios.tcgetattr(self.input_fd)
