@@ -2,7 +2,7 @@
 
 A parse cannot be stopped half-way inside a thread, and a process that loaded spaCy takes long to
 tear down; a child process can simply be ended. `AnalysisProcess` (the parent's side) starts
-`python -m reader.analysis.worker MODEL`, which imports spaCy and loads the model at once, then
+a child Python running `serve(MODEL)`, which imports spaCy and loads the model at once, then
 analyses the texts it is sent and streams the growing partial analyses back. The two sides speak
 in length-prefixed pickles over the child's stdin and stdout (a private pipe between two copies of
 this package, never a file or a socket).
@@ -33,6 +33,8 @@ from reader.analysis.model import Analysis
 #: Seconds the child waits before each job: lets tests end the app while an analysis is surely running.
 DELAY_VARIABLE = "READER_ANALYSIS_DELAY"
 _HEADER = struct.Struct(">Q")
+#: The child's program: this module imported under its own name (what is pickled names it so).
+_CHILD_MAIN = "import sys; from reader.analysis.worker import serve; sys.exit(serve(sys.argv[1:]))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ class AnalysisProcess:
         self.model = model
         self.on_event = on_event  # set before the first job: no event comes before one
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "reader.analysis.worker", model or ""],
+            [sys.executable, "-c", _CHILD_MAIN, model or ""],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -252,7 +254,7 @@ def _preload(model: str | None) -> BaseException | None:
 
 
 def serve(argv: Sequence[str]) -> int:
-    """The child's main loop (`python -m reader.analysis.worker MODEL`)."""
+    """The child's main loop (started by `AnalysisProcess` with the model's name)."""
     model = argv[0] if argv and argv[0] else None
     for sig in (signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)  # the parent decides when the child ends
@@ -274,9 +276,3 @@ def serve(argv: Sequence[str]) -> int:
         except Exception as error:
             child.report(WorkerEvent(current.job_id, "failed", text=_first_line(error)))
 
-
-if __name__ == "__main__":
-    # Run the copy imported under its own name, so what is pickled names `reader.analysis.worker`.
-    from reader.analysis.worker import serve as serve_child
-
-    sys.exit(serve_child(sys.argv[1:]))
