@@ -275,4 +275,3 @@ def serve(argv: Sequence[str]) -> int:
             job = _run_job(child, current, model)
         except Exception as error:
             child.report(WorkerEvent(current.job_id, "failed", text=_first_line(error)))
-

@@ -138,3 +138,15 @@ async def test_after_a_jump_from_a_panel_the_keys_move_the_text(seed_article, se
         await pilot.press("1", "down", "enter")  # an actor: its first mention, and the text again
         await pilot.pause()
         assert app.focused is view
+
+
+async def test_the_side_panel_grows_with_the_window(seed_article, seed_analysis) -> None:
+    widths = {}
+    for columns in (120, 200):
+        app = make_app(seed_article, seed_analysis)
+        async with app.run_test(size=(columns, 40)) as pilot:
+            await pilot.press("4")
+            await pilot.pause()
+            widths[columns] = app.screen.query_one("#sidebar").size.width
+    assert widths[120] >= 40  # quotes keep their room in an ordinary window...
+    assert widths[200] >= widths[120] + 25  # ...and a wide one gives them more, not the margins

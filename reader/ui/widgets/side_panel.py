@@ -167,7 +167,7 @@ class SidePanel(Vertical):
 
     DEFAULT_CSS = """
     SidePanel {
-        width: 44;
+        width: 37%;
         max-width: 45%;
         height: 1fr;
         border-left: vkey $foreground 20%;
