@@ -25,6 +25,41 @@ SIGNATURE_RE = re.compile(
     r"[ \t\xa0]*([―—–]|--?)[ \t\xa0]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
 )
 _CLAUSE_STOPS = (".", ";", ":", "“", '"')
+#: "“...”\n— Jane Smith, union president": the name alone on the line after a quote that is its
+#: own line (a pull quote); the dash is optional
+PULL_NAME_RE = re.compile(
+    r"[ \t\xa0]*\n(?:[ \t]*\n)?[ \t\xa0]*(?:([―—–]|--?)[ \t\xa0]*)?"
+    r"([A-Z][\w.'’\-]*(?:[ \t]+(?:[A-Z][\w.'’\-]*|de|van|von|da|al|bin|la|le)){0,4})"
+    r"[ \t]*(?:,[^\n]{1,80})?[ \t]*(?=\n|$)"
+)
+_QUOTE_MARKS = "“”\"'‘’«»„`"
+#: Words a title leaves in lower case ("Harry Potter and the Philosopher's Stone").
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "vs.",
+        "de",
+        "la",
+        "le",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -53,6 +88,17 @@ class DirectRule:
     name: str
     example: str
     apply: Callable[[DirectPass, Site, Found], bool]
+
+
+def looks_like_a_title(inner: str) -> bool:
+    """Quoted words in title case ("The Grand Budapest Hotel", "Harry Potter and the Philosopher's
+    Stone"): a film, book or show, not someone's words."""
+    words = inner.strip(_QUOTE_MARKS + " ,.").split()
+    if not 2 <= len(words) <= 12 or any(w.endswith((".", "!", ";")) for w in words[:-1]):
+        return False
+    capitals = sum(w[:1].isupper() for w in words)
+    fits = all(w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+    return fits and words[0][:1].isupper() and capitals >= 2
 
 
 class DirectPass(SpeakerRules):
@@ -101,6 +147,34 @@ class DirectPass(SpeakerRules):
         return cue
 
     # -- the rules ---------------------------------------------------------------------------
+    def rule_title(self, s: Site, f: Found) -> bool:
+        inner = self.text[s.q.start : s.q.end]
+        finite = any(self.doc[i].tag_ in ("VBZ", "VBP", "VBD", "MD") for i in range(s.first, s.last + 1))
+        if finite or not looks_like_a_title(inner):
+            return False  # "It's Our Time": a slogan with a verb is someone's words
+        before = self.text[: s.q.start].rstrip()[-1:]
+        in_clause = s.embedded or (
+            before not in ("", ":", ",", "—", "–", "-", "\n")
+            and any(not self.doc[i].is_punct and i < s.first for i in s.frame)
+        )
+        if not in_clause:
+            return False  # “Make America Great Again,” he said: a slogan said by someone
+        f.fragment = True
+        f.confidence = conf.FRAGMENT
+        return True
+
+    def rule_pull_quote(self, s: Site, f: Found) -> bool:
+        line_start = self.text.rfind("\n", 0, s.q.start) + 1
+        if self.text[line_start : s.q.start].strip():
+            return False
+        named = PULL_NAME_RE.match(self.text, s.q.end)
+        if named is None or (named.group(1) is None and len(named.group(2).split()) < 2):
+            return False
+        f.cue = named.span(1) if named.group(1) is not None else None
+        f.speaker_span = named.span(2)
+        f.confidence = conf.SIGNATURE
+        return True
+
     def rule_cue_verb(self, s: Site, f: Found) -> bool:
         if s.cue is None:
             return False
@@ -330,8 +404,12 @@ class DirectPass(SpeakerRules):
 
 #: Direct-quote constructions, tried in order: the first that applies makes the quote.
 DIRECT_RULES: tuple[DirectRule, ...] = (
+    DirectRule(
+        "title", "her favourite film, “The Grand Budapest Hotel,” ... (not a quote)", DirectPass.rule_title
+    ),
     DirectRule("cue_verb", "“...,” Zarif wrote. / said Zarif, “...”", DirectPass.rule_cue_verb),
     DirectRule("signature", "“...” ― Pamela Padilla", DirectPass.rule_signature),
+    DirectRule("pull_quote", "“...”¶— Jane Smith, union president", DirectPass.rule_pull_quote),
     DirectRule("according_to", "“...,” according to officials.", DirectPass.rule_according_to),
     DirectRule("name_colon", "HuffPollster: “...”", DirectPass.rule_name_colon),
     DirectRule("colon_intro", "Kasich resisted: “...”", DirectPass.rule_colon_intro),

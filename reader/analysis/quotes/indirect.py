@@ -76,6 +76,8 @@ class IndirectPass(SpeakerRules):
             p = self.accept_verb(tok, lemma, dep, a, b)
             if p is not None:
                 accepted.append((dep, a, b, p))
+        if accepted and self.in_open_question(tok):
+            return out
         for dep, a, b, p in self.join_frames(tok, accepted):
             span = self.trim(a, b)
             if span is None:
@@ -86,8 +88,20 @@ class IndirectPass(SpeakerRules):
                 out.append(self.reported(tok, span, a, b, agent, p, "verb_frame", dep, guess=False))
                 continue
             speaker = self.verb_speaker(tok, dep, a, b)
-            out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame", dep))
+            rule = "user_cue" if lemma in self.cues.extra else "verb_frame"
+            out.append(self.reported(tok, span, a, b, speaker, p, rule, dep))
         return out
+
+    def in_open_question(self, tok: Token) -> bool:
+        """Whether `tok` sits in a clause the writer leaves open ("It's unclear if Rouhani is laying
+        out terms ...", "It remains to be seen whether ..."): what it reports is nobody's claim."""
+        for t in (tok, *tok.ancestors):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in t.children):
+                for g in (t.head, t.head.head):
+                    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in g.children):
+                        return True
+                return False
+        return False
 
     def verb_speaker(self, tok: Token, dep: str, a: int, b: int) -> Token | None:
         """The speaker of verb `tok`'s content a..b: its subject, or one the parse did not attach."""

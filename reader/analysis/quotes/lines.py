@@ -11,6 +11,7 @@ import re
 import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.quotes.base import QUOTE_CHARS, Context, Found
+from reader.analysis.quotes.prose import KICKER_LABELS
 
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: display names of the unnamed turns of an interview transcript
@@ -27,6 +28,8 @@ class LinePass(Context):
         for m in re.finditer(r"(?m)^[ \t]*[\"“]?" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
             name_start = m.start(1)
             name_end = m.end(1)
+            if " ".join(m.group(1).lower().split()) in KICKER_LABELS:
+                continue  # "WATCH: ...", "RELATED: ...": a web label, not a speaker's turn
             content_start = self.text.index(":", name_end) + 1
             while content_start < m.end() and self.text[content_start].isspace():
                 content_start += 1

@@ -25,7 +25,10 @@ _PAIRS: dict[str, str] = {
 }
 #: Marks that open and close alike; context tells which.
 _SYMMETRIC = ('"', "''", "'")
-_MARK_RE = re.compile(r"``|''|[“”„«»「」『』‹›‘’‚\"']")
+_MARK_RE = re.compile(r"``|''|‘‘|’’|[“”„«»「」『』‹›‘’‚\"']")
+#: Doubled single marks that stand for double ones (``...’’, ‘‘...’’).
+_DOUBLED_OPEN = ("``", "‘‘")
+_DOUBLED_CLOSE = ("''", "’’")
 _SINGLE = {"‘", "’", "'", "‚", "‹", "›"}
 _MAX_SINGLE = 400  # a single-quoted stretch longer than this is taken for apostrophes
 
@@ -55,8 +58,10 @@ def _mark_role(text: str, i: int, mark: str) -> str:
     after = text[j] if j < len(text) else " "
     if mark == "“" and _is_word_or_punct(before) and (after.isspace() or after in ".,;:)"):
         return "both"  # “It's unusual,“ said Noble: some texts close with the opening glyph
-    if mark in ("“", "„", "«", "「", "『", "‚", "``"):
+    if mark in ("“", "„", "«", "「", "『", "‚", "``", "‘‘"):
         return "open"
+    if mark == "’’":
+        return "close"
     if mark == "”" and before.isspace() and after.isalpha():
         return "open"  # ”Mr. Trump ...” : some texts open with the closing glyph
     if mark in ("”", "」", "』"):
@@ -85,6 +90,10 @@ def _mark_role(text: str, i: int, mark: str) -> str:
 
 
 def _closes(opener: str, mark: str) -> bool:
+    if opener in _DOUBLED_OPEN:
+        return mark in (*_DOUBLED_CLOSE, '"', "”")
+    if mark == "’’":
+        return opener in ("“", '"', "''")
     if opener in _SYMMETRIC:
         if opener == "'":
             return mark in ("'", "’")
@@ -98,6 +107,13 @@ def _closes(opener: str, mark: str) -> bool:
 
 def _family(mark: str) -> str:
     return "single" if mark in _SINGLE else "double"
+
+
+def _opens_a_passage(text: str, p_start: int, open_at: int) -> bool:
+    """Whether an opening mark can start a quote that runs on over paragraphs: at the start of its
+    paragraph, or after a colon, comma, dash or the end of a sentence ("he said: “...")."""
+    before = text[p_start:open_at].rstrip()
+    return not before or before[-1] in ":,—–-.!?;"
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -119,7 +135,7 @@ def find_quoted(text: str) -> list[Quoted]:
         k = 0
         if pending is not None:
             lead = text[p_start:p_end].lstrip()
-            first = lead[:2] if lead.startswith(("``", "''")) else lead[:1]
+            first = lead[:2] if lead.startswith(("``", "''", "‘‘")) else lead[:1]
             if (
                 first
                 and _MARK_RE.fullmatch(first) is not None
@@ -167,6 +183,11 @@ def find_quoted(text: str) -> list[Quoted]:
                 continue
             if current is None:
                 current = Quoted(open_at, seg_end, [(open_at, seg_end)], closed=False)
+                if not _opens_a_passage(text, p_start, open_at):
+                    # an unbalanced mark inside a sentence ("called the plan “ridiculous and ..."):
+                    # it may run to the end of its paragraph, never into the next ones
+                    out.append(current)
+                    continue
             else:
                 current.segments.append((open_at, seg_end))
                 current.end = seg_end

@@ -13,9 +13,10 @@ from reader.analysis.quotes.calibrate import ConfidencePass
 from reader.analysis.quotes.direct import DirectPass
 from reader.analysis.quotes.indirect import IndirectPass
 from reader.analysis.quotes.lines import LinePass
+from reader.analysis.quotes.prose import ProsePass
 
 
-class MergePass(DirectPass, IndirectPass, LinePass, ConfidencePass):
+class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
     """Runs the cue passes and merges what they found."""
 
     def run(self) -> list[Found]:
@@ -24,8 +25,10 @@ class MergePass(DirectPass, IndirectPass, LinePass, ConfidencePass):
         kept.extend(self.standalone_direct(direct, consumed))
         kept = self.add_lines(kept)
         kept = self.drop_weak_nested(kept)
+        kept = self.drop_furniture(kept)
         for f in kept:
             self.repair_speaker(f)
+        self.calibrate(kept)
         self.doubt_headline(kept)
         kept.sort(key=lambda f: (f.start, -f.end))
         return kept
@@ -64,7 +67,10 @@ class MergePass(DirectPass, IndirectPass, LinePass, ConfidencePass):
 
     @staticmethod
     def take_clause_source(d: Found, f: Found) -> None:
-        """Direct quote `d` is the whole content of reported clause `f` ("said “...”")."""
+        """Direct quote `d` is the whole content of reported clause `f` ("said “...”"); a title stays
+        a title ("She named “The Grand Budapest Hotel”")."""
+        if d.rule == "title":
+            return
         if d.speaker_tok is None and d.speaker_span is None and f.speaker_tok is not None:
             d.speaker_tok, d.cue, d.confidence = f.speaker_tok, f.cue, max(d.confidence, conf.REPORTED_CLAUSE)
             d.fragment = False
