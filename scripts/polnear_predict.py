@@ -2,6 +2,7 @@
 """Run the reader's quote attribution over a PolNeAR-style JSONL file and write predictions.
 
 usage: polnear_predict.py INPUT.jsonl OUTPUT.jsonl [--model NAME] [--limit N] [--doc-cache DIR]
+                          [--raw-confidence]
 
 Each input line is an article {"id", "text", ...}; each output line is
 {"id", "quotes": [{"content": [s, e], "source": [s, e] | null, "source_text": str | null, "direct": bool}]},
@@ -94,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--doc-cache", type=Path, default=None, help="folder for parsed Docs (DocBin)")
     ap.add_argument("--simple-actors", action="store_true", help="ignore the engine's actor merging")
+    ap.add_argument(
+        "--raw-confidence", action="store_true", help="each rule's own confidence, not the calibrated one"
+    )
     args = ap.parse_args(argv)
 
     from reader.analysis.quotes import extract_quotes
@@ -109,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     for art, doc in zip(articles, docs, strict=True):
         n_tokens += len(doc)
         actors = actors_for(doc, engine, art["id"])
-        quotes = extract_quotes(doc, actors)
+        quotes = extract_quotes(doc, actors, calibrated=not args.raw_confidence)
         rows = []
         # nested attributions ("X said Y believes Z"): list the inner one first, so a reader of the
         # rows who takes the first best-overlapping prediction pairs Z with Y, not with X

@@ -85,8 +85,9 @@ class Found:
 class Context:
     """One article as the passes see it."""
 
-    def __init__(self, doc: Doc, actors: list[Referent], cues: Cues) -> None:
+    def __init__(self, doc: Doc, actors: list[Referent], cues: Cues, calibrated: bool = True) -> None:
         self.doc = doc
+        self.calibrated = calibrated  # False: keep each rule's own confidence (to fit the calibration)
         self.text = doc.text
         self.cues = cues
         self.actors = actors

@@ -42,11 +42,15 @@ def _unparsed_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
-def extract_quotes(doc: Doc, actors: list[Referent], extra_cues: Iterable[str] = ()) -> list[Quote]:
-    """All attributions in `doc`, each linked to an actor from `actors` where one can be resolved."""
+def extract_quotes(
+    doc: Doc, actors: list[Referent], extra_cues: Iterable[str] = (), *, calibrated: bool = True
+) -> list[Quote]:
+    """All attributions in `doc`, each linked to an actor from `actors` where one can be resolved.
+
+    `calibrated=False` keeps each rule's own confidence (what scripts/calibrate_confidence.py fits)."""
     if len(doc) == 0:
         return []
     if not doc.has_annotation("DEP"):
         return _unparsed_quotes(doc)
-    extractor = Extractor(doc, actors, cues_for(extra_cues))
+    extractor = Extractor(doc, actors, cues_for(extra_cues), calibrated)
     return extractor.to_quotes(extractor.run())
