@@ -667,3 +667,98 @@ def test_document_with_a_relative_clause_is_its_publishers(nlp) -> None:
     text = "The campaign released a marketing video that said the senator had betrayed his voters.\n"
     q = quote_with(analysed(nlp, text).quotes, "betrayed his voters")
     assert q.speaker is not None and q.speaker.text.endswith("campaign")
+
+
+# -- one case per construction of the rule tables (each quote names its rule) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "rule", "speaker", "cue"),
+    [
+        (
+            "“We do not seek escalation,” Zarif wrote on Twitter.",
+            "seek",
+            "cue_verb",
+            "Zarif",
+            "wrote on Twitter",
+        ),
+        (
+            "The union spoke.\n\n“We will not back down until every worker is paid.” ― Pamela Padilla",
+            "back down",
+            "signature",
+            "Pamela Padilla",
+            "―",
+        ),
+        ("“The base was hit twice,” according to officials.", "hit twice", "according_to", "officials", None),
+        (
+            "HuffPollster: “While the Iowa caucuses are close, the race is not.”",
+            "caucuses",
+            "name_colon",
+            "HuffPollster",
+            ":",
+        ),
+        (
+            "At the hospital, supervisor Hector Ramirez described the moment the tunnel collapsed.\n\n"
+            "“At first we thought it was a blast from another level. The whole mountain shook.”",
+            "At first",
+            "previous_paragraph_cue",
+            "Hector Ramirez",
+            "described",
+        ),
+        (
+            "“We are ready,” the mayor said. “We have been ready for weeks.”",
+            "for weeks",
+            "continuation",
+            "the mayor",
+            "said",
+        ),
+        ("Critics say the strike was retaliatory.", "retaliatory", "verb_frame", "Critics", "say"),
+        (
+            "According to officials, the talks will resume.",
+            "talks will resume",
+            "source_phrase",
+            "officials",
+            None,
+        ),
+        (
+            "In an NBC News poll released Monday, half of the respondents chose Clinton.",
+            "chose Clinton",
+            "evidence_in",
+            "an NBC News poll",
+            "In",
+        ),
+        (
+            "WALLACE: Why would he do that?\n\nPENCE: Well, look, this is serious business for the country.",
+            "serious business",
+            "interview_turn",
+            "PENCE",
+            ":",
+        ),
+        (
+            "John McCain: Republican anger appeals to the bad angels of our nature\n\nHe spoke on Monday.",
+            "Republican anger",
+            "headline_colon",
+            "John McCain",
+            ":",
+        ),
+    ],
+)
+def test_each_construction_names_its_rule(
+    nlp, text: str, fragment: str, rule: str, speaker: str, cue: str | None
+) -> None:
+    q = quote_with(analysed(nlp, text).quotes, fragment)
+    assert q.rule == rule
+    assert q.speaker is not None and q.speaker.text == speaker
+    if cue is not None:
+        assert q.cue is not None and q.cue.text == cue
+
+
+def test_rule_table_names_are_unique_and_documented() -> None:
+    from pathlib import Path
+
+    from reader.analysis.quotes import DIRECT_RULES
+
+    names = [rule.name for rule in DIRECT_RULES]
+    assert len(names) == len(set(names))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "quotes.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in doc for name in names)

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
     QuoteKind = Literal["direct", "indirect", "mixed"]
 
-#: Attributions below this confidence are "doubtful": readers see them only on request. On PolNeAR's
-#: training split the quote finder's predictions under 0.5 are right about 60% of the time, those
-#: above 0.8 about 90%.
+#: Attributions below this confidence are "doubtful": readers see them only on request. Confidences
+#: are calibrated on PolNeAR's training split (docs/quotes.md): below 0.5 an attribution is more
+#: likely wrong than right.
 DOUBTFUL_CONFIDENCE = 0.5
 
 #: Version of the JSON shape. Bump it when a field changes name or meaning.
