@@ -151,6 +151,11 @@ def leave_on_signals(app: ReaderApp) -> Iterator[None]:
     from reader.cli.interrupts import STOP_SIGNALS
 
     def leave(signum: int, _frame: FrameType | None) -> None:
+        # The handler runs wherever the main thread was, maybe holding a lock the way out needs:
+        # should leaving ever hang, the kernel ends the process two seconds later.
+        if hasattr(signal, "SIGALRM"):
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.alarm(2)
         app.leave(128 + signum)
 
     previous = {sig: signal.signal(sig, leave) for sig in STOP_SIGNALS}

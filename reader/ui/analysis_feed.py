@@ -108,10 +108,10 @@ class AnalysisRunner:
 
     def close(self, *, wait: bool = True) -> None:
         """End the child at once (`wait`: and reap it); late events are dropped."""
-        with self._lock:
-            self._closed = True
-            self._post = None
-            process, self._process = self._process, None
+        # No lock here: a signal handler may call this while this thread holds it.
+        self._closed = True
+        self._post = None
+        process, self._process = self._process, None
         if process is not None:
             process.close(wait=wait)
 
