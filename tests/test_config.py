@@ -208,3 +208,25 @@ def test_reader_config_flags_a_theme_that_does_not_exist() -> None:
     assert 'theme = "nope"' in result.stdout and "no such theme" in result.stdout
     write(config_path(), 'theme = "sepia"\n')
     assert "no such theme" not in run_reader("config").stdout
+
+
+@pytest.mark.parametrize(
+    ("keymap", "named"),
+    [
+        ('qiut = "x"', ["'keymap.qiut'", "did you mean 'quit'?"]),
+        ('scroll-down = "x"\ntop = "y, x"', ["'keymap.scroll-down'", "'keymap.top'", "'x'"]),
+    ],
+)
+def test_reader_config_refuses_a_keymap_the_app_cannot_honour(keymap: str, named: list[str]) -> None:
+    write(config_path(), f"[keymap]\n{keymap}\n")
+    result = run_reader("config")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and str(config_path()) in lines[0], result.stderr
+    assert all(name in lines[0] for name in named), lines[0]
+
+
+def test_one_key_may_serve_bindings_of_different_screens() -> None:
+    write(config_path(), '[keymap]\nhelp-close = "x"\ncard-close = "x"\n')
+    result = run_reader("config")
+    assert result.returncode == 0, result.stderr

@@ -75,6 +75,48 @@ def _print_settings(config: Config) -> None:
         print(f"{binding} = {_toml_value(keys)}")
 
 
+def _binding_owners_by_id() -> dict[str, set[str]]:
+    """Which screens and widgets own each binding id; imported late, so `reader config` stays light."""
+    from textual.binding import Binding
+
+    from reader.ui.app import binding_owners
+
+    owners: dict[str, set[str]] = {}
+    for owner in binding_owners():
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                owners.setdefault(binding.id, set()).add(owner.__name__)
+    return owners
+
+
+def check_keymap(keymap: dict[str, str], source: object) -> None:
+    """Refuse a `[keymap]` the app could not honour: an id no binding has, or one key for two bindings.
+
+    Two bindings clash only when one screen or widget owns both: the same key may close help and a card.
+    """
+    if not keymap:
+        return
+    owners = _binding_owners_by_id()
+    for binding in keymap:
+        if binding not in owners:
+            import difflib  # only for a misspelt id
+
+            close = difflib.get_close_matches(binding, list(owners), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise ReaderError(
+                f"{source}: 'keymap.{binding}' is not a binding id ({hint}'reader' shows the ids under ?)"
+            )
+    claimed: dict[tuple[str, str], str] = {}
+    for binding, keys in keymap.items():
+        for key in keys.split(","):
+            for owner in sorted(owners[binding]):
+                other = claimed.setdefault((owner, key), binding)
+                if other != binding:
+                    raise ReaderError(
+                        f"{source}: 'keymap.{other}' and 'keymap.{binding}' both use the key '{key}'"
+                    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Show locations and settings, or write the commented default config (never overwriting one)."""
     if getattr(args, "init", False):
@@ -83,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _print_locations()
     config, warnings = load_config()
+    check_keymap(config.keymap, config_path())
     for message in warnings:
         print(f"reader: {message}", file=sys.stderr)
     _print_settings(config)
