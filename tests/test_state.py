@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.settings import state
+from reader.settings.state import ReaderState
 
 
 def test_positions_and_recent_files_survive_a_restart(tmp_path: Path) -> None:
@@ -47,3 +50,21 @@ def test_recent_list_is_bounded_and_deduplicated(tmp_path: Path) -> None:
     assert len(saved.recent) == state.MAX_RECENT
     assert saved.recent[0].title == "again"
     assert sum(1 for r in saved.recent if r.source.endswith("/5.txt")) == 1
+
+
+def test_each_article_is_recent_once_the_newest_visit_winning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("text", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    entries = [
+        {"source": "a.txt", "title": "older, relative", "opened": 1.0},
+        {"source": "https://example.org/n#top", "title": "address, older", "opened": 2.0},
+        {"source": str(article), "title": "newest", "opened": 5.0},
+        {"source": "https://example.org/n", "title": "address, newer", "opened": 3.0},
+    ]
+    loaded = ReaderState.from_dict({"recent": entries})
+    assert [r.title for r in loaded.recent] == ["newest", "address, newer"]
+    loaded.add_recent("https://example.org/n#later", "address again")
+    assert [r.title for r in loaded.recent] == ["address again", "newest"]

@@ -33,6 +33,23 @@ def article_key(source: str, text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def recent_key(source: str) -> str:
+    """What makes two recent entries the same article: the resolved path, or the address without its
+    `#fragment` (a fragment names a place in the same page)."""
+    if "://" in source:
+        return source.split("#", 1)[0]
+    return str(Path(source).expanduser().resolve())
+
+
+def one_per_article(recent: list[RecentFile]) -> list[RecentFile]:
+    """Newest first, each article once: a state file from an older version, or one edited by hand,
+    may name an article twice (a relative path and its absolute one, the same file through a link)."""
+    kept: dict[str, RecentFile] = {}
+    for entry in sorted(recent, key=lambda entry: entry.opened, reverse=True):
+        kept.setdefault(recent_key(entry.source), entry)
+    return list(kept.values())
+
+
 @dataclass(slots=True)
 class RecentFile:
     """A recently opened article, for the library screen."""
@@ -69,7 +86,8 @@ class ReaderState:
             return
         if "://" not in source:
             source = str(Path(source).expanduser().resolve())
-        self.recent = [entry for entry in self.recent if entry.source != source]
+        key = recent_key(source)
+        self.recent = [entry for entry in self.recent if recent_key(entry.source) != key]
         self.recent.insert(0, RecentFile(source, title, time.time()))
         del self.recent[MAX_RECENT:]
 
@@ -109,6 +127,7 @@ class ReaderState:
                             float(opened) if isinstance(opened, (int, float)) else 0.0,
                         )
                     )
+            state.recent = one_per_article(state.recent)
         return state
 
 

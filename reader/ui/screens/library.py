@@ -149,7 +149,9 @@ def library_entries() -> list[LibraryEntry]:
     for recent in reader_state.load_state().recent:
         if "://" not in recent.source and not Path(recent.source).is_file():
             continue
-        seen.add(recent.source)
+        if reader_state.recent_key(recent.source) in seen:
+            continue
+        seen.add(reader_state.recent_key(recent.source))
         words = 0
         path = Path(recent.source)
         if "://" not in recent.source and path.suffix.lower() in SAMPLE_SUFFIXES:
