@@ -167,6 +167,17 @@ def quote_label(quote: Quote) -> Text:
     return label
 
 
+def said_words(quote: Quote, words: str, doubtful: bool) -> Text:
+    """What a speaker said as the card shows it: a direct quote in quotation marks (its own, when the
+    text has them), reported speech as the paraphrase it is, without marks the speaker never used."""
+    dim = " dim" if doubtful else ""
+    if quote.kind != "direct":
+        return Text(words, dim.strip())
+    if words[:1] in "“\"'‘«":
+        return Text(words, "italic" + dim)
+    return Text.assemble(("“", "dim"), (words, "italic" + dim), ("”", "dim"))
+
+
 def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = False) -> Text:
     """The card's body as styled text (also what the tests read).
 
@@ -193,10 +204,7 @@ def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = Fals
         for quote in quotes:
             words = " ".join(quote.content.text.split())
             doubtful = is_doubtful(quote)
-            quoted = words[:1] in "“\"'‘«"
-            text.append("" if quoted else "“", "dim")
-            text.append(words, "italic dim" if doubtful else "italic")
-            text.append("" if quoted else "”", "dim")
+            text.append_text(said_words(quote, words, doubtful))
             details = [quote.kind] + ([quote.act] if not quote.is_speech else [])
             details += [" ".join(quote.cue.text.split())] if quote.cue else []
             if doubtful:

@@ -270,3 +270,15 @@ async def test_clicking_a_place_in_the_panel_jumps_to_it(seed_article: Article, 
         record = seed_analysis.referent(first_id)
         assert app.screen.selected_referent == record.id
         assert view.current in {(m.start, m.end) for m in record.mentions}
+
+
+def test_card_shows_reported_speech_as_paraphrase_and_direct_quotes_in_marks(seed_analysis: Analysis) -> None:
+    quotes = [q for _i, q in shown_quotes(seed_analysis, False) if q.actor]
+    assert {q.kind for q in quotes} >= {"direct", "indirect"}
+    for quote in quotes:
+        card = str(card_text(seed_analysis.referent(quote.actor), seed_analysis))
+        words = " ".join(quote.content.text.split())
+        if quote.kind == "direct":
+            assert words[:1] in "“\"'‘«" or f"“{words}”" in card
+        else:
+            assert words in card and f"“{words}" not in card and f"{words}”" not in card
