@@ -12,7 +12,7 @@ from rich.style import Style
 from textual.constants import DIM_FACTOR
 
 from reader import resources
-from reader.settings.themes import load_theme_file
+from reader.settings.themes import get_theme, load_theme_file
 from reader.vocab import STYLE_ROLES as ROLES
 
 # Themes in the terminal's own ANSI colours (`ansi = true`) have no fixed RGB values to measure.
@@ -103,3 +103,9 @@ def test_dim_and_reverse_are_accounted_for() -> None:
     assert contrast(*dim) < MINIMUM
     reverse = shown_colours(Style.parse("reverse #ffff00"), "#ffffff", "#000000")
     assert reverse == ((0, 0, 0), (255, 255, 0))
+
+
+def test_the_high_contrast_scrollbar_stands_out_from_its_track() -> None:
+    variables = get_theme("high-contrast").to_textual_theme().to_color_system().generate()
+    thumb, track = variables["scrollbar"], variables["scrollbar-background"]
+    assert contrast(rgb(thumb), rgb(track)) >= 7, (thumb, track)

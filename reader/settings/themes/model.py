@@ -33,6 +33,10 @@ PALETTE_KEYS = (
     "success",
 )
 
+OPTIONAL_PALETTE_KEYS = ("scrollbar",)
+"""Palette keys a theme may set to override what Textual derives: a scrollbar thumb blended from the
+primary colour towards the background can vanish on a pure black page."""
+
 
 # Each role's default: its non-colour cue and the palette key its colour comes from.
 ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
@@ -95,6 +99,14 @@ class ReaderTheme:
 
             variables = {**BUILTIN_THEMES["ansi-dark" if self.dark else "ansi-light"].variables, **variables}
         p = self.palette
+        if "scrollbar" in p:
+            thumb = p["scrollbar"]
+            variables = {
+                "scrollbar": thumb,
+                "scrollbar-hover": thumb,
+                "scrollbar-active": p["accent"],
+                **variables,
+            }
         return Theme(
             name=self.name,
             primary=p["primary"],

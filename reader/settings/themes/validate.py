@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.settings.themes.contrast import luminance, readable, rgb, shift
-from reader.settings.themes.model import PALETTE_KEYS, ROLE_DEFAULTS, ReaderTheme
+from reader.settings.themes.model import OPTIONAL_PALETTE_KEYS, PALETTE_KEYS, ROLE_DEFAULTS, ReaderTheme
 from reader.vocab import STYLE_ROLES
 
 # Fallback palettes for the keys a theme leaves out (chosen by its `dark` flag).
@@ -197,7 +197,7 @@ def _palette(
     extra: dict[str, str] = {}
     for key, value in raw_palette.items():
         colour = check_colour(value, f"{where}: 'palette.{key}'")
-        if key in PALETTE_KEYS:
+        if key in PALETTE_KEYS or key in OPTIONAL_PALETTE_KEYS:
             palette[key] = colour
         else:
             extra[key] = colour  # a named colour the styles can use as $name
