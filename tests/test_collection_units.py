@@ -141,6 +141,14 @@ def test_quote_filters_speaker_search_and_act(db: sqlite3.Connection) -> None:
     assert quotes(db, search='" OR ') == []
 
 
+def test_a_doubtful_quote_makes_no_speaker_when_confidence_is_asked(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE quotes SET confidence = 0.3 WHERE text = 'the cost is too high'")
+    assert [s.name for s in speakers(db)] == ["Ana Lopez", "critics"]
+    assert [s.name for s in speakers(db, min_confidence=0.5)] == ["Ana Lopez"]
+    assert "the cost is too high" not in [q.text for q in quotes(db, min_confidence=0.5)]
+    assert "the cost is too high" in [q.text for q in quotes(db)]
+
+
 def test_reindexing_is_a_no_op_and_a_change_replaces(db: sqlite3.Connection) -> None:
     line = _line("/news/b.txt", [("ANA LOPEZ’s", "x9", "bridges matter", "speech")])
     assert add_document(db, line) == "unchanged"

@@ -80,10 +80,21 @@ def _scope_clause(prefix: str | None) -> tuple[str, list[object]]:
 
 
 def speakers(
-    db: sqlite3.Connection, *, name_filter: str = "", scope: str | None = None, limit: int = 500
+    db: sqlite3.Connection,
+    *,
+    name_filter: str = "",
+    scope: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 500,
 ) -> list[Speaker]:
-    """Speakers ranked by number of quotes, then articles, then name; `scope`: sources under a prefix."""
+    """Speakers ranked by number of quotes, then articles, then name; `scope`: sources under a prefix.
+
+    `min_confidence` counts only the quotes held at least that likely, so a doubtful attribution
+    never makes a speaker (or ranks one) on its own.
+    """
     where, params = _scope_clause(scope)
+    where += " AND q.confidence >= ?"
+    params.append(min_confidence)
     rows = db.execute(
         "SELECT CASE WHEN q.actor_id IS NOT NULL THEN 'actor:' || q.actor_id"
         " ELSE 'name:' || lower(q.speaker_name) END AS k, COALESCE(a.name, q.speaker_name), a.kind,"
@@ -123,11 +134,14 @@ def quotes(
     search: str | None = None,
     act: str = "all",
     scope: str | None = None,
+    min_confidence: float = 0.0,
     limit: int | None = None,
 ) -> list[QuoteRow]:
     """Matching quotes, grouped by speaker (most quoted first), each speaker's in article order."""
     db.create_function("norm_name", 1, lambda s: normalise_name(s or ""), deterministic=True)
     clause, params = _speaker_condition(speaker, speaker_key)
+    clause += " AND q.confidence >= ?"
+    params.append(min_confidence)
     if search is not None:
         terms = fts_terms(search)
         if terms is None:

@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reader.analysis.model import DOUBTFUL_CONFIDENCE
 from reader.collection.query import QuoteRow, Speaker, quotes, speakers
 from reader.collection.request import CollectionRequest
 from reader.ui.messages import ArticleChosen, CollectionProgress
@@ -139,7 +140,9 @@ class CollectionScreen(Screen[None]):
         from reader.collection.query import article_count
 
         name_filter = self.query_one("#speaker-filter", Input).value
-        self.speaker_rows = speakers(self._db, name_filter=name_filter, scope=self.request.scope)
+        self.speaker_rows = speakers(
+            self._db, name_filter=name_filter, scope=self.request.scope, min_confidence=DOUBTFUL_CONFIDENCE
+        )
         option_list = self.query_one("#speakers", OptionList)
         option_list.set_options([Option(speaker_prompt(s), id=s.key) for s in self.speaker_rows])
         keys = [s.key for s in self.speaker_rows]
@@ -162,7 +165,12 @@ class CollectionScreen(Screen[None]):
             self.quote_rows = []
             self.query_one("#quotes-title", Static).update("No quotes yet")
         else:
-            self.quote_rows = quotes(self._db, speaker_key=speaker_key, scope=self.request.scope)
+            self.quote_rows = quotes(
+                self._db,
+                speaker_key=speaker_key,
+                scope=self.request.scope,
+                min_confidence=DOUBTFUL_CONFIDENCE,
+            )
             name = self.quote_rows[0].speaker if self.quote_rows else ""
             count = len(self.quote_rows)
             self.query_one("#quotes-title", Static).update(
