@@ -405,6 +405,16 @@ def test_surname_links_to_the_actor_when_ner_misses_it(nlp) -> None:
     assert q.actor == "raymond-castillo" and q.speaker_name == "Raymond Castillo"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["'Years of disruption'", "“A decade of argument”", '"We will not move"'],
+)
+def test_a_quoted_heading_is_no_continued_quote(nlp, heading: str) -> None:
+    text = f"“We start building tonight,” Pryce said.\n\n{heading}\n\nOpposition councillors disagreed."
+    analysis = analysed(nlp, text)
+    assert [q.content.text for q in analysis.quotes if q.kind == "direct"] == ["“We start building tonight,”"]
+
+
 def test_unclosed_quote_does_not_run_into_a_plain_paragraph() -> None:
     text = '"Iowa happened, and nobody saw it coming.\nBill Clinton."\n\nSimmons is a consultant.\n\nYes.'
     found = find_quoted(text)

@@ -246,7 +246,7 @@ class DirectPass(SpeakerRules):
 
     def rule_fragment(self, s: Site, f: Found) -> bool:
         words_outside = any(not self.doc[i].is_punct for i in s.frame)
-        if not (s.embedded or (s.n_words <= 3 and words_outside)):
+        if not (s.embedded or (s.n_words <= 3 and words_outside) or self.is_heading(s.q)):
             return False
         f.fragment = True
         f.confidence = conf.FRAGMENT
@@ -270,6 +270,20 @@ class DirectPass(SpeakerRules):
         return True
 
     # -- what the rules look at ---------------------------------------------------------------
+    def is_heading(self, q: Quoted) -> bool:
+        """A short quoted line alone on its line, with no sentence end inside the marks, is a heading
+        that quotes a phrase ("'Years of disruption'"), not the last speaker going on."""
+        text = self.text
+        start = text.rfind("\n", 0, q.start) + 1
+        end = text.find("\n", q.end)
+        line = text[start : len(text) if end == -1 else end].strip()
+        inner = text[q.start : q.end].strip().rstrip("”\"'’»« ")
+        return (
+            line == text[q.start : q.end].strip()
+            and len(inner.split()) <= 8
+            and inner[-1:] not in ".?!…,;:—-"
+        )
+
     def trailing_verb(self, q: Quoted, last: int) -> int | None:
         """The verb of a short attribution right after a quote that ends on a comma, question or
         exclamation mark ("“...,” Trump went on", "“Choke!” blared the Herald"), in any lexicon or none."""
