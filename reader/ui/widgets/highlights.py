@@ -115,7 +115,8 @@ def _index_quotes(layers: HighlightLayers, shown: Iterable[tuple[int, Quote]]) -
 
 
 def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int) -> dict[int, SpeakerMarker]:
-    """Each attributed quote's "— Speaker": after its last line if it fits in `room`, else below it."""
+    """Each attributed quote's "— Speaker": after its last line if it fits in `room`, else on the blank
+    line that ends its paragraph (a quote ending mid-paragraph keeps its speaker in sight)."""
     markers: dict[int, SpeakerMarker] = {}
     quotes = [quote for _index, quote in shown]
     quotes.sort(key=is_doubtful)  # stable: confident quotes claim a line's marker first
@@ -130,6 +131,16 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
         used = cell_len(layout.line_text(line))
         if used + 2 + cell_len(label) <= room and line not in markers:
             markers[line] = SpeakerMarker(line, label, True, doubtful)
-        elif line + 1 < len(layout) and layout.starts[line + 1] == layout.ends[line + 1]:
-            markers.setdefault(line + 1, SpeakerMarker(line + 1, label, False, doubtful))
+        else:
+            below = _paragraph_end(layout, line)
+            if below is not None:
+                markers.setdefault(below, SpeakerMarker(below, label, False, doubtful))
     return markers
+
+
+def _paragraph_end(layout: Layout, line: int) -> int | None:
+    """The blank line after display line `line`'s paragraph, or None when the text ends first."""
+    for index in range(line + 1, len(layout)):
+        if layout.starts[index] == layout.ends[index]:
+            return index
+    return None
