@@ -14,8 +14,8 @@ TEXT = (
 )
 
 
-def _quote(fragment: str) -> Quote:
-    start = TEXT.index(fragment)
+def _quote(fragment: str, text: str = TEXT) -> Quote:
+    start = text.index(fragment)
     content = Span(start, start + len(fragment), fragment)
     return Quote("indirect", content, Span(4, 11, "council"), None, Span(12, 16, "said"), 0.9)
 
@@ -38,3 +38,15 @@ def test_marker_after_the_quote_or_below_its_paragraph(width: int, inline: bool)
     if not inline:
         assert layout.starts[line] == layout.ends[line]  # the blank line after the paragraph
         assert layout.line_text(line - 1).endswith("long.")
+
+
+def test_one_marker_when_the_paragraph_ends_with_the_same_speaker() -> None:
+    text = "The council said it would set up a fund for shops affected by the roadworks, and that roads stay"
+    text += " open."
+    layout = wrap(text + "\n\nNext paragraph.", 40)
+    shown = [
+        (0, _quote("a fund for shops affected by the roadworks", text)),
+        (1, _quote("roads stay open", text)),
+    ]
+    markers = place_markers(shown, layout, 40)
+    assert [(line, m.label, m.inline) for line, m in markers.items()] == [(2, "— council", True)]

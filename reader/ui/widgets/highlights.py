@@ -135,6 +135,10 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
             below = _paragraph_end(layout, line)
             if below is not None:
                 markers.setdefault(below, SpeakerMarker(below, label, False, doubtful))
+    for line, marker in list(markers.items()):
+        above = markers.get(line - 1)
+        if not marker.inline and above is not None and above.label == marker.label:
+            del markers[line]  # the paragraph's last line already names the speaker
     return markers
 
 
