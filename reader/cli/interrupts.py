@@ -48,10 +48,15 @@ def _install(handler: Callable[[int, FrameType | None], None]) -> dict[signal.Si
         for sig in STOP_SIGNALS:
             previous[sig] = signal.signal(sig, handler)
     except ValueError:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
+        _restore(previous)
         return None
     return previous
+
+
+def _restore(previous: dict[signal.Signals, Any]) -> None:
+    """Put back the handlers `_install` replaced."""
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
 
 
 @contextmanager
@@ -64,8 +69,7 @@ def as_exceptions() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        _restore(previous)
 
 
 @contextmanager
@@ -89,7 +93,6 @@ def held() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        _restore(previous)
     if pending:
         raise Interrupted(pending[0])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from reader.article import DATE_SOURCES
+from reader.sources.text import top_lines
 
 #: Earliest plausible day for a news article unless the text itself names the year.
 EARLIEST = date(1990, 1, 1)
@@ -142,14 +143,7 @@ def url_month(url: str | None) -> tuple[int, int] | None:
 
 def dateline_day(text: str, lines: int = 8) -> date | None:
     """The day on a short dateline near the top of a text; "Updated ..." lines are not publication."""
-    checked = 0
-    for line in text[:4000].split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        checked += 1
-        if checked > lines:
-            break
+    for line in top_lines(text, lines):
         if len(line) > 100 or _UPDATED.search(line):
             continue
         for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):

@@ -7,6 +7,7 @@ before the text is handed over (line endings) or keeps the length of the string 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reader.terminal import sanitize_for_terminal
 
@@ -72,16 +73,26 @@ _BYLINE = re.compile(
 )
 
 
-def find_byline(text: str, lines: int = 8) -> str | None:
-    """The author named by a "By Jane Doe, Correspondent" line near the top of a plain text, if any."""
+def top_lines(text: str, lines: int = 8, *, extra_strip: str = "") -> Iterator[str]:
+    """The first `lines` non-blank lines of a text's opening, stripped: where bylines and datelines sit.
+
+    One definition of "the top of the article" for every reader of bylines and dates, so they agree
+    on which lines they look at.
+    """
     checked = 0
-    for line in text[:4000].split("\n"):
-        line = line.strip().strip("*_")
+    for raw in text[:4000].split("\n"):
+        line = raw.strip().strip(extra_strip) if extra_strip else raw.strip()
         if not line:
             continue
         checked += 1
         if checked > lines:
-            break
+            return
+        yield line
+
+
+def find_byline(text: str, lines: int = 8) -> str | None:
+    """The author named by a "By Jane Doe, Correspondent" line near the top of a plain text, if any."""
+    for line in top_lines(text, lines, extra_strip="*_"):
         if len(line) <= 120 and not line.endswith((".", "?", "!", ":")):
             match = _BYLINE.match(line)
             if match:
@@ -101,14 +112,7 @@ _DATE = re.compile(
 
 def find_date(text: str, lines: int = 8) -> str | None:
     """The date on a short dateline or byline line near the top of a plain text ("14 March 2024")."""
-    checked = 0
-    for line in text[:4000].split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        checked += 1
-        if checked > lines:
-            break
+    for line in top_lines(text, lines):
         if len(line) <= 100:
             match = _DATE.search(line)
             if match:
