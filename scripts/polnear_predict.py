@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "content": [q.content.start, q.content.end],
                     "source": None if q.speaker is None else [q.speaker.start, q.speaker.end],
-                    "source_text": None if q.speaker is None else q.speaker.text,
+                    # what a reader sees: the mention where it is (`source`) and who it is
+                    "source_text": None if q.speaker is None else (q.speaker_name or q.speaker.text),
                     "direct": q.kind == "direct",
                     "cue": None if q.cue is None else [q.cue.start, q.cue.end],
                     "speaker_name": q.speaker_name,

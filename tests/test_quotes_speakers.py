@@ -3,6 +3,9 @@ speakers. Every case is a sentence of our own, run through the whole analysis.""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -77,6 +80,13 @@ def test_pronouns_agree_with_their_speaker(nlp: Any, text: str, words: str, spea
             {"whether she would run": None, "I have not decided": "Warren"},
         ),
         ('"Will you run?" Warren was asked.', {"Will you run?": None}),
+        # a participle the parse takes for a past tense still marks the question as nobody's
+        (
+            "The men were freed on Monday.\n\nAsked whether he was angry, Ramírez was silent for several "
+            'seconds. "Angry? Yes. Later I will be angry," he said.',
+            {"whether he was angry": None, "Later I will be angry": "Ramírez"},
+        ),
+        ("Asked whether the plan would work, Ms. Lopez shrugged.", {"whether the plan would work": None}),
         ("Warren was asked by reporters whether she would run.", {"whether she would run": "reporters"}),
     ],
 )
@@ -133,6 +143,20 @@ def test_a_shared_surname_goes_to_its_most_salient_bearer(nlp: Any, text: str, s
         # a description headed by a human noun is a speaker, with its adjective
         ("Congressional leaders said the bill would pass.", "bill would pass", "Congressional leaders"),
         ("Critics said the bill would fail.", "bill would fail", "Critics"),
+        # an adjective naming a body or nation is never the speaker by itself
+        (
+            "The strike killed him.\n\nCongressional lawmakers are expected to be briefed Wednesday on the "
+            "intelligence surrounding the killing of Soleimani and the administration’s next steps on Iraq.",
+            "to be briefed",
+            "Congressional lawmakers",
+        ),
+        # a number is shown with whom it counts
+        (
+            "Three of the men spoke publicly on Thursday, describing the darkness and the hunger.",
+            "the darkness",
+            "Three of the men",
+        ),
+        ("Many of the residents said the river rose too fast.", "river rose", "Many of the residents"),
     ],
 )
 def test_a_speaker_is_actor_like(nlp: Any, text: str, words: str, speaker: str) -> None:
@@ -176,3 +200,90 @@ def test_an_organisation_description_stands_for_the_right_organisation(
 ) -> None:
     analysis = analyse(text, nlp)
     assert actor_name(analysis, quote_with(analysis, words)) == speaker
+
+
+TRANSCRIPT = (
+    "Q: The report says some villages cannot be saved. Is that fair?\n\n"
+    "OSEI: Every year we delay, we spend money in places where the evidence says they will fail. "
+    "I think she would prefer I did not say. One of them was about insurance, which tells you where "
+    "the pressure is coming from.\n\n"
+    "Q: Who pays?\n\n"
+    "OSEI: I said that the Treasury must decide."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # "I" inside a turn is whoever's turn it is
+        ("she would prefer I did not say", "OSEI"),
+        ("that the Treasury must decide", "OSEI"),
+        # a document quoted inside a question keeps its own speaker
+        ("some villages cannot be saved", "The report"),
+    ],
+)
+def test_first_person_inside_an_interview_turn_is_the_turns_speaker(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    analysis = analyse(TRANSCRIPT, nlp)
+    found = [q for q in analysis.quotes if q.content.text.startswith(words)]
+    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
+    assert found[0].speaker_name == speaker
+
+
+@pytest.mark.parametrize("speaker", ["I", "the evidence", "insurance, which", "insurance"])
+def test_no_speaker_inside_a_turn_that_a_reader_would_not_accept(nlp: Any, speaker: str) -> None:
+    analysis = analyse(TRANSCRIPT, nlp)
+    shown = {q.speaker_name for q in analysis.quotes} | {q.speaker.text for q in analysis.quotes if q.speaker}
+    assert speaker not in {q.speaker_name for q in analysis.quotes}, shown
+    assert all(
+        q.speaker is None or q.speaker.text != speaker or q.speaker_name == "OSEI" for q in analysis.quotes
+    )
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+
+
+@pytest.fixture(scope="module")
+def samples(nlp: Any) -> Callable[[str], Analysis]:
+    """The sample articles a reader opens first, each analysed once for this module."""
+
+    @functools.cache
+    def analysed(name: str) -> Analysis:
+        return analyse((SAMPLES / name).read_text(encoding="utf-8"), nlp)
+
+    return analysed
+
+
+@pytest.mark.parametrize(
+    ("sample", "speaker"),
+    [
+        ("iran-missile-strikes.txt", "Congressional"),
+        ("mine-rescue-multi-paragraph-quotes.txt", "three"),
+        ("interview-chief-scientist-transcript.txt", "I"),
+        ("interview-chief-scientist-transcript.txt", "insurance, which"),
+        ("interview-chief-scientist-transcript.txt", "insurance"),
+        ("interview-chief-scientist-transcript.txt", "the evidence"),
+    ],
+)
+def test_sample_articles_show_no_speaker_a_reader_would_not_accept(
+    samples: Callable[[str], Analysis], sample: str, speaker: str
+) -> None:
+    shown = [q.speaker_name for q in samples(sample).quotes]
+    assert speaker not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("sample", "words", "speaker"),
+    [
+        # the question put to him is not his quote; his answer is
+        ("mine-rescue-multi-paragraph-quotes.txt", "whether he was angry", None),
+        ("mine-rescue-multi-paragraph-quotes.txt", "Angry? Yes.", "Héctor Ramírez"),
+        ("mine-rescue-multi-paragraph-quotes.txt", "the darkness, the hunger", "three of the men"),
+        ("interview-chief-scientist-transcript.txt", "she would prefer I did not say", "Amara Osei"),
+    ],
+)
+def test_sample_articles_credit_the_right_speaker(
+    samples: Callable[[str], Analysis], sample: str, words: str, speaker: str | None
+) -> None:
+    assert quote_with(samples(sample), words).speaker_name == speaker

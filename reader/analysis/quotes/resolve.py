@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 GENERIC_ORG_NOUNS = lexicon.words("organisations", "generic_nouns")
 MALE_TITLES = lexicon.words("people", "male_titles")
+QUANTITY_WORDS = lexicon.words("people", "quantity_words")
+#: who may speak inside someone else's interview turn: people, organisations, documents
+TURN_SPEAKER_NOUNS = PERSON_NOUNS | ORG_NOUNS | lexicon.words("people", "evidence_nouns")
+FIRST_PERSON = {"i", "we", "me", "us"}
 FEMALE_TITLES = lexicon.words("people", "female_titles")
 KIN_NOUNS: dict[str, str] = {
     **dict.fromkeys(lexicon.words("people", "female_kin"), "f"),
@@ -71,6 +75,12 @@ class Resolver(ActPass):
             if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"):
                 first = min(first, child.left_edge.i)
         end = tok.idx + len(tok)
+        if tok.pos_ == "NUM" or tok.lower_ in QUANTITY_WORDS:
+            # "three of the men", "many of her neighbours": a number alone says nothing of who
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
+                    right = doc[prep.right_edge.i]
+                    end = right.idx + len(right)
         if tok.pos_ == "NOUN":
             # "a recent report from Bloomberg New Energy Finance", "a tally by the Associated Press":
             # the mention runs to the name of whoever stands behind the document
@@ -208,8 +218,22 @@ class Resolver(ActPass):
         text = self.text
         quotes: list[Quote] = []
         last_actor: dict[int, Referent | None] = {}
+        turns = [f for f in found if f.rule == "interview_turn"]
         for f in found:
             speaker, actor = self.speaker_of(f, last_actor)
+            name = self.display_name(f, speaker, actor)
+            turn = (
+                None
+                if f.rule == "interview_turn"
+                else next((t for t in turns if t.start <= f.start < t.end), None)
+            )
+            if turn is not None:
+                if f.speaker_tok is not None and self.doc[f.speaker_tok].lower_ in FIRST_PERSON:
+                    # "I think ..." inside a turn: the one whose turn it is
+                    turn_speaker, actor = self.speaker_of(turn, last_actor)
+                    name = self.display_name(turn, turn_speaker, actor)
+                elif not self.speaks_in_turn(f, actor):
+                    continue  # "the evidence says ...", "insurance, which tells ...": the turn's words
             cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
             segments = [Span(s, e, text[s:e]) for s, e in f.segments]
             quotes.append(
@@ -221,12 +245,34 @@ class Resolver(ActPass):
                     cue=cue,
                     confidence=round(f.confidence, 3),
                     segments=segments,
-                    speaker_name=self.display_name(f, speaker, actor),
+                    speaker_name=name,
                     rule=f.rule,
                     act=self.act_of(f),
                 )
             )
         return quotes
+
+    def speaks_in_turn(self, f: Found, actor: Referent | None) -> bool:
+        """Whether an attribution inside an interview turn has a speaker of its own a reader would
+        list beside the turn: an actor, a name, or a person, organisation or document noun ("the
+        report says ..."). Anything else ("the evidence says", "insurance, which tells you") is the
+        turn's own words, already listed as the turn."""
+        if actor is not None:
+            return True
+        if f.speaker_tok is None:
+            return False
+        tok = self.doc[f.speaker_tok]
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        elif tok.pos_ == "PRON":
+            return True  # "Do you think ...?", "they say ...": someone in the exchange
+        lemma = tok.lemma_.lower()
+        return (
+            bool(tok.ent_type_)
+            or tok.pos_ == "PROPN"
+            or tok.tag_ == "NNS"  # "full-blown capitalists are saying ...": people
+            or lemma in TURN_SPEAKER_NOUNS
+        )
 
     def speaker_of(
         self, f: Found, last_actor: dict[int, Referent | None]

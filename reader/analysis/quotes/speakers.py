@@ -141,12 +141,24 @@ class SpeakerRules(Context):
 
     def asked_passive(self, tok: Token) -> bool:
         """A questioning verb in the passive ("was asked") or as a bare participle ("Asked about X,")."""
-        if tok.lemma_.lower() not in QUESTION_VERBS or tok.tag_ != "VBN":
+        if tok.lemma_.lower() not in QUESTION_VERBS or tok.tag_ not in ("VBN", "VBD"):
             return False
         deps = {child.dep_ for child in tok.children}
-        if "nsubjpass" in deps or "auxpass" in deps:
+        if tok.tag_ == "VBN" and ("nsubjpass" in deps or "auxpass" in deps):
             return True
+        if tok.tag_ == "VBD" and not (tok.dep_ == "advcl" and tok.head.i > tok.i and self.opens_clause(tok)):
+            # "Warren asked whether ..." is Warren's question; only a participle opening a clause
+            # before the main one, which the parse mistook for a past tense ("Asked whether he was
+            # angry, Ramírez ..."), is not
+            return False
         return not deps & {"nsubj", "aux", "csubj"} and tok.dep_ in ("advcl", "ROOT", "acl")
+
+    def opens_clause(self, tok: Token) -> bool:
+        """Whether `tok` is the first word of its sentence or comes right after a comma or dash."""
+        if tok.i == tok.sent.start:
+            return True
+        before = self.doc[tok.i - 1]
+        return before.is_space or before.text in (",", ";", "—", "–", "-", "--", "(")
 
     def quantity_subject(self, tok: Token) -> Token | None:
         """A poll share the parse leaves without a subject ("About 4 in 10 say ...", "Less than a
@@ -387,11 +399,13 @@ class SpeakerRules(Context):
         that can speak. An adjective ("Congressional") gives way to the noun it modifies; an abstract
         noun ("Trump's most famously false contention", "the proportion of voters") to the actor it
         names; with neither, there is no speaker."""
-        if tok.pos_ == "ADJ" and not tok.ent_type_:
+        if tok.pos_ == "ADJ":
+            # "Congressional leaders", "Iranian officials": the nationality or body is an adjective
             head = tok.head
             if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and actor_like(head):
                 f.speaker_tok = head.i
-            return
+            if not tok.ent_type_:
+                return
         if tok.pos_ != "NOUN" or tok.tag_ != "NN" or actor_like(tok):
             return  # a plural ("shareholders", "residents") is people more often than not
         for child in tok.children:
