@@ -16,7 +16,7 @@ HIGHLIGHT_KINDS = (*ENTITY_ROLES, "quote")
 STYLE_ROLES = (*HIGHLIGHT_KINDS, "speaker", "match", "current", "selection", "boilerplate")
 """Everything the article view highlights; a theme gives each one Rich style."""
 
-PANELS = ("actors", "locations", "events", "quotes")
+PANELS = ("actors", "places", "events", "quotes")
 """The side panels, in their default order."""
 
 ACTS = ("speech", "belief", "intention", "evidence")

@@ -82,7 +82,7 @@ def engine_actors():
         _, mentions = entities_from_doc(doc)
         referents = merge_mentions(mentions)
         seen = {r.id for r in referents.actors}
-        return list(referents.actors) + [r for r in referents.locations if r.id not in seen]
+        return list(referents.actors) + [r for r in referents.places if r.id not in seen]
 
     return run
 

@@ -54,22 +54,22 @@ def test_soleimani_holds_all_his_mentions(seed: Analysis) -> None:
 
 
 def test_places_are_locations(seed: Analysis) -> None:
-    names = {r.name for r in seed.locations}
+    names = {r.name for r in seed.places}
     assert {"Iraq", "Iran", "Baghdad", "Erbil", "Tehran"} <= names
-    for record in seed.locations:
+    for record in seed.places:
         assert record.kind in {"place", "region", "facility"}
 
 
 def test_us_aliases_are_one_record(seed: Analysis) -> None:
-    found = [r for r in seed.locations if r.name == "United States"]
+    found = [r for r in seed.places if r.name == "United States"]
     assert len(found) == 1
     texts = {m.text for m in found[0].mentions}
     assert {"U.S.", "US"} <= texts
-    assert not [r for r in seed.locations if r.name in {"U.S.", "US", "America"}]
+    assert not [r for r in seed.places if r.name in {"U.S.", "US", "America"}]
 
 
 def test_a_country_that_acts_is_also_an_actor_with_the_same_id(seed: Analysis) -> None:
-    iran_place = next(r for r in seed.locations if r.name == "Iran")
+    iran_place = next(r for r in seed.places if r.name == "Iran")
     iran_actor = next(r for r in seed.actors if r.name == "Iran")
     assert iran_actor.id == iran_place.id == "iran"
     # "the Islamic Republic" is Iran.
@@ -83,9 +83,9 @@ def test_title_words_are_not_entities(seed: Analysis) -> None:
 
 
 def test_small_model_slips_are_repaired(seed: Analysis) -> None:
-    erbil = next(r for r in seed.locations if r.name == "Erbil")
+    erbil = next(r for r in seed.places if r.name == "Erbil")
     assert erbil.kind == "place"  # tagged ORG by the small model
-    base = next(r for r in seed.locations if "al-Asad" in r.name)
+    base = next(r for r in seed.places if "al-Asad" in r.name)
     assert base.kind == "facility" and base.name == "al-Asad air base"
     assert not records_mentioning(seed.actors, "Twitter") or all(
         r.kind == "organisation" for r in records_mentioning(seed.actors, "Twitter")
@@ -93,15 +93,15 @@ def test_small_model_slips_are_repaired(seed: Analysis) -> None:
 
 
 def test_sorted_by_salience(seed: Analysis) -> None:
-    for records in (seed.actors, seed.locations):
+    for records in (seed.actors, seed.places):
         keys = [(-len(r.mentions), r.mentions[0].start) for r in records]
         assert keys == sorted(keys)
-    ids = [r.id for r in seed.locations]
+    ids = [r.id for r in seed.places]
     assert len(ids) == len(set(ids))
 
 
 def test_mentions_slice_the_text(seed: Analysis) -> None:
-    for record in (*seed.actors, *seed.locations):
+    for record in (*seed.actors, *seed.places):
         for mention in record.mentions:
             assert seed.text[mention.start : mention.end] == mention.text
     for entity in seed.entities:
@@ -118,11 +118,11 @@ def test_own_sentences_titles_surnames_and_aliases(nlp: Any) -> None:
     biden = records_mentioning(analysis.actors, "Biden")
     assert len(biden) == 1 and biden[0].name == "Joe Biden"
     assert len(biden[0].mentions) == 2  # the bare "Biden" the model missed is recovered
-    uk = [r for r in (*analysis.actors, *analysis.locations) if r.name == "United Kingdom"]
+    uk = [r for r in (*analysis.actors, *analysis.places) if r.name == "United Kingdom"]
     assert uk and {m.text for m in uk[0].mentions} >= {"Britain", "U.K."}
-    us = next(r for r in analysis.locations if r.name == "United States")
+    us = next(r for r in analysis.places if r.name == "United States")
     assert {m.text for m in us.mentions} == {"United States", "America"}
-    assert {"London", "Berlin"} <= {r.name for r in analysis.locations}
+    assert {"London", "Berlin"} <= {r.name for r in analysis.places}
 
 
 def test_possessive_and_title_are_trimmed(nlp: Any) -> None:
@@ -143,9 +143,9 @@ def test_majority_kind_wins() -> None:
         _mention(40, "Tehran", "GPE"),
     ]
     merged = merge_mentions(mentions)
-    assert [r.name for r in merged.locations] == ["Tehran"]
-    assert merged.locations[0].kind == "place"
-    assert len(merged.locations[0].mentions) == 3
+    assert [r.name for r in merged.places] == ["Tehran"]
+    assert merged.places[0].kind == "place"
+    assert len(merged.places[0].mentions) == 3
     assert not merged.actors
 
 
@@ -158,7 +158,7 @@ def test_surname_mislabelled_as_place_joins_the_person() -> None:
     assert [r.name for r in merged.actors] == ["Qassem Soleimani"]
     assert merged.actors[0].kind == "person"
     assert len(merged.actors[0].mentions) == 5
-    assert not merged.locations
+    assert not merged.places
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_acronym_joins_its_organisation() -> None:
 
 def test_ids_are_readable_and_unique() -> None:
     merged = merge_mentions([_mention(0, "New York", "GPE"), _mention(20, "New-York", "ORG")])
-    ids = [r.id for r in (*merged.actors, *merged.locations)]
+    ids = [r.id for r in (*merged.actors, *merged.places)]
     assert len(ids) == len(set(ids))
     assert all(i.startswith("new-york") for i in ids)
 
@@ -239,7 +239,7 @@ def test_council_title_and_street_names(nlp: Any) -> None:
     analysis = analyse("Councillor Derek Whitmore lives on Mill Road. Whitmore opposed the closure.", nlp)
     (whitmore,) = records_mentioning(analysis.actors, "Whitmore")
     assert whitmore.name == "Derek Whitmore" and len(whitmore.mentions) == 2
-    road = next(r for r in analysis.locations if r.name == "Mill Road")
+    road = next(r for r in analysis.places if r.name == "Mill Road")
     assert road.kind == "facility"
 
 
@@ -279,7 +279,7 @@ def test_place_names_are_not_claimed_as_surnames(nlp: Any) -> None:
         nlp,
     )
     assert not [r for r in analysis.actors if r.kind == "person" and "Zurich" in r.name]
-    station = [r for r in analysis.locations if r.name == "Zurich Hauptbahnhof"]
+    station = [r for r in analysis.places if r.name == "Zurich Hauptbahnhof"]
     assert station and station[0].kind == "facility"
 
 
@@ -296,7 +296,7 @@ def test_shia_in_any_spelling_is_one_group(seed: Analysis, nlp: Any) -> None:
 
 def _actors(nlp: Any, text: str) -> dict[str, tuple[str, list[str]]]:
     analysis = analyse(text, nlp)
-    records = {r.id: r for r in (*analysis.actors, *analysis.locations)}
+    records = {r.id: r for r in (*analysis.actors, *analysis.places)}
     return {r.name: (r.kind, [m.text for m in r.mentions]) for r in records.values()}
 
 
@@ -507,7 +507,7 @@ def test_a_company_named_like_a_person_is_an_organisation(nlp: Any, text: str, n
 )
 def test_a_possessive_inside_a_place_name_is_the_same_place(nlp: Any, text: str) -> None:
     analysis = analyse(text, nlp)
-    islands = [r for r in analysis.locations if "Island" in r.name]
+    islands = [r for r in analysis.places if "Island" in r.name]
     assert len(islands) == 1
     assert sorted(m.text for m in islands[0].mentions) == ["Fox Island", "Fox's Island"]
     assert not [r for r in analysis.actors if "Island" in r.name]
@@ -525,7 +525,7 @@ def test_a_possessive_inside_a_place_name_is_the_same_place(nlp: Any, text: str)
 )
 def test_programmes_and_laws_are_not_actors(nlp: Any, text: str, programme: str) -> None:
     analysis = analyse(text, nlp)
-    assert not [r for r in (*analysis.actors, *analysis.locations) if programme in r.name]
+    assert not [r for r in (*analysis.actors, *analysis.places) if programme in r.name]
 
 
 @pytest.mark.parametrize(

@@ -416,10 +416,10 @@ Follow Ann Lee on Twitter @annlee.
 
 def test_credits_are_never_actors_places_or_events(nlp: Any) -> None:
     analysis = analyse(CREDITS, nlp)
-    names = {r.name for r in (*analysis.actors, *analysis.locations)}
+    names = {r.name for r in (*analysis.actors, *analysis.places)}
     assert not {n for n in names if "Getty" in n or "Reuters" in n or "Jane Doe" in n or "Ann Lee" in n}
     assert "London" in names
-    assert "Interlagos" in {r.name for r in analysis.locations} | {r.name for r in analysis.actors}
+    assert "Interlagos" in {r.name for r in analysis.places} | {r.name for r in analysis.actors}
     assert not [e for e in analysis.events if e.trigger.text.lower() == "follow"]
     assert analysis.events[0].trigger.text == "marched"
     assert not [e.text for e in analysis.entities if "Getty" in e.text]

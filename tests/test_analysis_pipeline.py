@@ -26,7 +26,7 @@ def seed_article() -> Any:
 
 def all_spans(analysis: Analysis) -> list[Any]:
     spans: list[Any] = list(analysis.entities)
-    for record in (*analysis.actors, *analysis.locations):
+    for record in (*analysis.actors, *analysis.places):
         spans += record.mentions
     for event in analysis.events:
         spans += [event.trigger, event.sentence]
@@ -151,7 +151,7 @@ def test_long_text_beyond_max_length_is_batched(nlp: Any, monkeypatch: pytest.Mo
     text = "Iran launched missiles on Tuesday.\n\n" * 40
     monkeypatch.setattr(nlp, "max_length", 300)
     analysis = analyse(text, nlp)
-    iran = next(r for r in analysis.locations if r.name == "Iran")
+    iran = next(r for r in analysis.places if r.name == "Iran")
     assert len(iran.mentions) == 40
     for span in all_spans(analysis):
         assert text[span.start : span.end] == span.text

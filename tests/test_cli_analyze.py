@@ -31,7 +31,7 @@ def reader(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[
 
 def spans_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
     spans = list(doc["entities"])
-    for record in (*doc["actors"], *doc["locations"]):
+    for record in (*doc["actors"], *doc["places"]):
         spans += record["mentions"]
     for event in doc["events"]:
         spans += [event["trigger"], event["sentence"]]
@@ -51,13 +51,13 @@ def test_json_document_and_every_span(tmp_path: Path) -> None:
     assert doc["title"].startswith("Iranian leaders give mixed signals")
     assert doc["model"]["name"] and doc["model"]["version"]
     assert doc["body_end"] < len(doc["text"])  # the web footer is not analysed
-    for key in ("entities", "actors", "locations", "events", "quotes"):
+    for key in ("entities", "actors", "places", "events", "quotes"):
         assert isinstance(doc[key], list) and doc[key], key
     spans = spans_of(doc)
     assert len(spans) > 200
     for span in spans:
         assert doc["text"][span["start"] : span["end"]] == span["text"], span
-    ids = {r["id"] for r in (*doc["actors"], *doc["locations"])}
+    ids = {r["id"] for r in (*doc["actors"], *doc["places"])}
     for event in doc["events"]:
         assert event["actor"] is None or event["actor"] in ids
         assert set(event) >= {"trigger", "actor", "object", "when", "where", "sentence"}
@@ -76,7 +76,7 @@ def test_plain_summary(command: str) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Iranian leaders give mixed signals")
-    for heading in ("Actors (", "Locations (", "Events (", "Quotes ("):
+    for heading in ("Actors (", "Places (", "Events (", "Quotes ("):
         assert heading in out
     assert "Qassem Soleimani" in out and "also: Soleimani" in out
     assert "main: Iran — launched over a dozen ballistic missiles" in out

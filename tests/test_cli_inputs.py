@@ -60,7 +60,7 @@ def assert_one_line_error(
 
 def _spans(analysis: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield from analysis["entities"]
-    for record in (*analysis["actors"], *analysis["locations"]):
+    for record in (*analysis["actors"], *analysis["places"]):
         yield from record["mentions"]
     for event in analysis["events"]:
         yield event["trigger"]

@@ -31,7 +31,7 @@ def test_missing_file_gives_defaults() -> None:
     assert config == Config()
     assert warnings == []
     assert config.wrap_width == 80
-    assert config.panels == ["actors", "locations", "events", "quotes"]
+    assert config.panels == ["actors", "places", "events", "quotes"]
 
 
 def test_config_path_follows_config_dir(private_dirs: Path) -> None:

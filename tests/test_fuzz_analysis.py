@@ -140,7 +140,7 @@ def damaged_articles(draw: st.DrawFn) -> str:
 
 def _spans(analysis: Any) -> Iterator[Any]:
     yield from analysis.entities
-    for record in (*analysis.actors, *analysis.locations):
+    for record in (*analysis.actors, *analysis.places):
         yield from record.mentions
     for event in analysis.events:
         yield event.trigger
@@ -157,7 +157,7 @@ def _spans(analysis: Any) -> Iterator[Any]:
 def _check(text: str, analysis: Any, body_end: int | None) -> None:
     assert analysis.text == text
     limit = len(text) if body_end is None else body_end
-    ids = {record.id for record in (*analysis.actors, *analysis.locations)}
+    ids = {record.id for record in (*analysis.actors, *analysis.places)}
     for span in _spans(analysis):
         assert 0 <= span.start <= span.end <= limit, (span, limit)
         assert text[span.start : span.end] == span.text, span

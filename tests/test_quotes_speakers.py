@@ -21,7 +21,7 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
 
 
 def actor_name(analysis: Analysis, quote: Quote) -> str | None:
-    names = {r.id: r.name for r in (*analysis.actors, *analysis.locations)}
+    names = {r.id: r.name for r in (*analysis.actors, *analysis.places)}
     return None if quote.actor is None else names[quote.actor]
 
 

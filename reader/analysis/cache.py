@@ -102,7 +102,7 @@ _QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 def _spans(analysis: Analysis) -> Iterator[Span]:
     yield from (Span(e.start, e.end, e.text) for e in analysis.entities)
-    for record in (*analysis.actors, *analysis.locations):
+    for record in (*analysis.actors, *analysis.places):
         yield from record.mentions
     for event in analysis.events:
         yield event.trigger
@@ -133,7 +133,7 @@ def check_entry(analysis: Analysis, text: str) -> None:
         start, end = span.start, span.end
         if not (0 <= start <= end <= len(text)) or text[start:end] != span.text:
             raise ValueError("span outside the text")
-    records = (*analysis.actors, *analysis.locations)
+    records = (*analysis.actors, *analysis.places)
     if not all(_optional_text(v) for r in records for v in (r.id, r.name, r.kind, *r.aliases)):
         raise ValueError("bad actor or place")
     ids = {r.id for r in records}

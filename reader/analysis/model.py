@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 DOUBTFUL_CONFIDENCE = 0.5
 
 #: Version of the JSON shape. Bump it when a field changes name or meaning.
-SCHEMA_VERSION = 1
+#: 2: `locations` is called `places`, the word the reader uses everywhere.
+SCHEMA_VERSION = 2
+#: Older shapes `from_dict` still reads (saved `--json` output, an index built from it).
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class Entity:
 class Referent:
     """One real-world thing (a person, organisation, group or place) with all its mentions merged.
 
-    Used for both `Analysis.actors` and `Analysis.locations`; a country that acts ("Iran launched")
+    Used for both `Analysis.actors` and `Analysis.places`; a country that acts ("Iran launched")
     can appear in both lists under the same id.
     """
 
@@ -246,7 +249,7 @@ class Analysis:
     body_end: int | None = None  # text past this offset is web boilerplate (footer), not analysed
     entities: list[Entity] = field(default_factory=list)
     actors: list[Referent] = field(default_factory=list)
-    locations: list[Referent] = field(default_factory=list)
+    places: list[Referent] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     #: The article's facts. The analysis fills what the text alone tells (language, words); whoever
@@ -254,10 +257,10 @@ class Analysis:
     meta: ArticleMeta | None = None
 
     def referent(self, referent_id: str | None) -> Referent | None:
-        """The actor or location with this id, if any."""
+        """The actor or place with this id, if any."""
         if referent_id is None:
             return None
-        for record in (*self.actors, *self.locations):
+        for record in (*self.actors, *self.places):
             if record.id == referent_id:
                 return record
         return None
@@ -270,7 +273,7 @@ class Analysis:
             "body_end": len(self.text) if self.body_end is None else self.body_end,
             "entities": [e.to_dict() for e in self.entities],
             "actors": [a.to_dict() for a in self.actors],
-            "locations": [loc.to_dict() for loc in self.locations],
+            "places": [place.to_dict() for place in self.places],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
             "meta": None if self.meta is None else self.meta.to_dict(),
@@ -278,8 +281,10 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
-        if data.get("schema_version") != SCHEMA_VERSION:
-            raise ValueError(f"unsupported schema_version {data.get('schema_version')!r}")
+        version = data.get("schema_version")
+        if version not in READABLE_SCHEMA_VERSIONS:
+            raise ValueError(f"unsupported schema_version {version!r}")
+        places = data.get("places", []) if version != 1 else data.get("locations", [])
         model = data["model"]
         return cls(
             text=str(data["text"]),
@@ -287,7 +292,7 @@ class Analysis:
             body_end=data.get("body_end"),
             entities=[Entity.from_dict(e) for e in data.get("entities", [])],
             actors=[Referent.from_dict(a) for a in data.get("actors", [])],
-            locations=[Referent.from_dict(loc) for loc in data.get("locations", [])],
+            places=[Referent.from_dict(place) for place in places],
             events=[Event.from_dict(e) for e in data.get("events", [])],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             meta=None if data.get("meta") is None else ArticleMeta.from_dict(data["meta"]),

@@ -32,7 +32,7 @@ from reader.analysis.events.timing import parse_date
 from reader.analysis.language import detect_language
 from reader.analysis.model import Analysis, Entity, ModelInfo, Quote, Referent, Span
 from reader.analysis.nlp import BATCH_CHARS
-from reader.article import ArticleMeta
+from reader.article import ArticleMeta, count_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -306,7 +306,7 @@ class _Builder:
         """What the body's text alone tells of the article: its language and length (once per text)."""
         if self._meta is None:
             body = self.text[: self.body_length]
-            self._meta = ArticleMeta(language=detect_language(body), words=len(body.split()))
+            self._meta = ArticleMeta(language=detect_language(body), words=count_words(body))
         return self._meta
 
     def referents(self) -> Referents:
@@ -316,7 +316,7 @@ class _Builder:
 
     def build(self) -> Analysis:
         referents = self.referents()
-        by_id = {r.id: r for r in (*referents.actors, *referents.locations)}
+        by_id = {r.id: r for r in (*referents.actors, *referents.places)}
         names = {r.id: r.name for r in by_id.values()}
         quotes: list[Quote] = []
         for pending in self.quotes:
@@ -335,7 +335,7 @@ class _Builder:
             body_end=self.body_end,
             entities=sorted(self.entities, key=lambda e: (e.start, e.end)),
             actors=list(referents.actors),
-            locations=list(referents.locations),
+            places=list(referents.places),
             events=events,
             quotes=quotes,
             meta=self.text_meta(),

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from reader.analysis.language import language_warning
 from reader.analysis.model import Analysis, Event, Quote, Referent
-from reader.article import ArticleMeta
+from reader.article import ArticleMeta, count_words
 from reader.terminal import UNSAFE_CHARACTERS
 
 #: Shown as visible escapes: what a terminal acts on (the one list), and zero-width characters.
@@ -175,7 +175,7 @@ def format_summary(
     max_events: int = 12,
     max_referents: int = 25,
 ) -> str:
-    """The readable summary: heading, actors, locations, top events and quotes grouped by speaker."""
+    """The readable summary: heading, actors, places, top events and quotes grouped by speaker."""
     width = max(40, width)
     body = analysis.text if analysis.body_end is None else analysis.text[: analysis.body_end]
     lines: list[str] = []
@@ -188,7 +188,7 @@ def format_summary(
     meta = []
     if source:
         meta.append(safe(source))
-    meta.append(_plural(len(body.split()), "word"))
+    meta.append(_plural(count_words(body), "word"))
     meta.append(f"model {safe(analysis.model.name)} {safe(analysis.model.version)}")
     lines.extend(textwrap.wrap(" · ".join(meta), width))
     for notice in notices(facts):
@@ -200,11 +200,11 @@ def format_summary(
     lines += _referent_lines(actors, width)
     if len(analysis.actors) > len(actors):
         lines.append(f"  … and {len(analysis.actors) - len(actors)} more")
-    locations = analysis.locations[:max_referents]
-    lines += ["", f"Locations ({len(analysis.locations)})"]
-    lines += _referent_lines(locations, width)
-    if len(analysis.locations) > len(locations):
-        lines.append(f"  … and {len(analysis.locations) - len(locations)} more")
+    places = analysis.places[:max_referents]
+    lines += ["", f"Places ({len(analysis.places)})"]
+    lines += _referent_lines(places, width)
+    if len(analysis.places) > len(places):
+        lines.append(f"  … and {len(analysis.places) - len(places)} more")
 
     events = analysis.events[:max_events]
     heading = f"Events ({len(analysis.events)}"

@@ -20,6 +20,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from reader.article import count_words
 from reader.collection.actors import actor_id
 from reader.errors import ReaderError
 from reader.settings import paths
@@ -192,7 +193,8 @@ def _span_text(span: Any) -> str | None:
 def _insert_referents(db: sqlite3.Connection, article_id: int, record: dict[str, Any]) -> dict[str, int]:
     """Actors (and the places that act) with their aliases and mentions; returns analysis id -> actor row."""
     rows: dict[str, int] = {}
-    for referent in [*record.get("actors", []), *record.get("locations", [])]:
+    places = record.get("places", record.get("locations", []))  # "locations" before schema 2
+    for referent in [*record.get("actors", []), *places]:
         if referent["id"] in rows:
             continue
         actor = actor_id(
@@ -239,7 +241,7 @@ def _insert_quotes(
 def _words(record: dict[str, Any]) -> int:
     text = str(record.get("text", ""))
     end = record.get("body_end")
-    return len(text[: end if isinstance(end, int) else len(text)].split())
+    return count_words(text[: end if isinstance(end, int) else len(text)])
 
 
 def _date(record: dict[str, Any]) -> str | None:

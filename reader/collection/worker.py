@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis
-from reader.article import Article
+from reader.article import Article, count_words
 from reader.errors import ReaderError
 
 TYPE_CHECKING = False
@@ -141,7 +141,7 @@ def analyse_source(source: str | Article, job: Job | None = None) -> Outcome:
 
     warning = language_warning(analysis.meta.language if analysis.meta is not None else None)
     warning = f"{_one_line(name)}: {warning}" if warning else None
-    return Outcome(name, line=line, cached=cached, words=len(article.body.split()), warning=warning)
+    return Outcome(name, line=line, cached=cached, words=count_words(article.body), warning=warning)
 
 
 def analyse_in_worker(source: str | Article) -> Outcome:

@@ -42,6 +42,9 @@ CONFIG_NAME = "config.toml"
 DEFAULT_HIGHLIGHT = ("person", "organisation", "group", "place", "date", "event", "quote")
 MIN_WRAP_WIDTH = 20
 MAX_WRAP_WIDTH = 1000
+#: Panel names and binding ids an older config may still use, and what they are called now.
+RENAMED = {"locations": "places"}
+RENAMED_BINDINGS = {"panel-locations": "panel-places"}
 
 
 @dataclass
@@ -155,6 +158,7 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
             allowed = PANELS if key == "panels" else HIGHLIGHT_KINDS
             kept = []
             for item in value:
+                item = RENAMED.get(item, item) if key == "panels" else item
                 if item in allowed:
                     if item not in kept:
                         kept.append(item)
@@ -170,7 +174,10 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
                         f"{source}: 'keymap.{binding}' must be a string of comma-separated keys "
                         f'(such as "j,down"), not {_type_name(keys)}'
                     )
-            value = {binding: ",".join(k.strip() for k in keys.split(",")) for binding, keys in value.items()}
+            value = {
+                RENAMED_BINDINGS.get(binding, binding): ",".join(k.strip() for k in keys.split(","))
+                for binding, keys in value.items()
+            }
         if key == "quote_cues":
             value = [cue.strip() for cue in value if cue.strip()]
         if key in ("theme", "model"):

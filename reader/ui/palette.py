@@ -135,7 +135,7 @@ def _jump_commands(actions: ArticleActions, analysis: Analysis, quotes: Iterable
                 f"{actor.kind}, {len(actor.mentions)} mentions",
             )
         )
-    for place in sorted(analysis.locations, key=lambda a: -len(a.mentions)):
+    for place in sorted(analysis.places, key=lambda a: -len(a.mentions)):
         commands.append(
             Command(
                 f"Jump to place: {place.name}",

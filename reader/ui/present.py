@@ -13,7 +13,7 @@ from rich.text import Text
 
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
 from reader.analysis.summary import display_date, notices
-from reader.article import Article, reading_minutes
+from reader.article import Article, count_words, reading_minutes
 from reader.terminal import mask_url, one_line
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
@@ -82,9 +82,9 @@ def article_meta(article: Article) -> str | None:
         parts.append(shown_date)
     if article.site and not _said_in(head, article.site):
         parts.append(article.site.strip())
-    words = article.meta.words or len(article.body.split())
+    words = article.meta.words or count_words(article.body)
     if words:
-        parts.append(f"{reading_minutes(words)} min read")
+        parts.append(f"{words} word{'s' if words != 1 else ''} · {reading_minutes(words)} min read")
     return " · ".join(p for p in parts if p) or None
 
 

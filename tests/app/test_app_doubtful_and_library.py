@@ -27,7 +27,7 @@ def with_quotes(analysis: Analysis, quotes: list) -> Analysis:
         body_end=analysis.body_end,
         entities=analysis.entities,
         actors=analysis.actors,
-        locations=analysis.locations,
+        places=analysis.places,
         events=analysis.events,
         quotes=quotes,
     )
@@ -221,9 +221,9 @@ def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
 
     article = load_article(str(SAMPLES / name))
     assert article.byline, "the sample has a byline"
-    assert article_meta(article) == "2 min read"  # the byline and dateline are in the text already
+    assert article_meta(article) == "358 words · 2 min read"  # the byline and date are in the text
     other = Article(text="Body text only.", source="-", title="T", byline="Ann Writer", date="2024-05-01")
-    assert article_meta(other) == "Ann Writer · 1 May 2024 · 1 min read"
+    assert article_meta(other) == "Ann Writer · 1 May 2024 · 3 words · 1 min read"
 
 
 async def test_status_line_names_the_source_while_the_headline_is_on_screen(
@@ -262,7 +262,7 @@ async def test_clicking_a_place_in_the_panel_jumps_to_it(seed_article: Article, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        places = app.screen.query_one("#list-locations")
+        places = app.screen.query_one("#list-places")
         first_id = places.get_option_at_index(0).id
         await pilot.click(places, offset=(2, 0))
         await pilot.pause()

@@ -37,7 +37,7 @@ async def test_a_french_article_says_so_under_the_title() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert " ".join(header(app, "notice").split()) == FRENCH_LINE
-        assert header(app, "meta") == "1 min read"
+        assert header(app, "meta") == "90 words · 1 min read"
 
 
 async def test_the_language_line_arrives_with_the_analysis(seed_article: Article) -> None:
@@ -56,7 +56,7 @@ async def test_an_english_article_has_no_notice(seed_article: Article, seed_anal
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert header(app, "notice") == ""
-        assert header(app, "meta") == "3 min read"
+        assert header(app, "meta") == "644 words · 3 min read"
 
 
 async def test_a_cut_off_text_is_flagged_under_the_title_and_in_the_panels(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def acts_analysis(seed_analysis: Analysis) -> Analysis:
         body_end=seed_analysis.body_end,
         entities=seed_analysis.entities,
         actors=seed_analysis.actors,
-        locations=seed_analysis.locations,
+        places=seed_analysis.places,
         events=seed_analysis.events,
         quotes=quotes,
     )

@@ -53,7 +53,7 @@ def test_hostile_bytes_end_in_safe_output_or_one_clean_error(
     assert UNSAFE.search(text.replace("\n", "")) is None
     analysis = analyse(text, nlp, body_end=article.body_end, batch_chars=64)
     spans = [*analysis.entities]
-    for record in (*analysis.actors, *analysis.locations):
+    for record in (*analysis.actors, *analysis.places):
         spans += record.mentions
     for quote in analysis.quotes:
         spans += [s for s in (quote.content, quote.speaker, quote.cue, *quote.segments) if s is not None]

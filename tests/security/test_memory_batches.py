@@ -44,7 +44,7 @@ def test_a_long_text_reaches_spacy_in_bounded_batches(nlp: Any) -> None:
     recorder = Recorder(nlp)
     analysis = analyse(text, recorder)  # type: ignore[arg-type]
     assert len(recorder.lengths) >= 3 and max(recorder.lengths) <= BATCH_CHARS + CONTEXT_CHARS
-    iran = next(r for r in analysis.locations if r.name == "Iran")
+    iran = next(r for r in analysis.places if r.name == "Iran")
     assert len(iran.mentions) == text.count("Iran")
 
 

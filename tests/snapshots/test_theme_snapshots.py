@@ -153,7 +153,7 @@ def seed_analysis(article: Article) -> Analysis:
         body_end=article.body_end,
         entities=entities,
         actors=actors,
-        locations=locations,
+        places=locations,
         events=events,
         quotes=quotes,
     )

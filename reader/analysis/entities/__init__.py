@@ -7,7 +7,7 @@ them and knows nothing about "U.S." being "the United States". The passes, one m
 1. `mentions`: each doc's entities become `Mention`s: titles, leading "the" and possessives trimmed
    off, systematic label slips repaired by context, and whether the mention acts (is a subject);
 2. `recover`: bare surnames of people named before and well-known groups the model missed;
-3. `merge`: mentions become `Referent`s (actors and locations): by normalised name, a small alias
+3. `merge`: mentions become `Referent`s (actors and places): by normalised name, a small alias
    table, surnames ("Soleimani" -> "Qassem Soleimani") and acronyms ("IRGC"), with the kind taken
    by majority vote and the canonical name the fullest form.
 

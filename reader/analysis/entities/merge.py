@@ -393,23 +393,23 @@ def _kind_of(cluster: Cluster) -> str:
 
 @dataclass(slots=True)
 class Referents:
-    """The merged records: actors, locations, and which referent each mention (by start offset) names."""
+    """The merged records: actors, places, and which referent each mention (by start offset) names."""
 
     actors: list[Referent]
-    locations: list[Referent]
+    places: list[Referent]
     by_start: dict[int, str]
     kinds: dict[str, str]
 
 
 def merge_mentions(mentions: Sequence[Mention]) -> Referents:
-    """Merge mentions into actors and locations, sorted by salience (mentions, then first position).
+    """Merge mentions into actors and places, sorted by salience (mentions, then first position).
 
     A place that acts in any mention appears in both lists as the same record (same id).
     """
     clusters = _cluster(mentions)
     clusters.sort(key=lambda c: (-len(c.mentions), c.first))
     actors: list[Referent] = []
-    locations: list[Referent] = []
+    places: list[Referent] = []
     by_start: dict[int, str] = {}
     kinds: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -439,7 +439,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> Referents:
         if kind in ACTOR_KINDS:
             actors.append(record)
         else:
-            locations.append(record)
+            places.append(record)
             if any(m.acts for m in cluster.mentions):
                 actors.append(record)
-    return Referents(actors, locations, by_start, kinds)
+    return Referents(actors, places, by_start, kinds)

@@ -38,10 +38,10 @@ ARTICLE_BINDINGS: list[BindingType] = [
     Binding("1", "panel('actors')", "Actors", show=False, id="panel-actors", tooltip="Show the actors panel"),
     Binding(
         "2",
-        "panel('locations')",
+        "panel('places')",
         "Places",
         show=False,
-        id="panel-locations",
+        id="panel-places",
         tooltip="Show the places panel",
     ),
     Binding("3", "panel('events')", "Events", show=False, id="panel-events", tooltip="Show the events panel"),

@@ -79,7 +79,7 @@ def index_layers(
         return layers
     kinds: dict[tuple[int, int], str] = {}
     referent_mentions: list[tuple[int, int, str]] = []
-    for referent in (*analysis.actors, *analysis.locations):
+    for referent in (*analysis.actors, *analysis.places):
         # A mention of a merged actor is styled by what the actor is, whatever its own label.
         role = role_for(referent.kind)
         for mention in referent.mentions:

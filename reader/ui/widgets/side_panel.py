@@ -1,4 +1,4 @@
-"""The side panel: Actors, Locations, Events and Who said what, each with a filter box.
+"""The side panel: Actors, Places, Events and Who said what, each with a filter box.
 
 Every list is built from the analysis records; moving the cursor over an actor or place marks its
 mentions in the text, Enter jumps to the next mention, a quote or an event. The screen hands the
@@ -27,14 +27,14 @@ from reader.ui.present import event_line, hidden_by_default, quote_label, shown_
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
-PANEL_TITLES = {"actors": "Actors", "locations": "Places", "events": "Events", "quotes": "Quotes"}
+PANEL_TITLES = {"actors": "Actors", "places": "Places", "events": "Events", "quotes": "Quotes"}
 #: Below this content width the tab titles go without their counts (which the filter boxes still show).
 COMPACT_WIDTH = 43
-PANEL_NOUNS = {"actors": "actors", "locations": "places", "events": "events", "quotes": "quotes"}
+PANEL_NOUNS = {"actors": "actors", "places": "places", "events": "events", "quotes": "quotes"}
 #: What an empty panel says once the analysis is complete.
 EMPTY_TEXT = {
     "actors": "No people or organisations found in this article.",
-    "locations": "No places found in this article.",
+    "places": "No places found in this article.",
     "events": "No events found in this article.",
     "quotes": "No quotes found in this article.",
 }
@@ -207,7 +207,7 @@ class SidePanel(Vertical):
                     yield FilterInput(placeholder="Filter…", id=f"filter-{panel}")
                     if self.partial_text and panel in ("actors", "quotes"):
                         yield Static(PARTIAL_NOTE, classes="partial-note")
-                    if panel in ("actors", "locations"):
+                    if panel in ("actors", "places"):
                         yield ReferentList(id=f"list-{panel}")
                     elif panel == "events":
                         yield EventList(id="list-events")
@@ -267,8 +267,8 @@ class SidePanel(Vertical):
         empty = self._empty_text(panel)
         if panel == "actors":
             self.query_one(where, ReferentList).show(self.analysis.actors, query, empty)
-        elif panel == "locations":
-            self.query_one(where, ReferentList).show(self.analysis.locations, query, empty)
+        elif panel == "places":
+            self.query_one(where, ReferentList).show(self.analysis.places, query, empty)
         elif panel == "quotes":
             self.query_one(where, QuoteTree).show(self.analysis, query, self.show_doubtful, empty)
         else:
@@ -316,7 +316,7 @@ class SidePanel(Vertical):
             return len(shown_quotes(self.analysis, self.show_doubtful))
         if panel == "events":
             return len(self.analysis.events)
-        return len(self.analysis.actors if panel == "actors" else self.analysis.locations)
+        return len(self.analysis.actors if panel == "actors" else self.analysis.places)
 
     def show_panel(self, panel: str) -> None:
         if panel in self.panels:
