@@ -10,6 +10,9 @@ if TYPE_CHECKING:
 
 #: Where a date came from, strongest first: what `ArticleMeta.date_from` may say.
 DATE_SOURCES = ("page-metadata", "url", "dateline", "text")
+#: The deepest heading level kept as a heading (Markdown `###`, HTML `h3`); deeper ones label boxes
+#: and asides on news pages more often than sections, so they read as text.
+MAX_HEADING_LEVEL = 3
 #: Words a reader reads in a minute; news reading speed in English is about 200-250 words a minute.
 WORDS_PER_MINUTE = 230
 
@@ -88,13 +91,29 @@ class ArticleMeta:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of the article: its level (1 for the title and top sections) and where it stands.
+
+    The source knows which lines are headings (a Markdown `##`, an HTML `h2`, a plain text's title
+    line) and the rendered text no longer shows it, so the loader keeps it as data: offsets index
+    `Article.text` exactly, like an analysis's, and `text` is that slice on one line.
+    """
+
+    level: int
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(slots=True)
 class Article:
     """The decoded text plus what the source told us about it.
 
     `body_end` marks where trailing web boilerplate ("Leave a Reply", share buttons) starts: the
     analysis stops there and the app shows the rest dimmed. `byline`, `date` and `site` are the checked
-    facts of `meta`, kept as plain strings for display.
+    facts of `meta`, kept as plain strings for display. `headings` are the article's own headings in
+    text order (the view styles them, the contents pane lists them).
     """
 
     text: str
@@ -105,6 +124,7 @@ class Article:
     site: str | None = None
     body_end: int | None = None
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+    headings: list[Heading] = field(default_factory=list)
 
     @property
     def body(self) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from reader.article import Heading
 from reader.errors import ReaderError
-from reader.sources.html_plain import neutralise_entities, plain_text_of
+from reader.sources.headings import heading_level, join_blocks
+from reader.sources.html_plain import neutralise_entities, plain_blocks_of
 
 
 class _Element(Protocol):
@@ -35,13 +37,14 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 @dataclass(slots=True)
 class ExtractedPage:
-    """The article text of a page plus its metadata."""
+    """The article text of a page plus its metadata and where its headings are."""
 
     text: str
     title: str | None = None
     byline: str | None = None
     date: str | None = None
     site: str | None = None
+    headings: list[Heading] = field(default_factory=list)
 
 
 def _text_of(element: _Element) -> str:
@@ -64,8 +67,9 @@ def _text_of(element: _Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _blocks(body: _Element) -> list[str]:
-    blocks: list[str] = []
+def _blocks(body: _Element) -> list[tuple[str, int]]:
+    """The body's blocks in order as `(text, heading level or 0)` (an <h2> is a <head rend="h2"> here)."""
+    blocks: list[tuple[str, int]] = []
     for element in body:
         tag = element.tag
         if tag == "list":
@@ -73,7 +77,7 @@ def _blocks(body: _Element) -> list[str]:
             marker = "\u2022 " if element.get("rend", "ul") != "ol" else None
             lines = [f"{marker or f'{number}. '}{item}" for number, item in enumerate(items, start=1) if item]
             if lines:
-                blocks.append("\n".join(lines))
+                blocks.append(("\n".join(lines), 0))
         elif tag == "table":
             rows = []
             for row in element.iter("row"):
@@ -81,7 +85,7 @@ def _blocks(body: _Element) -> list[str]:
                 if any(cells):
                     rows.append(" | ".join(cells))
             if rows:
-                blocks.append("\n".join(rows))
+                blocks.append(("\n".join(rows), 0))
         elif (
             tag in ("quote", "div", "section")
             and len(element)
@@ -93,7 +97,7 @@ def _blocks(body: _Element) -> list[str]:
         else:
             text = _text_of(element)
             if text:
-                blocks.append(text)
+                blocks.append((text, heading_level(element.get("rend")) if tag == "head" else 0))
     return blocks
 
 
@@ -119,7 +123,9 @@ def _quiet_libraries() -> None:
         logger.propagate = False
 
 
-def _extract(html: str, url: str | None, name: str, *, recall: bool) -> tuple[object | None, list[str]]:
+def _extract(
+    html: str, url: str | None, name: str, *, recall: bool
+) -> tuple[object | None, list[tuple[str, int]]]:
     import trafilatura
 
     try:
@@ -153,33 +159,45 @@ def extract_html(html: str, *, url: str | None = None, name: str = "the page") -
     _quiet_libraries()
     html = neutralise_entities(html)
     document, blocks = _extract(html, url, name, recall=False)
-    if sum(map(len, blocks)) < _SHORT_ARTICLE:
+    if _length(blocks) < _SHORT_ARTICLE:
         generous, more = _extract(html, url, name, recall=True)
-        if sum(map(len, more)) > sum(map(len, blocks)):
+        if _length(more) > _length(blocks):
             document, blocks = generous, more
     if not blocks or document is None:
         return _plain_page(html, name)
     meta: Any = document
     title = (meta.title or "").strip() or None
-    if title and not _same(blocks[0], title):
-        blocks.insert(0, title)
+    if title and not _same(blocks[0][0], title):
+        blocks.insert(0, (title, 1))
+    elif title:
+        blocks[0] = (blocks[0][0], 1)  # the page's headline, whatever tag it wore
+    text, headings = join_blocks(blocks)
     site = meta.sitename or meta.hostname
     return ExtractedPage(
-        text="\n\n".join(blocks),
+        text=text,
         title=title,
         byline=(meta.author or "").strip() or None,
         date=meta.date or None,
         site=(site or "").strip() or None,
+        headings=headings,
     )
+
+
+def _length(blocks: list[tuple[str, int]]) -> int:
+    return sum(len(text) for text, _level in blocks)
 
 
 def _plain_page(html: str, name: str) -> ExtractedPage:
     from reader.sources.text import first_line_title
 
-    text, title = plain_text_of(html)
+    blocks, title = plain_blocks_of(html)
+    text, headings = join_blocks(blocks)
     if not text.strip():
         raise ReaderError(f"no article text found in {name}")
-    return ExtractedPage(text=text, title=title or first_line_title(text))
+    title = title or first_line_title(text)
+    if not headings and title and blocks and _same(blocks[0][0], title):
+        text, headings = join_blocks([(blocks[0][0], 1), *blocks[1:]])
+    return ExtractedPage(text=text, title=title, headings=headings)
 
 
 def html_from_mhtml(data: bytes, name: str) -> bytes:

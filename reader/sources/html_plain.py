@@ -13,8 +13,10 @@ decode an escape sequence into the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from html.parser import HTMLParser
 
+from reader.sources.headings import heading_level
 from reader.terminal import UNSAFE, sanitize_for_terminal
 
 _NUMERIC_ENTITY = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
@@ -74,8 +76,10 @@ class _TextCollector(HTMLParser):
         self.markup = markup  # False: plain text saved as .html, whose line breaks mean something
         self.parts: list[str] = []
         self.title: list[str] = []
+        self.headings: list[tuple[int, str]] = []  # (level, text) of each h1-h3 read, in order
         self._skipping = 0
         self._in_title = False
+        self._heading: tuple[int, int] | None = None  # (level, index in parts) of an open h1-h3
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -86,6 +90,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
+            if heading_level(tag) and not self._skipping:
+                self._heading = (heading_level(tag), len(self.parts))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -93,6 +99,12 @@ class _TextCollector(HTMLParser):
         elif tag in _SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag in _BLOCKS:
+            if self._heading is not None and heading_level(tag):
+                level, first = self._heading
+                words = " ".join("".join(self.parts[first:]).split())
+                if words:
+                    self.headings.append((level, words))
+                self._heading = None
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
@@ -107,6 +119,12 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 def plain_text_of(html: str) -> tuple[str, str | None]:
     """The page's text as paragraphs (blank lines between them) and its <title>, if any."""
+    blocks, title = plain_blocks_of(html)
+    return "\n\n".join(text for text, _level in blocks), title
+
+
+def plain_blocks_of(html: str) -> tuple[list[tuple[str, int]], str | None]:
+    """The page's paragraphs as `(text, heading level or 0)` and its <title>, if any."""
     collector = _TextCollector(markup=re.search(r"<[A-Za-z!/]", html) is not None)
     try:
         collector.feed(html)
@@ -123,4 +141,20 @@ def plain_text_of(html: str) -> tuple[str, str | None]:
             paragraphs.append("\n".join(current))
             current = []
     title = " ".join("".join(collector.title).split()) or None
-    return "\n\n".join(paragraphs), title
+    return _mark_headings(paragraphs, collector.headings), title
+
+
+def _mark_headings(paragraphs: list[str], headings: list[tuple[int, str]]) -> list[tuple[str, int]]:
+    """Each paragraph with the level of the heading it is (matched in order by its words), else 0."""
+    where: dict[str, list[int]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        where.setdefault(" ".join(paragraph.split()), []).append(index)
+    levels = [0] * len(paragraphs)
+    start = 0
+    for level, text in headings:
+        places = where.get(text, [])
+        k = bisect_left(places, start)
+        if k < len(places):  # a heading not found (say, split by a <br>) is skipped, not waited for
+            levels[places[k]] = level
+            start = places[k] + 1
+    return list(zip(paragraphs, levels, strict=True))

@@ -15,12 +15,14 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader.article import Article, ArticleMeta
+from reader.article import Article, ArticleMeta, Heading
 from reader.errors import ReaderError
 from reader.sources.boilerplate import find_body_end
 from reader.sources.decode import check_text, decode_bytes
+from reader.sources.headings import settle, title_heading
 from reader.sources.text import (
     find_byline,
     find_date,
@@ -146,9 +148,16 @@ def _finish(
     date: str | None = None,
     site: str | None = None,
     plain: bool = False,
+    headings: Sequence[Heading] = (),
 ) -> Article:
-    """Common last steps: safe characters, tidy ends, headline for plain text, trailing boilerplate."""
-    text = sanitize_for_terminal(text).lstrip("\n").rstrip()
+    """Common last steps: safe characters, tidy ends, headline for plain text, trailing boilerplate.
+
+    `headings` index the text as given; they are moved with its trimmed start (or, for plain text,
+    found: its title line).
+    """
+    text = sanitize_for_terminal(text)
+    trimmed = len(text) - len(text.lstrip("\n"))
+    text = text.lstrip("\n").rstrip()
     if not text.strip():
         raise ReaderError(f"{_display(source) if source != '-' else 'stdin'} has no article text")
     if plain and title is None:
@@ -156,6 +165,9 @@ def _finish(
     if plain:
         headline_end = text.find("\n", text.find(title)) + 1 if title else 0
         text = unwrap_hard_wrapped(text, keep_before=headline_end)
+    body_end = find_body_end(text)
+    found = title_heading(text, title) if plain else settle(headings, text, trimmed)
+    found = [h for h in found if body_end is None or h.start < body_end]  # "Leave a Reply" is no section
     if byline is None:
         byline = find_byline(text)
     if date is None:
@@ -167,7 +179,8 @@ def _finish(
         byline=sanitize_for_terminal(byline).strip() if byline else None,
         date=date,
         site=sanitize_for_terminal(site).strip() if site else None,
-        body_end=find_body_end(text),
+        body_end=body_end,
+        headings=found,
     )
 
 
@@ -186,7 +199,13 @@ def _from_text(
 
         page = extract_html(text, url=url, name=name)
         article = _finish(
-            page.text, source, title=page.title, byline=page.byline, date=page.date, site=page.site
+            page.text,
+            source,
+            title=page.title,
+            byline=page.byline,
+            date=page.date,
+            site=page.site,
+            headings=page.headings,
         )
         facts = page_meta(
             article,
@@ -204,7 +223,12 @@ def _from_text(
         rendered = render_markdown(text)
         front_matter = rendered.meta
         article = _finish(
-            rendered.text, source, title=rendered.title, byline=rendered.byline, date=rendered.date
+            rendered.text,
+            source,
+            title=rendered.title,
+            byline=rendered.byline,
+            date=rendered.date,
+            headings=rendered.headings,
         )
     else:
         article = _finish(text, source, plain=True)
