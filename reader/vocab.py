@@ -13,8 +13,8 @@ ENTITY_ROLES = ("person", "organisation", "group", "place", "date", "event", "ot
 HIGHLIGHT_KINDS = (*ENTITY_ROLES, "quote")
 """What the `highlight` setting can switch on: the entity roles and quotes."""
 
-STYLE_ROLES = (*HIGHLIGHT_KINDS, "speaker", "match", "current", "selection", "boilerplate")
-"""Everything the article view highlights; a theme gives each one Rich style."""
+STYLE_ROLES = (*HIGHLIGHT_KINDS, "speaker", "match", "current", "selection", "boilerplate", "heading")
+"""Everything the article view highlights, and the article's headings; a theme gives each a Rich style."""
 
 PANELS = ("actors", "places", "events", "quotes")
 """The side panels, in their default order."""

@@ -105,9 +105,13 @@ def test_broken_user_theme_reported_and_default_used() -> None:
 
 @pytest.mark.parametrize("name", BUNDLED)
 def test_highlights_stay_distinct_without_colour(name: str) -> None:
-    """With NO_COLOR, entity kinds, quotes, speakers, matches and the selection differ by cues alone."""
+    """With NO_COLOR, entity kinds, quotes, speakers, matches and the selection differ by cues alone.
+
+    Boilerplate and headings are whole lines that their place already tells apart (a heading stands
+    alone between paragraphs), so they may share a cue with a highlight inside the running text.
+    """
     plain = get_theme(name).rich_styles(no_color=True)
-    roles = [role for role in ROLES if role != "boilerplate"]
+    roles = [role for role in ROLES if role not in ("boilerplate", "heading")]
     cues = {role: (s.bold, s.italic, s.underline, s.reverse, s.dim) for role, s in plain.items()}
     seen: dict[tuple, str] = {}
     for role in roles:
@@ -442,3 +446,21 @@ async def test_broken_theme_asked_for_gives_a_notice_and_the_default_in_the_app(
         shown = [str(notification.message) for notification in app._notifications]
         assert any(str(path) in text and "styles.person" in text for text in shown), shown
         assert any("'oops' is broken" in text for text in shown), shown
+
+
+def test_a_theme_without_a_heading_style_still_loads_and_gets_the_default() -> None:
+    """A user theme written before headings were styled loads without warnings; its headings are bold."""
+    data = tomllib.loads('dark = true\n[palette]\nbackground = "#002b36"\nprimary = "#268bd2"\n')
+    theme, warnings = build_theme("old", data)
+    assert warnings == []
+    heading = theme.rich_styles()["heading"]
+    assert heading.bold and heading.color is not None
+    assert theme.rich_styles(no_color=True)["heading"].bold
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_bundled_theme_styles_headings_itself(name: str) -> None:
+    """Each bundled theme chooses its heading colour (not the derived default) and keeps the bold cue."""
+    path = resources.themes_dir() / f"{name}.toml"
+    styles = tomllib.loads(path.read_text(encoding="utf-8"))["styles"]
+    assert "bold" in styles["heading"].split()

@@ -53,6 +53,7 @@ ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
     "current": ("reverse bold", "error"),
     "selection": ("reverse underline", "primary"),
     "boilerplate": ("dim", "foreground"),
+    "heading": ("bold", "primary"),
 }
 
 

@@ -1,7 +1,7 @@
 """The article view: a Line-API scroll view that wraps, highlights and scrolls book-length text.
 
 Only the visible lines are ever styled. Each display line is built as Rich `Text` from the
-article slice, the highlight layers are applied in a fixed order (boilerplate, quote, speaker,
+article slice, the highlight layers are applied in a fixed order (boilerplate, headings, quote, speaker,
 entity kinds, the selected actor's mentions, search matches, the flashed target, the mouse
 selection), rendered into a `Strip` and cached by (line, width, state version).
 """
@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.analysis.model import Analysis
+from reader.article import Heading
 from reader.terminal import sanitize_for_terminal
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
@@ -87,6 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
         meta: str | None = None,
         notices: Sequence[str] = (),
         body_end: int | None = None,
+        headings: Sequence[Heading] = (),
         wrap_width: int = 80,
         name: str | None = None,
         id: str | None = None,
@@ -97,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.body_end = body_end if body_end is not None and 0 <= body_end < len(text) else None
         self.wrap_width = max(20, wrap_width)
         self.title_text, self.title_range = self._title_parts(title)
+        self._headings = self._heading_index(headings)
         self.meta_text = sanitize_for_terminal(meta) if meta else None
         self.notices = [sanitize_for_terminal(notice) for notice in notices]
         self.styles_by_role: dict[str, Style] = dict(FALLBACK_STYLES)
@@ -150,6 +153,16 @@ class ArticleView(ScrollView, can_focus=True):
             start = len(self.text) - len(stripped)
             return None, (start, start + len(title))
         return title, None
+
+    def _heading_index(self, headings: Sequence[Heading]) -> IntervalIndex[int]:
+        """The headings to style as such: all but the headline, which keeps its own (title) style."""
+        title = self.title_range
+        return IntervalIndex(
+            (h.start, h.end, h.level)
+            for h in headings
+            if 0 <= h.start < h.end <= len(self.text)
+            and (title is None or h.end <= title[0] or h.start >= title[1])
+        )
 
     @property
     def text_width(self) -> int:
@@ -540,6 +553,8 @@ class ArticleView(ScrollView, can_focus=True):
 
         if self.body_end is not None and end > self.body_end:
             paint(styles["boilerplate"], max(start, self.body_end), end)
+        for span_start, span_end, _level in self._headings.overlapping(start, end):
+            paint(styles["heading"], span_start, span_end)
         if self.title_range is not None and start < self.title_range[1]:
             paint(styles["title"], *self.title_range)
         # Doubtful attributions first, so a confident quote around one keeps its full style.

@@ -32,6 +32,7 @@ FALLBACK_STYLES: dict[str, Style] = {
     "current": Style(color="#000000", bgcolor="#ff9e3b", bold=True, underline=True),
     "selection": Style(color="#000000", bgcolor="#7aa2f7", bold=True),
     "boilerplate": Style(color="#6b6b6b", dim=True),
+    "heading": Style(color="#6cb6ff", bold=True),
     "title": Style(bold=True),
     "meta": Style(dim=True, italic=True),
     "notice": Style(bold=True),
