@@ -42,10 +42,22 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.contents import ContentsList, ContentsPane
     from reader.ui.widgets.find_bar import FindBar
     from reader.ui.widgets.side_panel import FilterInput
 
-    return (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard, ArticleView, FindBar, FilterInput)
+    return (
+        ReaderApp,
+        ArticleScreen,
+        LibraryScreen,
+        HelpScreen,
+        ActorCard,
+        ArticleView,
+        FindBar,
+        FilterInput,
+        ContentsPane,
+        ContentsList,
+    )
 
 
 def binding_ids() -> set[str]:

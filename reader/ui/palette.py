@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from reader.analysis.model import Analysis, Quote
+from reader.article import Heading
 from reader.terminal import one_line
 from reader.ui.present import DOUBTFUL_MARK, QUOTE_CONFIDENCE_THRESHOLD, is_doubtful
 
@@ -89,6 +90,8 @@ class ArticleActions(Protocol):
     def action_next_quote(self) -> None: ...
     def action_cycle_width(self) -> None: ...
     def action_card(self) -> None: ...
+    def action_show_contents(self) -> None: ...
+    def go_to_heading(self, heading: Heading) -> None: ...
 
 
 def article_commands(
@@ -122,7 +125,18 @@ def article_commands(
         Command("Cycle reading width", actions.action_cycle_width, "60, 72, 80, 100, 120 columns or full")
     )
     commands.append(Command("Show actor card", actions.action_card, "The selected actor's card"))
+    commands.append(
+        Command("Show contents", actions.action_show_contents, "The article's headings; Enter jumps (key o)")
+    )
     return commands
+
+
+def heading_commands(actions: ArticleActions, headings: Iterable[Heading]) -> list[Command]:
+    """A jump to each of the article's headings."""
+    return [
+        Command(f"Jump to heading: {heading.text}", partial(actions.go_to_heading, heading), "Its section")
+        for heading in headings
+    ]
 
 
 def _jump_commands(actions: ArticleActions, analysis: Analysis, quotes: Iterable[Quote]) -> list[Command]:

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.lazy import Lazy
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Tree
 
@@ -32,7 +31,7 @@ from reader.ui.messages import (
     ReferentClicked,
 )
 from reader.ui.options import ReaderOptions
-from reader.ui.palette import Command, ScreenCommands, article_commands
+from reader.ui.palette import Command, ScreenCommands, article_commands, heading_commands
 from reader.ui.present import (
     QUOTE_CONFIDENCE_THRESHOLD,
     article_meta,
@@ -44,6 +43,7 @@ from reader.ui.present import (
     shown_quotes,
     source_label,
 )
+from reader.ui.screens.article_contents import ContentsScreen
 from reader.ui.screens.article_keys import ARTICLE_BINDINGS
 from reader.ui.seek import (
     NOT_FOUND,
@@ -53,6 +53,7 @@ from reader.ui.seek import (
     wrap_notice,
 )
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.contents import ContentsPane
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
@@ -68,7 +69,7 @@ SAVE_DELAY = 1.0
 NARROW = 100
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ContentsScreen):
     """One open article."""
 
     DEFAULT_CSS = """
@@ -122,12 +123,14 @@ class ArticleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
         with Horizontal(id="body"):
+            yield ContentsPane(self.article.headings, id="contents")
             yield ArticleView(
                 self.article.text,
                 title=self.article.title,
                 meta=article_meta(self.article),
                 notices=article_notices(self.article, self._initial_analysis),
                 body_end=self.article.body_end,
+                headings=self.article.headings,
                 wrap_width=self.options.wrap_width,
                 id="article",
             )
@@ -215,6 +218,7 @@ class ArticleScreen(Screen[None]):
         # While the whole headline is on screen the status line names the source instead of repeating it.
         at_top = view.scroll_y < 1 and view.title_bottom > 0
         self.status.title = source_label(self.article) if at_top else self.full_title
+        self.follow_contents()
 
     # ----------------------------------------------------------------- analysis
 
@@ -580,7 +584,8 @@ class ArticleScreen(Screen[None]):
         self.view.set_highlight_styles(styles)
 
     def palette_commands(self) -> list[Command]:
-        return article_commands(self, self.analysis, self.visible_quotes(), ENTITY_ROLES)
+        commands = article_commands(self, self.analysis, self.visible_quotes(), ENTITY_ROLES)
+        return [*commands, *heading_commands(self, self.article.headings)]
 
     def jump_to(self, start: int, end: int) -> None:
         self.view.jump_to(start, end)

@@ -34,6 +34,14 @@ ARTICLE_BINDINGS: list[BindingType] = [
         id="previous-quote",
         tooltip="Jump to the previous quote",
     ),
+    Binding(
+        "o",
+        "toggle_contents",
+        "Contents",
+        show=False,
+        id="toggle-contents",
+        tooltip="Show or hide the contents: the article's headings (Enter jumps to one)",
+    ),
     Binding("s", "toggle_sidebar", "Panels", id="toggle-sidebar", tooltip="Show or hide the side panels"),
     Binding("1", "panel('actors')", "Actors", show=False, id="panel-actors", tooltip="Show the actors panel"),
     Binding(
