@@ -3,7 +3,8 @@
 Entries are JSON files under `paths.cache_dir()/analyses`, named by a SHA-256 of everything the
 result depends on: the text, where its body ends, the model's name and version, the analysis
 version (and a fingerprint of the analysis code, so an upgrade never serves stale results) and
-the user's extra quote cues. A corrupt, truncated or outdated entry is ignored (and removed); an
+the user's extra quote cues and the publication date the events' relative days ("on Tuesday") are
+read against. A corrupt, truncated or outdated entry is ignored (and removed); an
 unwritable cache folder just means no caching. Writes are atomic, so readers never see half a file.
 
 A cache file is outside input like any other (another program, a full disk or a hostile user may
@@ -73,8 +74,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(text: str, body_end: int | None, model: ModelInfo, extra_cues: Sequence[str] = ()) -> str:
-    """The hex key of an analysis: same inputs, same model, same code -> same key."""
+def cache_key(
+    text: str,
+    body_end: int | None,
+    model: ModelInfo,
+    extra_cues: Sequence[str] = (),
+    published: str | None = None,
+) -> str:
+    """The hex key of an analysis: same inputs, same model, same code -> same key.
+
+    `published` (the article's checked date, ISO) is part of it: the same text published on another
+    day has its "on Wednesday" on another calendar day.
+    """
     header = json.dumps(
         [
             ANALYSIS_VERSION,
@@ -84,6 +95,7 @@ def cache_key(text: str, body_end: int | None, model: ModelInfo, extra_cues: Seq
             model.version,
             body_end,
             sorted({c.strip().lower() for c in extra_cues if c.strip()}),
+            published,
         ],
         separators=(",", ":"),
     )
@@ -138,7 +150,7 @@ def check_entry(analysis: Analysis, text: str) -> None:
         raise ValueError("bad actor or place")
     ids = {r.id for r in records}
     for event in analysis.events:
-        fields = (event.actor, event.object, event.when, event.where)
+        fields = (event.actor, event.object, event.when, event.where, event.date)
         if not all(map(_optional_text, fields)) or not _number(event.salience):
             raise ValueError("bad event")
         if event.actor is not None and event.actor not in ids:

@@ -13,16 +13,23 @@ from reader.analysis.model import Analysis
 from reader.analysis.nlp import BATCH_CHARS, ModelSpec, load_model, resolve_model
 
 
-def _key(text: str, spec: ModelSpec, body_end: int | None, extra_cues: Sequence[str]) -> str:
-    return cache.cache_key(text, body_end, spec.info, extra_cues)
+def _key(
+    text: str, spec: ModelSpec, body_end: int | None, extra_cues: Sequence[str], published: str | None
+) -> str:
+    return cache.cache_key(text, body_end, spec.info, extra_cues, published)
 
 
 def cached_analysis(
-    text: str, *, model: str | None = None, body_end: int | None = None, extra_cues: Sequence[str] = ()
+    text: str,
+    *,
+    model: str | None = None,
+    body_end: int | None = None,
+    extra_cues: Sequence[str] = (),
+    published: str | None = None,
 ) -> Analysis | None:
     """The cached analysis of `text` with this model, or None when there is none (never parses)."""
     spec = resolve_model(model)
-    return cache.load(_key(text, spec, body_end, extra_cues), text)
+    return cache.load(_key(text, spec, body_end, extra_cues, published), text)
 
 
 def get_analysis(
@@ -32,17 +39,29 @@ def get_analysis(
     body_end: int | None = None,
     use_cache: bool = True,
     extra_cues: Sequence[str] = (),
+    published: str | None = None,
 ) -> Analysis:
-    """The analysis of `text`: from the cache when possible, else parsed (and then cached)."""
+    """The analysis of `text`: from the cache when possible, else parsed (and then cached).
+
+    `published` is the article's checked date (ISO, `ArticleMeta.date`): the events' "on Tuesday"
+    becomes a calendar day with it.
+    """
     spec = resolve_model(model)
-    key = _key(text, spec, body_end, extra_cues)
+    key = _key(text, spec, body_end, extra_cues, published)
     if use_cache:
         hit = cache.load(key, text)
         if hit is not None:
             return hit
     from reader.analysis.pipeline import analyse  # only now: it pulls in the extraction rules
 
-    analysis = analyse(text, load_model(spec), body_end=body_end, extra_cues=extra_cues, info=spec.info)
+    analysis = analyse(
+        text,
+        load_model(spec),
+        body_end=body_end,
+        extra_cues=extra_cues,
+        info=spec.info,
+        published=published,
+    )
     if use_cache:
         cache.store(key, analysis)
     return analysis
@@ -56,6 +75,7 @@ def iter_analysis(
     use_cache: bool = True,
     extra_cues: Sequence[str] = (),
     batch_chars: int = BATCH_CHARS,
+    published: str | None = None,
 ) -> Iterator[Analysis]:
     """Growing partial analyses of `text`, ending with the complete one (which is cached).
 
@@ -63,7 +83,7 @@ def iter_analysis(
     article while the rest is still being parsed.
     """
     spec = resolve_model(model)
-    key = _key(text, spec, body_end, extra_cues)
+    key = _key(text, spec, body_end, extra_cues, published)
     if use_cache:
         hit = cache.load(key, text)
         if hit is not None:
@@ -79,6 +99,7 @@ def iter_analysis(
         batch_chars=batch_chars,
         extra_cues=extra_cues,
         info=spec.info,
+        published=published,
     ):
         yield final
     if use_cache and final is not None:

@@ -70,7 +70,7 @@ def _referent_lines(records: list[Referent], width: int) -> list[str]:
     return lines
 
 
-def _when_text(event: Event) -> str | None:
+def when_text(event: Event) -> str | None:
     """The event's time as written, with the calendar day when the text leaves it relative."""
     if event.when and event.date and not re.search(r"\b\d{4}\b", event.when):
         return f"{event.when} ({event.date})"
@@ -88,9 +88,9 @@ def event_line(event: Event, analysis: Analysis, width: int | None = None) -> st
     doing = [event.what] if event.what else [event.trigger.text, event.object]
     if place and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", " ".join(d for d in doing if d)):
         place = None  # "lived on Mill Street — Mill Street": the place is already said
-    parts = [actor.name if actor else event.agent, *doing, _when_text(event), place]
+    parts = [actor.name if actor else event.agent, *doing, when_text(event), place]
     if event.kind == "named":
-        parts = [event.trigger.text, _when_text(event), where.name if where else event.where]
+        parts = [event.trigger.text, when_text(event), where.name if where else event.where]
     parts = [safe(p) if p else None for p in parts]
     line = " — ".join(p for p in parts if p)
     # Too long: shorten who (an agent phrase can be long), then the object or "what", so when and

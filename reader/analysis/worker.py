@@ -47,6 +47,7 @@ class Job:
     extra_cues: tuple[str, ...]
     use_cache: bool
     batch_chars: int
+    published: str | None = None  # the article's checked date (ISO): "on Tuesday" read against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,7 @@ def _run_job(child: _Child, job: Job, model: str | None) -> Job | None:
     if delay > 0:
         time.sleep(delay)
     spec = resolve_model(model)
-    key = cache.cache_key(job.text, job.body_end, spec.info, job.extra_cues)
+    key = cache.cache_key(job.text, job.body_end, spec.info, job.extra_cues, job.published)
     if job.use_cache and (hit := cache.load(key, job.text)) is not None:
         child.report(WorkerEvent(job.job_id, "partial", hit))
         child.report(WorkerEvent(job.job_id, "done"))
@@ -225,6 +226,7 @@ def _run_job(child: _Child, job: Job, model: str | None) -> Job | None:
         batch_chars=job.batch_chars,
         extra_cues=job.extra_cues,
         info=spec.info,
+        published=job.published,
     ):
         child.report(WorkerEvent(job.job_id, "partial", final))
         newer = child.latest_job(job)

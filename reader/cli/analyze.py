@@ -125,6 +125,7 @@ def _analyse(article: Article, settings: _Settings) -> Analysis:
         body_end=article.body_end,
         use_cache=settings.use_cache,
         extra_cues=settings.extra_cues,
+        published=article.meta.date,
     )
 
 

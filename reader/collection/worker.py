@@ -98,7 +98,8 @@ def _analyse(article: Article, job: Job) -> tuple[Analysis, bool]:
     from reader.analysis.nlp import load_model, resolve_model
 
     spec = resolve_model(job.model)
-    key = cache.cache_key(article.text, article.body_end, spec.info, job.extra_cues)
+    published = article.meta.date  # the checked date: "on Wednesday" becomes a calendar day
+    key = cache.cache_key(article.text, article.body_end, spec.info, job.extra_cues, published)
     if job.use_cache:
         hit = cache.load(key, article.text)
         if hit is not None:
@@ -109,7 +110,12 @@ def _analyse(article: Article, job: Job) -> tuple[Analysis, bool]:
     if nlp is None:
         nlp = _State.nlp = load_model(spec)
     analysis = analyse(
-        article.text, nlp, body_end=article.body_end, extra_cues=job.extra_cues, info=spec.info
+        article.text,
+        nlp,
+        body_end=article.body_end,
+        extra_cues=job.extra_cues,
+        info=spec.info,
+        published=published,
     )
     if job.use_cache:
         cache.store(key, analysis)

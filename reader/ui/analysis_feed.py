@@ -51,7 +51,11 @@ def cached(article: Article, options: AnalysisOptions) -> Analysis | None:
     from reader.analysis import service
 
     return service.cached_analysis(
-        article.text, model=options.model, body_end=article.body_end, extra_cues=options.extra_cues
+        article.text,
+        model=options.model,
+        body_end=article.body_end,
+        extra_cues=options.extra_cues,
+        published=article.meta.date,
     )
 
 
@@ -63,7 +67,7 @@ def is_cached(article: Article, options: AnalysisOptions) -> bool:
     from reader.analysis.nlp import resolve_model
 
     spec = resolve_model(options.model)
-    key = cache.cache_key(article.text, article.body_end, spec.info, options.extra_cues)
+    key = cache.cache_key(article.text, article.body_end, spec.info, options.extra_cues, article.meta.date)
     return cache.entry_path(key).is_file()
 
 
@@ -123,6 +127,8 @@ class AnalysisRunner:
 
     @staticmethod
     def _same(job: Job, article: Article) -> bool:
+        if job.published != article.meta.date:
+            return False
         return job.text is article.text or (job.text == article.text and job.body_end == article.body_end)
 
     def _cache_then_parse(self, article: Article, post: Post) -> None:
@@ -156,6 +162,7 @@ class AnalysisRunner:
             tuple(self.options.extra_cues),
             self.options.use_cache,
             BATCH_CHARS,
+            article.meta.date,
         )
         self._body = len(article.text) if article.body_end is None else article.body_end
         self._latest = None

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.text import Text
 
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
-from reader.analysis.summary import display_date, notices
+from reader.analysis.summary import display_date, notices, when_text
 from reader.article import Article, count_words, reading_minutes
 from reader.terminal import mask_url, one_line
 
@@ -140,7 +140,7 @@ def event_line(analysis: Analysis, event: Event) -> Text:
         parts.append((event.trigger.text, "italic"))
         if event.object:
             parts.append(" " + shorten(event.object, 40))
-    details = [x for x in (event.when, where.name if where else event.where) if x]
+    details = [x for x in (when_text(event), where.name if where else event.where) if x]
     if details:
         parts.append((" · " + " · ".join(details), "dim"))
     return Text.assemble(*parts)
