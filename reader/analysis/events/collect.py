@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.credits import credit_spans
 from reader.analysis.events.extract import RawEvent, events_from_doc
 from reader.analysis.events.merge import Group, group_mentions
+from reader.analysis.events.notes import note_spans
 from reader.analysis.events.parts import ArticleParts, find_parts
 from reader.analysis.events.phrases import sentence_words
 from reader.analysis.events.rank import (
@@ -65,7 +66,7 @@ class EventCollector:
     ) -> list[RawEvent]:
         """Read one doc starting at `offset` of the article; returns its raw events."""
         piece = doc.text if text is None else text
-        skip = credit_spans(piece)
+        skip = [*credit_spans(piece), *note_spans(piece)]
         dateline = self.parts.dateline
         if dateline is not None and not (offset <= dateline[0] < offset + len(piece)):
             dateline = None
@@ -96,7 +97,7 @@ class EventCollector:
     ) -> list[Event]:
         """The article's events in rank order (see the module docstring)."""
         parts = find_parts(self.text[: self.body_length], published) if published else self.parts
-        candidates = _resolve(self.raw, referents)
+        candidates = _resolve(self.raw, referents, _Speakers(quotes))
         spans = [(s.start, s.end) for q in quotes if _is_claim(q) for s in (q.segments or [q.content])]
         mark_positions(candidates, parts, QuoteSpans(spans))
         names = {r.id: r.name for r in referents.actors}
@@ -121,12 +122,35 @@ def _is_claim(quote: Quote) -> bool:
     return quote.cue is None or quote.cue.start < quote.content.start
 
 
-def _resolve(raws: list[RawEvent], referents: Referents) -> list[Candidate]:
-    """Each raw event with its actor (a he/she goes to the last person named before it) and place ids."""
+class _Speakers:
+    """Who speaks inside each direct quote: there, "I" is the speaker."""
+
+    def __init__(self, quotes: Sequence[Quote]):
+        spans = sorted(
+            (s.start, s.end, q.actor)
+            for q in quotes
+            if q.kind == "direct" and q.actor is not None
+            for s in (q.segments or [q.content])
+        )
+        self._spans = spans
+        self._starts = [start for start, _, _ in spans]
+
+    def at(self, position: int) -> str | None:
+        k = bisect.bisect_right(self._starts, position) - 1
+        if k >= 0 and position < self._spans[k][1]:
+            return self._spans[k][2]
+        return None
+
+
+def _resolve(raws: list[RawEvent], referents: Referents, speakers: _Speakers) -> list[Candidate]:
+    """Each raw event with its actor and place ids: a he/she is the last person named before it, an
+    "I" inside a direct quote its speaker."""
     person_starts = sorted(s for s, i in referents.by_start.items() if referents.kinds.get(i) == "person")
     out = []
     for raw in raws:
         actor = referents.by_start.get(raw.actor_at) if raw.actor_at is not None else None
+        if actor is None and raw.first_person:
+            actor = speakers.at(raw.trigger.start)
         if actor is None and raw.pronoun_at is not None:
             k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
             if k >= 0 and raw.pronoun_at - person_starts[k] <= PRONOUN_REACH:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from reader.analysis.events.phrases import (
     place_text,
     subject_phrase,
 )
+from reader.analysis.events.subjects import passive_agent, shared_subject, whose_phrase
 from reader.analysis.model import Span
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "they", "we", "i", "you", "he", "she"})
+#: The speaker's own "I": inside a quote, the one who speaks did it.
+_FIRST_PERSON = frozenset({"i"})
 
 
 @dataclass(slots=True)
@@ -60,6 +62,7 @@ class RawEvent:
     lemma: str = ""
     actor_at: int | None = None  # start offset of the actor's mention
     pronoun_at: int | None = None  # a he/she subject at this offset: the last person before it
+    first_person: bool = False  # "I" did it: inside a direct quote, its speaker
     object: str | None = None
     what: str | None = None  # the readable phrase: "launched missiles at two bases", "the branch was closed"
     agent: str | None = None  # who did it, as text, when no referent names them: "three of the men"
@@ -99,55 +102,6 @@ def _is_event_verb(token: Token) -> bool:
         and token.lemma_.lower() not in BARE_SAYING_VERBS
         and token.lemma_.lower() not in LIGHT_VERBS
     )
-
-
-def _subject(verb: Token, blocked: AbstractSet[int] = frozenset()) -> tuple[Token | None, bool]:
-    """The verb's subject token and whether it is the actor (False for a passive subject).
-
-    `blocked` tokens (the dateline's) are never the subject, though the parse may say so.
-    """
-    for child in verb.children:
-        if child.i in blocked:
-            continue
-        if child.dep_ in ("nsubj", "csubj", "expl"):
-            return child, True
-        if child.dep_ in ("nsubjpass", "csubjpass"):
-            return child, False
-    return None, False
-
-
-def _agent(verb: Token) -> Token | None:
-    """The `by` agent of a passive verb: "was killed by a U.S. drone strike" -> strike."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _coordinated_head(verb: Token) -> Token:
-    """The verb a conjunct shares its subject with.
-
-    The parser often hangs the second verb of a relative clause on the main verb ("ISIS, which had
-    taken over ..., massacred thousands"): a relative clause ending right before the conjunct wins.
-    """
-    head = verb.head
-    if verb.dep_ == "conj":
-        for token in verb.doc[head.i + 1 : verb.i]:
-            if token.dep_ == "relcl" and token.pos_ == "VERB" and 0 < verb.i - token.right_edge.i <= 2:
-                return token
-    return head
-
-
-def _shared_subject(verb: Token, blocked: AbstractSet[int]) -> tuple[Token | None, bool, Token]:
-    """The subject of `verb` or, for a conjunct or complement without one, of the verb it shares it with."""
-    subject, active = _subject(verb, blocked)
-    head = verb
-    hops = 0
-    while subject is None and head.dep_ in ("conj", "xcomp", "advcl") and hops < 4:
-        head = _coordinated_head(head)
-        subject, active = _subject(head, blocked)
-        hops += 1
-    return subject, active, head
 
 
 def _governing_verbs(start: int, end: int, heads: list[int], event_verbs: list[bool]) -> dict[int, int]:
@@ -236,15 +190,25 @@ def _actor(
     """Who did it: the subject of an active verb, the `by` agent of a passive one. A referent's mention
     becomes `actor_at`, a he/she `pronoun_at`; a phrase that names no referent ("three of the men",
     "a flood barrier") is kept as `agent` text."""
-    actor_tok = subject if active else _agent(verb)
+    actor_tok = subject if active else passive_agent(verb)
     if actor_tok is None:
         return
-    if actor_tok.lower_ in _RELATIVE and head.dep_ == "relcl":
-        actor_tok = head.head
+    clause = head
+    if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "a van that officials believe carried the bomb": the van carried it
+    if actor_tok.lower_ in _RELATIVE and clause.dep_ == "relcl":
+        actor_tok = clause.head
         if actor_tok.dep_ == "appos":
             actor_tok = actor_tok.head
     if actor_tok.lower_ in _PERSONAL:
         event.pronoun_at = actor_tok.idx + index.offset
+        return
+    if actor_tok.lower_ in _FIRST_PERSON:
+        event.first_person = True
+        return
+    whose = whose_phrase(actor_tok, index)
+    if whose is not None:
+        event.agent = whose
         return
     event.actor_at = index.mention_of(actor_tok)
     if event.actor_at is None and actor_tok.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
@@ -308,7 +272,7 @@ def _verb_event(verb: Token, sentence: _Sentence, index: DocIndex, text: str) ->
     lemma = verb.lemma_.lower()
     if lemma in CONTROL_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
         return None  # the complement verb carries the event, with this verb in its trigger
-    subject, active, head = _shared_subject(verb, index.dateline)
+    subject, active, head = shared_subject(verb, index.dateline)
     event = RawEvent(
         trigger=_span(text, *_trigger_bounds(verb), index.offset),
         sentence=sentence.span,
@@ -330,10 +294,11 @@ def _verb_event(verb: Token, sentence: _Sentence, index: DocIndex, text: str) ->
         if start != event.actor_at:
             event.where_at.append(start)
     event.where_text = place_text(text, verb)  # when no place record is found among `where_at`
-    if event.actor_at is None and event.pronoun_at is None and event.object is None and subject is None:
+    no_one = event.actor_at is None and event.pronoun_at is None and not event.first_person
+    if no_one and event.object is None and subject is None:
         return None  # "it is unclear": nothing to show
     event.what = _what(event, subject, active, (obj, target))
-    participants = [verb, *(t for t in (subject, patient, _agent(verb)) if t is not None)]
+    participants = [verb, *(t for t in (subject, patient, passive_agent(verb)) if t is not None)]
     event.words = content_words(participants, verb)
     return event
 

@@ -49,6 +49,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return True  # a headline names its people by surname: the words, not the actor ids, decide
     if a.actor is not None and b.actor is not None and a.actor != b.actor:
         return False
+    if _named_apart(a, b) or _named_apart(b, a):
+        return False  # "dockers walked out" and "the manager walked through the yard"
     if a.background != b.background:
         return False  # "could raise taxes" is not "raised taxes"
     if a.actor is not None and a.actor == b.actor and (a.raw.object is None or b.raw.object is None):
@@ -56,6 +58,11 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if (a.in_headline and b.in_lead) or (a.in_lead and b.in_headline):
         return True  # the headline restates the lead
     return bool(shared)
+
+
+def _named_apart(a: Candidate, b: Candidate) -> bool:
+    """`a` names its doer by a record and `b` by a phrase that is not that record: two doers."""
+    return a.actor is not None and b.actor is None and bool(b.raw.agent)
 
 
 def _completeness(c: Candidate) -> tuple[float, int]:

@@ -28,6 +28,8 @@ _MAX_OBJECT_CHARS = 80
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 #: Words of a phrase whose lemmas count for matching it against the headline.
 _MAX_PHRASE_TOKENS = 12
+#: Entity types whose words keep their capital at a phrase's start ("Iranian leaders").
+_NAME_TYPES = frozenset({"NORP", "PERSON", "ORG", "GPE", "LOC", "FAC"})
 _JUNK = " \t\r\n\u00a0,;:\"“”‘’'"
 
 
@@ -68,7 +70,11 @@ def phrase_text(text: str, token: Token) -> str | None:
         return None
     phrase = " ".join(text[start:end].split())
     first = next((t for t in token.subtree if t.idx == start), token)
-    if first.pos_ in ("DET", "PRON", "ADJ") and phrase.split()[0].istitle():
+    if (
+        first.pos_ in ("DET", "PRON", "ADJ")
+        and first.ent_type_ not in _NAME_TYPES
+        and phrase.split()[0].istitle()
+    ):
         phrase = phrase[0].lower() + phrase[1:]  # "The only bars" at a sentence start reads "the only bars"
     return phrase
 
@@ -258,7 +264,8 @@ class DocIndex:
                     return local + self.offset
         if token.lemma_.lower() in PROXY_NOUNS or token.lower_ in PROXY_NOUNS:
             for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                # "U.S. forces" are the U.S.; "Iranian leaders" are not "Iranian" (an adjective).
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.ent_type_ != "NORP":
                     local = self.token_mention.get(child.i)
                     if local is not None:
                         return local + self.offset

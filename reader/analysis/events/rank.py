@@ -21,7 +21,7 @@ from reader.analysis.events.timing import find_date, is_relative_day, years_in
 WEIGHTS = {
     "headline": 0.30,  # shares the headline's words
     "early": 0.25,  # headline or lead, else how early in the text
-    "actor": 0.10,  # someone did it
+    "actor": 0.10,  # someone did it (a record, or a phrase such as "three of the men")
     "salient": 0.10,  # ... and that someone is one of the article's most mentioned
     "root": 0.05,  # the main clause of its sentence
     "object": 0.05,
@@ -127,7 +127,7 @@ def score(candidate: Candidate, overlap: float, salience: float, headline: froze
     features = {
         "headline": overlap,
         "early": _early(candidate),
-        "actor": float(candidate.actor is not None),
+        "actor": float(candidate.actor is not None or bool(raw.agent)),
         "salient": salience,
         "root": float(raw.root),
         "object": float(bool(raw.object)),
