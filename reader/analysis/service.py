@@ -12,11 +12,19 @@ from reader.analysis import cache
 from reader.analysis.model import Analysis
 from reader.analysis.nlp import BATCH_CHARS, ModelSpec, load_model, resolve_model
 
+#: (start, end) of an article's headings, which the analysis never reads a quote in.
+Spans = Sequence[tuple[int, int]]
+
 
 def _key(
-    text: str, spec: ModelSpec, body_end: int | None, extra_cues: Sequence[str], published: str | None
+    text: str,
+    spec: ModelSpec,
+    body_end: int | None,
+    extra_cues: Sequence[str],
+    published: str | None,
+    headings: Spans = (),
 ) -> str:
-    return cache.cache_key(text, body_end, spec.info, extra_cues, published)
+    return cache.cache_key(text, body_end, spec.info, extra_cues, published, headings)
 
 
 def cached_analysis(
@@ -26,10 +34,11 @@ def cached_analysis(
     body_end: int | None = None,
     extra_cues: Sequence[str] = (),
     published: str | None = None,
+    headings: Spans = (),
 ) -> Analysis | None:
     """The cached analysis of `text` with this model, or None when there is none (never parses)."""
     spec = resolve_model(model)
-    return cache.load(_key(text, spec, body_end, extra_cues, published), text)
+    return cache.load(_key(text, spec, body_end, extra_cues, published, headings), text)
 
 
 def get_analysis(
@@ -40,6 +49,7 @@ def get_analysis(
     use_cache: bool = True,
     extra_cues: Sequence[str] = (),
     published: str | None = None,
+    headings: Spans = (),
 ) -> Analysis:
     """The analysis of `text`: from the cache when possible, else parsed (and then cached).
 
@@ -47,7 +57,7 @@ def get_analysis(
     becomes a calendar day with it.
     """
     spec = resolve_model(model)
-    key = _key(text, spec, body_end, extra_cues, published)
+    key = _key(text, spec, body_end, extra_cues, published, headings)
     if use_cache:
         hit = cache.load(key, text)
         if hit is not None:
@@ -61,6 +71,7 @@ def get_analysis(
         extra_cues=extra_cues,
         info=spec.info,
         published=published,
+        headings=headings,
     )
     if use_cache:
         cache.store(key, analysis)
@@ -76,6 +87,7 @@ def iter_analysis(
     extra_cues: Sequence[str] = (),
     batch_chars: int = BATCH_CHARS,
     published: str | None = None,
+    headings: Spans = (),
 ) -> Iterator[Analysis]:
     """Growing partial analyses of `text`, ending with the complete one (which is cached).
 
@@ -83,7 +95,7 @@ def iter_analysis(
     article while the rest is still being parsed.
     """
     spec = resolve_model(model)
-    key = _key(text, spec, body_end, extra_cues, published)
+    key = _key(text, spec, body_end, extra_cues, published, headings)
     if use_cache:
         hit = cache.load(key, text)
         if hit is not None:
@@ -100,6 +112,7 @@ def iter_analysis(
         extra_cues=extra_cues,
         info=spec.info,
         published=published,
+        headings=headings,
     ):
         yield final
     if use_cache and final is not None:

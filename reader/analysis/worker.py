@@ -48,6 +48,7 @@ class Job:
     use_cache: bool
     batch_chars: int
     published: str | None = None  # the article's checked date (ISO): "on Tuesday" read against it
+    headings: tuple[tuple[int, int], ...] = ()  # where the article's headings are: no quotes there
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +212,7 @@ def _run_job(child: _Child, job: Job, model: str | None) -> Job | None:
     if delay > 0:
         time.sleep(delay)
     spec = resolve_model(model)
-    key = cache.cache_key(job.text, job.body_end, spec.info, job.extra_cues, job.published)
+    key = cache.cache_key(job.text, job.body_end, spec.info, job.extra_cues, job.published, job.headings)
     if job.use_cache and (hit := cache.load(key, job.text)) is not None:
         child.report(WorkerEvent(job.job_id, "partial", hit))
         child.report(WorkerEvent(job.job_id, "done"))
@@ -227,6 +228,7 @@ def _run_job(child: _Child, job: Job, model: str | None) -> Job | None:
         extra_cues=job.extra_cues,
         info=spec.info,
         published=job.published,
+        headings=job.headings,
     ):
         child.report(WorkerEvent(job.job_id, "partial", final))
         newer = child.latest_job(job)

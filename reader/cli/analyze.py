@@ -126,6 +126,7 @@ def _analyse(article: Article, settings: _Settings) -> Analysis:
         use_cache=settings.use_cache,
         extra_cues=settings.extra_cues,
         published=article.meta.date,
+        headings=article.heading_spans,
     )
 
 

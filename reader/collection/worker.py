@@ -99,7 +99,8 @@ def _analyse(article: Article, job: Job) -> tuple[Analysis, bool]:
 
     spec = resolve_model(job.model)
     published = article.meta.date  # the checked date: "on Wednesday" becomes a calendar day
-    key = cache.cache_key(article.text, article.body_end, spec.info, job.extra_cues, published)
+    headings = article.heading_spans  # where no one is quoted
+    key = cache.cache_key(article.text, article.body_end, spec.info, job.extra_cues, published, headings)
     if job.use_cache:
         hit = cache.load(key, article.text)
         if hit is not None:
@@ -116,6 +117,7 @@ def _analyse(article: Article, job: Job) -> tuple[Analysis, bool]:
         extra_cues=job.extra_cues,
         info=spec.info,
         published=published,
+        headings=headings,
     )
     if job.use_cache:
         cache.store(key, analysis)

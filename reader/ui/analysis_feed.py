@@ -56,6 +56,7 @@ def cached(article: Article, options: AnalysisOptions) -> Analysis | None:
         body_end=article.body_end,
         extra_cues=options.extra_cues,
         published=article.meta.date,
+        headings=article.heading_spans,
     )
 
 
@@ -67,7 +68,14 @@ def is_cached(article: Article, options: AnalysisOptions) -> bool:
     from reader.analysis.nlp import resolve_model
 
     spec = resolve_model(options.model)
-    key = cache.cache_key(article.text, article.body_end, spec.info, options.extra_cues, article.meta.date)
+    key = cache.cache_key(
+        article.text,
+        article.body_end,
+        spec.info,
+        options.extra_cues,
+        article.meta.date,
+        article.heading_spans,
+    )
     return cache.entry_path(key).is_file()
 
 
@@ -163,6 +171,7 @@ class AnalysisRunner:
             self.options.use_cache,
             BATCH_CHARS,
             article.meta.date,
+            article.heading_spans,
         )
         self._body = len(article.text) if article.body_end is None else article.body_end
         self._latest = None
