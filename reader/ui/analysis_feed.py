@@ -135,7 +135,7 @@ class AnalysisRunner:
 
     @staticmethod
     def _same(job: Job, article: Article) -> bool:
-        if job.published != article.meta.date:
+        if job.published != article.meta.date or job.headings != article.heading_spans:
             return False
         return job.text is article.text or (job.text == article.text and job.body_end == article.body_end)
 
