@@ -12,6 +12,10 @@ Two guards keep English articles from ever being flagged:
   they are frequent, whatever the detector thinks, and too short a text gives no answer at all.
 
 A page's own `lang` attribute is never used: templates declare English for pages in other languages.
+
+The detector is a dependency, but an install can be incomplete (a package removed, a model file
+unreadable): then the language is unknown (`None`), the analysis goes on, and no thread ever dies with
+a traceback on the reader's terminal.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3
 _ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 
 _identifier: Any = None
+_unavailable = False  # the detector could not be loaded: every answer is "unknown"
 _lock = threading.Lock()
 
 
@@ -55,19 +60,23 @@ def _data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 
 def _load_identifier() -> Any:
-    """The py3langid model with probabilities (loading it costs most of a second: done once)."""
-    global _identifier
+    """The py3langid model with probabilities (loading it costs most of a second: done once), or None
+    when it cannot be loaded: a missing package or a damaged model file means "language unknown"."""
+    global _identifier, _unavailable
     with _lock:
-        if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+        if _identifier is None and not _unavailable:
+            try:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            except Exception:  # ImportError, OSError, a model pickled by another version, ...
+                _unavailable = True
         return _identifier
 
 
 def warm_up() -> None:
     """Start loading the detector in the background (while the spaCy model loads, say)."""
-    if _identifier is None:
+    if _identifier is None and not _unavailable:
         threading.Thread(target=_load_identifier, name="language-model", daemon=True).start()
 
 
@@ -104,9 +113,12 @@ def detect_language(text: str) -> str | None:
         return None
     if english_share(words) >= ENGLISH_SHARE:
         return "en"
+    identifier = _load_identifier()
+    if identifier is None:
+        return None  # no detector: unknown, never a guess
     names, aliases, _ = _data()
     scores: dict[str, float] = {}
-    for label, probability in _load_identifier().rank(" ".join(words))[:8]:
+    for label, probability in identifier.rank(" ".join(words))[:8]:
         language = aliases.get(label, label)  # Wu and Cantonese count for Chinese, and so on
         scores[language] = scores.get(language, 0.0) + probability
     code, confidence = max(scores.items(), key=lambda item: item[1])

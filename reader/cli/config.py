@@ -10,6 +10,7 @@ from reader.errors import ReaderError
 from reader.settings import paths
 from reader.settings.config import Config, config_path, init_config, load_config
 from reader.settings.themes import DEFAULT_THEME, get_theme, remembered_theme, user_themes_dir
+from reader.terminal import one_line
 
 
 def _toml_value(value: object) -> str:
@@ -29,6 +30,20 @@ def _model_note(config: Config) -> str:
     if config.model:
         return f"# installed, version {spec.version}"
     return f"# unset: the best installed pipeline, now {spec.name} {spec.version}"
+
+
+def _fetch_note(config: Config) -> str:
+    """Where the download deadline in effect comes from (the environment wins over the file)."""
+    import os
+
+    from reader.sources.fetch import DEADLINE_SECONDS, DEADLINE_VARIABLE
+
+    raw = os.environ.get(DEADLINE_VARIABLE, "").strip()
+    if raw:
+        return f"# {DEADLINE_VARIABLE}={one_line(raw, 20)} overrides this"
+    if config.fetch_timeout is None:
+        return f"# unset: {DEADLINE_SECONDS:g} s for a whole download"
+    return "# seconds for a whole download"
 
 
 def _theme_note(config: Config) -> str:
@@ -68,6 +83,9 @@ def _print_settings(config: Config) -> None:
         elif key == "model":
             shown = f"model = {_toml_value(value)}" if value else "# model ="
             print(f"{shown:<40}{_model_note(config)}")
+        elif key == "fetch_timeout":
+            shown = f"fetch_timeout = {_toml_value(value)}" if value is not None else "# fetch_timeout ="
+            print(f"{shown:<40}{_fetch_note(config)}")
         else:
             print(f"{key} = {_toml_value(value)}")
     print("\n[keymap]" + ("" if config.keymap else "                                # no remaps"))

@@ -42,6 +42,9 @@ CONFIG_NAME = "config.toml"
 DEFAULT_HIGHLIGHT = ("person", "organisation", "group", "place", "date", "event", "quote")
 MIN_WRAP_WIDTH = 20
 MAX_WRAP_WIDTH = 1000
+#: The longest download deadline a user may set (seconds): an hour, the same for the config key and
+#: READER_FETCH_TIMEOUT.
+MAX_FETCH_TIMEOUT = 3600
 #: Panel names and binding ids an older config may still use, and what they are called now.
 RENAMED = {"locations": "places"}
 RENAMED_BINDINGS = {"panel-locations": "panel-places"}
@@ -59,6 +62,7 @@ class Config:
     highlight: list[str] = field(default_factory=lambda: list(DEFAULT_HIGHLIGHT))
     quote_cues: list[str] = field(default_factory=list)
     keymap: dict[str, str] = field(default_factory=dict)
+    fetch_timeout: float | None = None  # seconds for a whole download; None: the built-in deadline
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain data, in declaration order (for `reader config`)."""
@@ -87,6 +91,10 @@ _KEY_TYPES: dict[str, tuple[Any, str]] = {
         "a list of strings (extra verbs that introduce quotes, such as 'quipped')",
     ),
     "keymap": (lambda v: isinstance(v, dict), 'a table of binding id = "keys"'),
+    "fetch_timeout": (
+        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        f"a number of seconds for a whole download (more than 0, at most {MAX_FETCH_TIMEOUT})",
+    ),
 }
 
 
@@ -154,6 +162,10 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
             raise ReaderError(f"{source}: '{key}' must be {expected}, not {_type_name(value)}")
         if key == "wrap_width" and not MIN_WRAP_WIDTH <= value <= MAX_WRAP_WIDTH:
             raise ReaderError(f"{source}: 'wrap_width' must be {expected}, not {value}")
+        if key == "fetch_timeout":
+            if not (0 < value <= MAX_FETCH_TIMEOUT):  # also refuses nan; inf is above the limit
+                raise ReaderError(f"{source}: 'fetch_timeout' must be {expected}, not {value}")
+            value = float(value)
         if key in ("panels", "highlight"):
             allowed = PANELS if key == "panels" else HIGHLIGHT_KINDS
             kept = []
@@ -226,6 +238,9 @@ highlight = [{", ".join(f'"{k}"' for k in DEFAULT_HIGHLIGHT)}]
 
 # Extra verbs that introduce quotes, on top of the built-in ones ("said", "told", ...).
 quote_cues = []
+
+# Seconds a whole download of a web page may take. READER_FETCH_TIMEOUT overrides this.
+# fetch_timeout = 30
 
 # Key remaps: binding id = "comma-separated keys". Press ? in the app to see the bindings.
 [keymap]

@@ -29,6 +29,7 @@ from typing import Any
 from reader import __version__
 from reader.atomic import write_atomic
 from reader.errors import ReaderError
+from reader.settings.config import MAX_FETCH_TIMEOUT
 from reader.settings.paths import cache_dir
 from reader.terminal import mask_url, one_line
 
@@ -57,19 +58,33 @@ class FetchedPage:
 
 
 def deadline_seconds() -> float:
-    """The overall download deadline: READER_FETCH_TIMEOUT (seconds) if set, else DEADLINE_SECONDS."""
+    """The overall download deadline: READER_FETCH_TIMEOUT (seconds) if set, else the config's
+    `fetch_timeout`, else DEADLINE_SECONDS.
+
+    The environment wins, as it does for the folders: one run can be given more time without
+    editing the file. The config is read only here, when a page is about to be downloaded.
+    """
     raw = os.environ.get(DEADLINE_VARIABLE, "").strip()
     if not raw:
-        return DEADLINE_SECONDS
+        return _configured_deadline()
     try:
         seconds = float(raw)
     except ValueError:
         seconds = -1.0
-    if not (0 < seconds <= 3600 and math.isfinite(seconds)):
+    if not (0 < seconds <= MAX_FETCH_TIMEOUT and math.isfinite(seconds)):
         raise ReaderError(
-            f"{DEADLINE_VARIABLE} must be a number of seconds up to 3600 (got {one_line(raw, 40)!r})"
+            f"{DEADLINE_VARIABLE} must be a number of seconds up to {MAX_FETCH_TIMEOUT} "
+            f"(got {one_line(raw, 40)!r})"
         )
     return seconds
+
+
+def _configured_deadline() -> float:
+    """`fetch_timeout` from config.toml (already checked by `load_config`), else DEADLINE_SECONDS."""
+    from reader.settings.config import load_config
+
+    config, _warnings = load_config()  # the warnings were shown when the command started
+    return DEADLINE_SECONDS if config.fetch_timeout is None else config.fetch_timeout
 
 
 def _cache_file(url: str) -> Path:
