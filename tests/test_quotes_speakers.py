@@ -50,6 +50,13 @@ def actor_name(analysis: Analysis, quote: Quote) -> str | None:
             "protest would go on",
             "Sierra Club",
         ),
+        # the subject of the main clause, not of a clause inside it, is who the next sentence is about
+        (
+            "Iain Morrison chaired the trust for a decade. Mairi Campbell, who was elected chair in December "
+            "after Morrison stood down, is thirty-nine. She said the hardest work was still ahead.",
+            "hardest work",
+            "Mairi Campbell",
+        ),
     ],
 )
 def test_pronouns_agree_with_their_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
@@ -202,6 +209,64 @@ def test_an_organisation_description_stands_for_the_right_organisation(
     assert actor_name(analysis, quote_with(analysis, words)) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an opening phrase the parse hangs the subject on: the speaker is the first actor after it
+        (
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+            "“Clinton believes that cooperation is essential.”",
+            "cooperation is essential",
+            "Jake Sullivan",
+        ),
+        (
+            "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”",
+            "scary",
+            "Levine",
+        ),
+        (
+            "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military "
+            "spokesman in Baghdad, said, “A raid is a combat operation.”",
+            "combat operation",
+            "Steven H. Warren",
+        ),
+    ],
+)
+def test_a_speaker_after_an_opening_phrase(nlp: Any, text: str, words: str, speaker: str) -> None:
+    analysis = analyse(text, nlp)
+    assert quote_with(analysis, words).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "a ..." and plural people are someone not named before: never the last person named
+        (
+            "Donald Trump spoke on Monday. A White House official said the talks would resume.",
+            "talks would resume",
+            "A White House official",
+        ),
+        (
+            "Priya Sharma runs a shop. Some residents said the branch should stay open.",
+            "stay open",
+            "Some residents",
+        ),
+        # a pronoun after such a speaker is theirs
+        (
+            "Councillor Derek Whitmore said the closure would hurt. A Post Office spokesman said the company "
+            "was exploring options. 'We are committed to the village,' he said.",
+            "committed to the village",
+            "A Post Office spokesman",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_stays_unnamed(nlp: Any, text: str, words: str, speaker: str) -> None:
+    analysis = analyse(text, nlp)
+    quote = quote_with(analysis, words)
+    assert quote.speaker_name == speaker
+    assert quote.actor is None
+
+
 TRANSCRIPT = (
     "Q: The report says some villages cannot be saved. Is that fair?\n\n"
     "OSEI: Every year we delay, we spend money in places where the evidence says they will fail. "
@@ -281,6 +346,13 @@ def test_sample_articles_show_no_speaker_a_reader_would_not_accept(
         ("mine-rescue-multi-paragraph-quotes.txt", "Angry? Yes.", "Héctor Ramírez"),
         ("mine-rescue-multi-paragraph-quotes.txt", "the darkness, the hunger", "three of the men"),
         ("interview-chief-scientist-transcript.txt", "she would prefer I did not say", "Amara Osei"),
+        ("inchmorra-long-read.txt", "We have a deal on paper", "Mairi Campbell"),
+        (
+            "village-post-office-british-style.txt",
+            "committed to maintaining access",
+            "A Post Office spokesman",
+        ),
+        ("village-post-office-british-style.txt", "the idea of a community-run branch", "Some residents"),
     ],
 )
 def test_sample_articles_credit_the_right_speaker(

@@ -111,6 +111,8 @@ class Context:
         self.mention_starts = [m[0] for m in mentions]
         self.mentions = mentions
         self.genders: dict[str, str] = {}
+        # pronoun token -> character span of the unnamed description it stands for
+        self.described: dict[int, tuple[int, int]] = {}
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1

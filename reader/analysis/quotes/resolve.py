@@ -34,6 +34,8 @@ QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 #: who may speak inside someone else's interview turn: people, organisations, documents
 TURN_SPEAKER_NOUNS = PERSON_NOUNS | ORG_NOUNS | lexicon.words("people", "evidence_nouns")
 FIRST_PERSON = {"i", "we", "me", "us"}
+REFLEXIVE = {"himself": "m", "herself": "f"}
+INDEFINITE = {"a", "an", "another", "one", "some", "any", "many", "several", "few", "two", "three"}
 FEMALE_TITLES = lexicon.words("people", "female_titles")
 KIN_NOUNS: dict[str, str] = {
     **dict.fromkeys(lexicon.words("people", "female_kin"), "f"),
@@ -83,9 +85,11 @@ class Resolver(ActPass):
                     end = right.idx + len(right)
         if tok.pos_ == "NOUN":
             # "a recent report from Bloomberg New Energy Finance", "a tally by the Associated Press":
-            # the mention runs to the name of whoever stands behind the document
+            # the mention runs to the name of whoever stands behind the document; so does a person's
+            # ("officials with the Democratic Congressional Campaign Committee", "a spokesman for Exxon")
             for prep in tok.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i <= tok.i + 2:
+                people = tok.lemma_.lower() in PERSON_NOUNS and prep.lower_ in ("with", "at", "for", "of")
+                if prep.dep_ == "prep" and (prep.lower_ in ("by", "from") or people) and prep.i <= tok.i + 2:
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
                         end = max(end, self.mention_span(obj)[1])
@@ -119,6 +123,10 @@ class Resolver(ActPass):
             if named is not None and named.kind == "person":
                 return named
         if tok.pos_ == "PRON" or lower in PRONOUNS_PERSON:
+            unnamed = self.unnamed_subject(tok)
+            if unnamed is not None:
+                self.described[tok.i] = self.mention_span(unnamed)
+                return None
             if lower in PRONOUNS_PERSON:
                 return self.antecedent(tok.idx, {"person"}, PRONOUNS_PERSON[lower])
             if lower in PRONOUNS_PLURAL:
@@ -126,6 +134,8 @@ class Resolver(ActPass):
             if lower == "it":
                 return self.antecedent(tok.idx, {"organisation"}, None)
             return None
+        if not self.definite(tok):
+            return None  # "a White House official", "some residents": someone not named before
         if tok.lemma_.lower() in PERSON_NOUNS:
             return self.antecedent(tok.idx, {"person"}, None, role=tok.lemma_.lower())
         if tok.lemma_.lower() in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") for c in tok.children):
@@ -137,6 +147,40 @@ class Resolver(ActPass):
                 found = self.antecedent(tok.idx, {"organisation"}, None)
             return found
         return None
+
+    def unnamed_subject(self, tok: Token) -> Token | None:
+        """The description a pronoun stands for when the nearest person before it, in its sentence or
+        the one before in its paragraph, is someone nobody names: "A Post Office spokesman said ...
+        'We are committed,' he said." is the spokesman's, not the last named person's."""
+        plural = tok.lower_ in ("they", "we")
+        if not plural and tok.lower_ not in ("he", "she"):
+            return None
+        doc = self.doc
+        start = tok.sent.start
+        if start > 0 and self.para_of(doc[start - 1].idx) == self.para_of(tok.idx):
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if self.in_quote[i] != -1 or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in RELATIVE or t.lower_ in ("it", "this"):
+                continue  # "a van service that would visit ...": a thing
+            if t.ent_type_ == "PERSON" or t.pos_ in ("PROPN", "PRON"):
+                return None  # a name or a pronoun: the usual chain
+            if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
+                if (t.tag_ == "NNS") != plural or self.actor_at(t.idx, t.idx + len(t)) is not None:
+                    return None
+                return t if not self.definite(t) else None
+        return None
+
+    @staticmethod
+    def definite(tok: Token) -> bool:
+        """Whether a description names someone already met: "the minister", "the company" do; "a
+        spokesman", "one aide", "residents" and "some officials" (plural people) do not."""
+        det = next((c for c in tok.children if c.dep_ in ("det", "nummod", "quantmod")), None)
+        if det is not None and det.lower_ in INDEFINITE:
+            return False
+        return not (tok.tag_ == "NNS" and tok.lemma_.lower() in PERSON_NOUNS)
 
     def gender(self, actor: Referent) -> str | None:
         g = self.genders.get(actor.id)
@@ -156,6 +200,8 @@ class Resolver(ActPass):
             found = next((g for g in map(name_gender, (actor.name, *actor.aliases)) if g), "")
         if not found:
             found = self.kin_gender(actor)
+        if not found:
+            found = self.reflexive_gender(actor)
         self.genders[actor.id] = found
         return found or None
 
@@ -168,6 +214,23 @@ class Resolver(ActPass):
             for hit in (before, after):
                 if hit is not None:
                     return KIN_NOUNS[hit.group("kin").lower()]
+        return ""
+
+    def reflexive_gender(self, actor: Referent) -> str:
+        """A gender from a reflexive pronoun on the verb the actor is subject of: "Campbell ...
+        describes herself as ..."; "" when there is none."""
+        doc = self.doc
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "nsubj":
+                continue
+            verb = span.root.head
+            for child in (
+                *verb.children,
+                *(g for c in verb.children if c.dep_ == "prep" for g in c.children),
+            ):
+                if child.lower_ in REFLEXIVE:
+                    return REFLEXIVE[child.lower_]
         return ""
 
     def antecedent(
@@ -185,34 +248,67 @@ class Resolver(ActPass):
             seen += 1
             if char - s > 3000:
                 break
-            if gender is not None:
-                g = self.gender(actor)
-                if g is not None and g != gender:
-                    continue
-            if role is not None:
-                context = " ".join(
-                    self.text[max(0, m.start - 60) : m.end + 60].lower() for m in actor.mentions[:6]
-                )
-                if role not in context:
-                    continue
+            if not self.compatible(actor, gender, role):
+                continue
             # prefer the subject of a recent clause ("Trump sought ..., writing on Twitter ... He said")
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            root = None if span is None else span.root
-            is_subject = root is not None and (
-                root.dep_ in ("nsubj", "nsubjpass")
-                or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
-            )
+            root = self.subject_root(s, e)
             if fallback is None:
                 fallback = actor
-            if not is_subject and (sent_start - s) < 600:
+            if root is None and (sent_start - s) < 600:
                 continue
-            chosen = actor if is_subject else fallback
+            chosen = fallback if root is None else self.main_subject(k, root, kinds, gender, role) or actor
             if gender is not None and chosen is not None and not self.genders.get(chosen.id):
                 self.genders[chosen.id] = gender
             return chosen
         if fallback is not None and gender is not None and not self.genders.get(fallback.id):
             self.genders[fallback.id] = gender
         return fallback
+
+    def compatible(self, actor: Referent, gender: str | None, role: str | None) -> bool:
+        """Whether `actor` can be what a pronoun of `gender` or a description naming `role` means."""
+        if gender is not None:
+            g = self.gender(actor)
+            if g is not None and g != gender:
+                return False
+        if role is not None:
+            context = " ".join(
+                self.text[max(0, m.start - 60) : m.end + 60].lower() for m in actor.mentions[:6]
+            )
+            if role not in context:
+                return False
+        return True
+
+    def subject_root(self, start: int, end: int) -> Token | None:
+        """The head of the mention at start..end when it is a clause's subject (or in apposition to one)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = None if span is None else span.root
+        if root is None:
+            return None
+        if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            root = root.head
+        return root if root.dep_ in ("nsubj", "nsubjpass") else None
+
+    def main_subject(
+        self, k: int, subject: Token, kinds: set[str], gender: str | None, role: str | None
+    ) -> Referent | None:
+        """The subject of its sentence's main clause, when the nearest subject before a pronoun is
+        that of a clause inside it ("Campbell, who was elected after Morrison stood down, is ... She
+        said"): the main clause's subject is what the next sentence goes on about."""
+        if in_main_clause(subject):
+            return None
+        sent = subject.sent
+        while k >= 0 and self.mentions[k][0] >= sent.start_char:
+            s, e, actor = self.mentions[k]
+            k -= 1
+            root = self.subject_root(s, e)
+            if (
+                root is not None
+                and in_main_clause(root)
+                and actor.kind in kinds
+                and self.compatible(actor, gender, role)
+            ):
+                return actor
+        return None
 
     def to_quotes(self, found: list[Found]) -> list[Quote]:
         text = self.text
@@ -297,7 +393,10 @@ class Resolver(ActPass):
         name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
         if f.name:
             name = f.name
-        if actor is None and f.speaker_tok is not None:
+        if actor is None and f.speaker_tok in self.described:
+            s, e = self.described[f.speaker_tok]
+            name = self.text[s:e]  # "he", after "A Post Office spokesman said ...": the spokesman
+        elif actor is None and f.speaker_tok is not None:
             tok = self.doc[f.speaker_tok]
             if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
                 s, e = self.mention_span(tok.head.head)  # "critics who say ...": show "critics"
@@ -311,3 +410,15 @@ class Resolver(ActPass):
                 if alias.split() and alias.split()[-1].lower() == last:
                     return actor
         return None
+
+
+def in_main_clause(subject: Token) -> bool:
+    """Whether a subject belongs to its sentence's main verb, one joined to it by "and", or a clause
+    it reports ("Boyd said Sinclair was seen ..."); not one of a relative or adverbial clause ("who
+    was elected after Morrison stood down")."""
+    verb = subject.head
+    while verb.head.i != verb.i:
+        if verb.dep_ in ("relcl", "advcl", "acl"):
+            return False
+        verb = verb.head
+    return True

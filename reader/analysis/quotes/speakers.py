@@ -366,7 +366,10 @@ class SpeakerRules(Context):
     def repair_speaker(self, f: Found) -> None:
         """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
         took for the subject is never the speaker: the name nearest the cue in its sentence is."""
-        if f.speaker_tok is None or f.cue is None:
+        if f.cue is None or f.speaker_span is not None:
+            return
+        self.repair_fronted(f)
+        if f.speaker_tok is None:
             return
         doc = self.doc
         tok = doc[f.speaker_tok]
@@ -393,6 +396,46 @@ class SpeakerRules(Context):
                 best = t
         if best is not None:
             f.speaker_tok = best.i
+
+    def repair_fronted(self, f: Found) -> None:
+        """ "In a statement to the Observer, her adviser, Jake Sullivan, said: ...", "Of Carson, Levine,
+        who ..., said": the parse hangs the subject on the opening phrase and leaves the cue without
+        one, or takes a word of that phrase for it. The speaker is the first actor after the phrase."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        if cue.pos_ != "VERB" or self.asked_passive(cue):
+            return
+        if f.speaker_tok is not None:
+            tok = self.doc[f.speaker_tok]
+            if tok.pos_ != "ADP" and (tok.i > cue.i or agentive(tok) and tok.dep_ != "pobj"):
+                return
+        found = self.fronted_subject(cue, f)
+        if found is not None:
+            f.speaker_tok = found.i
+
+    def fronted_subject(self, cue: Token, f: Found) -> Token | None:
+        """The first actor between an opening phrase ("In a statement to the Observer,") and cue."""
+        doc = self.doc
+        sent = cue.sent
+        start = sent.start
+        while start < cue.i and (doc[start].is_space or doc[start].dep_ == "cc" or doc[start].is_punct):
+            start += 1
+        if doc[start].pos_ not in ("ADP", "SCONJ"):
+            return None
+        comma = next((i for i in range(start, cue.i) if doc[i].text == ","), None)
+        if comma is None:
+            return None
+        if f.speaker_tok is not None and not start <= f.speaker_tok < comma:
+            return None
+        for i in range(comma + 1, cue.i):
+            t = doc[i]
+            if self.in_quote[i] != -1 or f.start <= t.idx < f.end:
+                return None
+            if agentive(t) and t.lower_ not in RELATIVE:
+                while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < cue.i:
+                    t = t.head
+                return name_head(t)
+        return None
 
     def repair_non_actor(self, f: Found, tok: Token) -> None:
         """A speaker is actor-like: a person, organisation, group, or a description headed by a noun
