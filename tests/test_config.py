@@ -84,6 +84,7 @@ def test_unknown_panel_name_warns_and_is_dropped() -> None:
         ("quote_cues = [1, 2]", "quote_cues", "list of strings"),
         ("keymap = 3", "keymap", "table"),
         ("[keymap]\nquit = 3", "keymap.quit", "string"),
+        ('[keymap]\nquit = " , "', "keymap.quit", "not an empty string"),
     ],
 )
 def test_wrong_type_is_one_clear_error(line: str, key: str, expected: str) -> None:
@@ -215,6 +216,8 @@ def test_reader_config_flags_a_theme_that_does_not_exist() -> None:
     [
         ('qiut = "x"', ["'keymap.qiut'", "did you mean 'quit'?"]),
         ('scroll-down = "x"\ntop = "y, x"', ["'keymap.scroll-down'", "'keymap.top'", "'x'"]),
+        ('next-quote = "n"', ["'keymap.next-quote'", "'n'", "'next'"]),
+        ('library-open = "k"', ["'keymap.library-open'", "'k'", "'library-up'"]),
     ],
 )
 def test_reader_config_refuses_a_keymap_the_app_cannot_honour(keymap: str, named: list[str]) -> None:
@@ -224,6 +227,14 @@ def test_reader_config_refuses_a_keymap_the_app_cannot_honour(keymap: str, named
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and str(config_path()) in lines[0], result.stderr
     assert all(name in lines[0] for name in named), lines[0]
+
+
+def test_a_key_freed_by_its_own_remap_may_be_reused() -> None:
+    write(config_path(), '[keymap]\nnext = "m"\nnext-quote = "n, ,"\n')
+    config, _warnings = load_config()
+    assert config.keymap == {"next": "m", "next-quote": "n"}
+    result = run_reader("config")
+    assert result.returncode == 0, result.stderr
 
 
 def test_one_key_may_serve_bindings_of_different_screens() -> None:

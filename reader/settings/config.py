@@ -181,13 +181,16 @@ def parse_config(data: dict[str, Any], source: Path | str) -> tuple[Config, list
             value = kept
         if key == "keymap":
             for binding, keys in value.items():
-                if not isinstance(keys, str) or not keys.strip():
+                if not isinstance(keys, str) or not keys.replace(",", "").strip():
+                    given = "an empty string" if isinstance(keys, str) else _type_name(keys)
                     raise ReaderError(
                         f"{source}: 'keymap.{binding}' must be a string of comma-separated keys "
-                        f'(such as "j,down"), not {_type_name(keys)}'
+                        f'(such as "j,down"), not {given}'
                     )
             value = {
-                RENAMED_BINDINGS.get(binding, binding): ",".join(k.strip() for k in keys.split(","))
+                RENAMED_BINDINGS.get(binding, binding): ",".join(
+                    k.strip() for k in keys.split(",") if k.strip()
+                )
                 for binding, keys in value.items()
             }
         if key == "quote_cues":
