@@ -99,6 +99,20 @@ async def test_n_and_N_say_when_they_wrap(seed_article, seed_analysis) -> None:
         assert WRAPPED_FORWARD in notices(app)
 
 
+async def test_typing_a_query_from_the_end_tells_of_the_wrap_once(seed_article, seed_analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("slash", *"zarif", "enter")  # the query, letter by letter, matches above the screen
+        await pilot.pause()
+        assert view.current == view.matches[0]
+        assert notices(app).count(WRAPPED_FORWARD) == 1
+        await pilot.press("N", "n")  # n and N still tell of each wrap
+        assert notices(app).count(WRAPPED_FORWARD) == 2
+
+
 async def test_quote_jumps_say_when_they_wrap(seed_article, seed_analysis) -> None:
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:

@@ -117,6 +117,7 @@ class ArticleScreen(ContentsScreen):
         self._pending_timer: Timer | None = None
         self._save_timer: Timer | None = None
         self._search_origin: tuple[float, int] | None = None
+        self._search_wrap_told = False  # typing a query tells of a wrap once, not once per letter
         self._quote_at: int | None = None  # the quote last jumped to, while it stays on screen
         self._saved_offset: int | None = None
 
@@ -339,8 +340,11 @@ class ArticleScreen(ContentsScreen):
             return self.mentions, "mention"
         return [], ""
 
-    def _move(self, step: int, *, origin: int | None = None) -> None:
-        """Go to the next or previous match or mention, from the current one or from the screen."""
+    def _move(self, step: int, *, origin: int | None = None, tell_wrap: bool = True) -> bool:
+        """Go to the next or previous match or mention, from the current one or from the screen.
+
+        Returns whether the walk wrapped around the end of the text.
+        """
         targets, _kind = self._targets()
         if not targets:
             find = self.query_one(FindBar)
@@ -349,16 +353,17 @@ class ArticleScreen(ContentsScreen):
                 self.notify(f"{NOT_FOUND}: “{query}”", timeout=3)
             else:
                 self.notify("Nothing to cycle through: search with / or select an actor", timeout=3)
-            return
+            return False
         top = self.view.top_offset if origin is None else origin
         starts = [start for start, _end in targets]
         self.cursor, wrapped = step_through(starts, self.cursor, top, step)
-        if wrapped:
+        if wrapped and tell_wrap:
             self.notify(wrap_notice(step), timeout=3)
         start, end = targets[self.cursor]
         self.view.set_current((start, end))
         self.view.scroll_to_offset(start)
         self._update_info()
+        return wrapped
 
     def action_next(self) -> None:
         self._move(+1)
@@ -458,6 +463,7 @@ class ArticleScreen(ContentsScreen):
     def action_search(self) -> None:
         # Typing searches from this screen on; a query with no match puts the view back here.
         self._search_origin = (self.view.scroll_y, self.view.top_offset)
+        self._search_wrap_told = False
         self.query_one(FindBar).open()
 
     @on(FindBar.Changed)
@@ -466,7 +472,8 @@ class ArticleScreen(ContentsScreen):
         self.cursor = None
         scroll_y, top = self._search_origin or (self.view.scroll_y, self.view.top_offset)
         if self.matches:
-            self._move(+1, origin=top)
+            wrapped = self._move(+1, origin=top, tell_wrap=not self._search_wrap_told)
+            self._search_wrap_told = self._search_wrap_told or wrapped
         else:
             self.view.set_current(None)
             self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
