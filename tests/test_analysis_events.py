@@ -398,6 +398,26 @@ def test_when_from_the_lead(nlp: Any) -> None:
     assert walked[0].when == "Monday" and len(walked[0].mentions) == 2
 
 
+@pytest.mark.parametrize("paragraphs", [0, 8])
+def test_when_from_the_paragraph_after_the_lead(nlp: Any, paragraphs: int) -> None:
+    """A lead without a day takes the day of the paragraph right after it, however long the article."""
+    background = "\n\n".join(
+        f"In {2010 + i}, a report on the old line found the buses slow and the roads full, and the plan "
+        "was shelved again for lack of money."
+        for i in range(paragraphs)
+    )
+    text = (
+        "Council approves tram line to Eastfield\n\n"
+        "Harbourside City Council has approved a tram extension to Eastfield, ending more than a decade "
+        "of argument over the line.\n\n"
+        "After a debate that lasted seven hours on Wednesday, councillors voted 38 to 21 for the scheme.\n\n"
+        f"{background}\n"
+    )
+    main = analyse(text, nlp, published="2025-03-21").events[0]
+    assert main.trigger.text in ("approves", "has approved")
+    assert (main.when, main.date) == ("Wednesday", "2025-03-19")
+
+
 # --- Credits and bylines --------------------------------------------------------------------------
 
 CREDITS = """Marchers fill London streets
@@ -558,7 +578,7 @@ SAMPLE_MAIN_EVENTS = [
         "has approved",
         "Harbourside City Council",
         "has approved a £410 million extension of the tram network to Eastfield",
-        None,
+        "Wednesday",  # the day of the debate in the paragraph after the lead
         None,
     ),
     (

@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 
 #: How far back (characters) a "he"/"she" subject looks for the person it stands for.
 PRONOUN_REACH = 1500
-#: Events this early in the text (share of its length) stand in for a lead that gives no day or place.
+#: Events this early in the text (share of its length) stand in for a lead that gives no day or place...
 _NEAR_LEAD = 0.1
+#: ... and so do those of the paragraphs right after the lead, up to this many characters after it
+#: (a short article's tenth is less than one paragraph).
+_NEAR_LEAD_CHARS = 800
 #: Referent kinds that can say where something happened.
 _PLACE_KINDS = frozenset({"place", "region", "facility"})
 
@@ -178,12 +181,19 @@ def _dateline_place(parts: ArticleParts, referents: Referents, text: str) -> str
     return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
 
 
-def _opening_slots(groups: list[Group]) -> tuple[list[str | None], list[str | None]]:
+def _near_lead(candidate: Candidate, parts: ArticleParts) -> bool:
+    """Told early: in the first tenth of the text, or in the paragraphs right after the lead."""
+    if candidate.raw.position <= _NEAR_LEAD:
+        return True
+    return parts.lead is not None and candidate.raw.trigger.start < parts.lead[1] + _NEAR_LEAD_CHARS
+
+
+def _opening_slots(groups: list[Group], parts: ArticleParts) -> tuple[list[str | None], list[str | None]]:
     """(when, where) of the lead paragraph's first real event, then of the paragraphs just after it."""
     lead = [c for g in groups for c in g.mentions if not c.background and not c.in_headline]
     in_lead = sorted((c for c in lead if c.in_lead), key=lambda c: c.raw.trigger.start)
     near = sorted(
-        (c for c in lead if not c.in_lead and c.raw.position <= _NEAR_LEAD), key=lambda c: c.raw.trigger.start
+        (c for c in lead if not c.in_lead and _near_lead(c, parts)), key=lambda c: c.raw.trigger.start
     )
     whens = [next((c.raw.when for c in found if c.raw.when), None) for found in (in_lead, near)]
     wheres = [next((c.where for c in found if c.where), None) for found in (in_lead, near)]
@@ -197,7 +207,7 @@ def _fill_from_opening(groups: list[Group], parts: ArticleParts, referents: Refe
     lead's. Only for events the opening tells (headline or lead) and for the main event: a
     background event deep in the article did not happen on the day of the news.
     """
-    (lead_when, near_when), (lead_where, near_where) = _opening_slots(groups)
+    (lead_when, near_when), (lead_where, near_where) = _opening_slots(groups, parts)
     dateline_when = None if parts.dateline_date is None else text[slice(*parts.dateline_date)]
     dateline_where = _dateline_place(parts, referents, text)
     for rank, group in enumerate(groups):
