@@ -57,6 +57,24 @@ def who(analysis: Analysis, event: Event) -> str | None:
         # Inside a direct quote, "I" is its speaker.
         ('"I made a promise to my wife," said Luis Carrasco, a driller.', "made", "Luis Carrasco"),
         ('"We counted the hours, and I prayed," said Rosa Diaz.', "prayed", "Rosa Diaz"),
+        # "he" and "she" stand for the last person named whose name does not say the other gender.
+        (
+            "Marcus Bell said his mother, Loretta Bell, had called him at night. He stopped to drink.",
+            "stopped",
+            "Marcus Bell",
+        ),
+        ("Mary Jones met John Smith in Leeds. She left the meeting early.", "left", "Mary Jones"),
+        ("Mary Jones met John Smith in Leeds. He left the meeting early.", "left", "John Smith"),
+        # A given name either gender bears says nothing: the last person named.
+        ("Mary Jones met Jordan Lee in Leeds. She left the meeting early.", "left", "Jordan Lee"),
+        # The one a passive is said of does what its "to ..." complement says.
+        (
+            "Susan Hargreave, a hydrologist who was commissioned by the inquiry to review the records, "
+            "spoke on Monday.",
+            "review",
+            "Susan Hargreave",
+        ),
+        ("The envoy was sent to negotiate a truce in Geneva.", "negotiate", "the envoy"),
         # The subject of the main clause is still shared where it should be.
         ("Interpol arrested two men and seized weapons in Lyon on Friday.", "seized", "Interpol"),
         (

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.analysis.credits import credit_spans
+from reader.analysis.entities.names import name_gender
 from reader.analysis.events.extract import RawEvent, events_from_doc
 from reader.analysis.events.merge import Group, group_mentions
 from reader.analysis.events.notes import note_spans
@@ -149,15 +150,14 @@ def _resolve(raws: list[RawEvent], referents: Referents, speakers: _Speakers) ->
     """Each raw event with its actor and place ids: a he/she is the last person named before it, an
     "I" inside a direct quote its speaker."""
     person_starts = sorted(s for s, i in referents.by_start.items() if referents.kinds.get(i) == "person")
+    genders = _Genders(referents)
     out = []
     for raw in raws:
         actor = referents.by_start.get(raw.actor_at) if raw.actor_at is not None else None
         if actor is None and raw.first_person:
             actor = speakers.at(raw.trigger.start)
         if actor is None and raw.pronoun_at is not None:
-            k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
-            if k >= 0 and raw.pronoun_at - person_starts[k] <= PRONOUN_REACH:
-                actor = referents.by_start[person_starts[k]]
+            actor = _person_before(raw, person_starts, referents, genders)
         where: str | None = None
         for start in raw.where_at:
             rid = referents.by_start.get(start)
@@ -166,6 +166,42 @@ def _resolve(raws: list[RawEvent], referents: Referents, speakers: _Speakers) ->
                 break
         out.append(Candidate(raw, actor, where if where is not None else raw.where_text))
     return out
+
+
+class _Genders:
+    """Each person's gender as their names tell it ("Mrs Ellison", "Loretta Bell"), looked up once."""
+
+    def __init__(self, referents: Referents):
+        self._records = {r.id: r for r in referents.actors}
+        self._known: dict[str, str | None] = {}
+
+    def of(self, rid: str) -> str | None:
+        if rid not in self._known:
+            record = self._records.get(rid)
+            found = set()
+            for form in (record.name, *record.aliases) if record is not None else ():
+                words = form.split()
+                gender = name_gender(form, words[0]) if words else None
+                if gender:
+                    found.add(gender)
+            self._known[rid] = found.pop() if len(found) == 1 else None
+        return self._known[rid]
+
+
+def _person_before(
+    raw: RawEvent, person_starts: list[int], referents: Referents, genders: _Genders
+) -> str | None:
+    """The person a "he" or "she" stands for: the last one named before it, within reach, whose
+    names do not say the other gender ("Bell said his mother, Loretta Bell, ... He stopped")."""
+    assert raw.pronoun_at is not None
+    k = bisect.bisect_left(person_starts, raw.pronoun_at) - 1
+    while k >= 0 and raw.pronoun_at - person_starts[k] <= PRONOUN_REACH:
+        rid = referents.by_start[person_starts[k]]
+        gender = genders.of(rid)
+        if gender is None or raw.pronoun_gender is None or gender == raw.pronoun_gender:
+            return rid
+        k -= 1
+    return None
 
 
 def _dateline_place(parts: ArticleParts, referents: Referents, text: str) -> str | None:

@@ -62,6 +62,7 @@ class RawEvent:
     lemma: str = ""
     actor_at: int | None = None  # start offset of the actor's mention
     pronoun_at: int | None = None  # a he/she subject at this offset: the last person before it
+    pronoun_gender: str | None = None  # "m" for he, "f" for she: a person of the other is not meant
     first_person: bool = False  # "I" did it: inside a direct quote, its speaker
     object: str | None = None
     what: str | None = None  # the readable phrase: "launched missiles at two bases", "the branch was closed"
@@ -202,6 +203,7 @@ def _actor(
             actor_tok = actor_tok.head
     if actor_tok.lower_ in _PERSONAL:
         event.pronoun_at = actor_tok.idx + index.offset
+        event.pronoun_gender = "m" if actor_tok.lower_ in ("he", "him") else "f"
         return
     if actor_tok.lower_ in _FIRST_PERSON:
         event.first_person = True

@@ -117,7 +117,19 @@ def shared_subject(verb: Token, blocked: AbstractSet[int]) -> tuple[Token | None
         head = _coordinated_head(head)
         subject, active = subject_of(head, blocked)
         hops += 1
+    if hops == 1 and not active and _active_infinitive(verb):
+        active = True  # "Hargreave was commissioned to review the failure": she reviews it
     return subject, active, head
+
+
+def _active_infinitive(verb: Token) -> bool:
+    """A "to ..." complement in the active voice: the one the verb above it is said of does it."""
+    children = list(verb.children)
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and not any(c.dep_ == "auxpass" for c in children)
+    )
 
 
 def whose_phrase(noun: Token, index: DocIndex) -> str | None:
