@@ -240,6 +240,37 @@ def test_a_speaker_after_an_opening_phrase(nlp: Any, text: str, words: str, spea
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
+        # the parse takes the name after "said" for an adverb: it is still the speaker, of the quote
+        # and of the participle that goes on
+        (
+            "“Having access to the RNC file is valuable,” said Skelly, explaining he worked more closely "
+            "with Chrabaszcz.",
+            "Having access",
+            "Skelly",
+        ),
+        (
+            "“Having access to the RNC file is valuable,” said Skelly, explaining he worked more closely "
+            "with Chrabaszcz.",
+            "he worked more closely",
+            "Skelly",
+        ),
+        # the parse makes the name the root of its sentence: a participle hanging on it is its speaker's
+        (
+            "Trump defended eminent domain, calling the expropriation of private property for public use an "
+            '"absolute necessity" for the government.',
+            "the expropriation",
+            "Trump",
+        ),
+    ],
+)
+def test_a_parse_slip_keeps_the_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
+    analysis = analyse(text, nlp)
+    assert quote_with(analysis, words).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
         # "a ..." and plural people are someone not named before: never the last person named
         (
             "Donald Trump spoke on Monday. A White House official said the talks would resume.",

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 OBJECT_CONTROL = lexicon.words("verbs", "object_control")
 QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
+TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
 SPEAKER_NOUNS = (
     lexicon.derived("speaker_nouns", "speaker_nouns")
@@ -91,6 +93,9 @@ class SpeakerRules(Context):
             if tok.dep_ == "ccomp" and tok.head.i > tok.i:
                 return None
             host = tok.head
+            if host.dep_ == "ROOT" and host.pos_ in ("NOUN", "PROPN") and host.text[:1].isupper():
+                # "Trump defended eminent domain, calling ...": the parse made the name the root
+                return host
             if (
                 (
                     tok.dep_ == "advcl"
@@ -137,7 +142,27 @@ class SpeakerRules(Context):
                     if found is not None and found.i != head.i and agentive(found):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
-        return self.quantity_subject(tok)
+        return self.inverted_subject(tok) or self.quantity_subject(tok)
+
+    def inverted_subject(self, tok: Token) -> Token | None:
+        """ "..., said Skelly, explaining ...": a speech verb's subject after it, which the parse left
+        unattached (or took for an adverb)."""
+        if tok.lemma_.lower() not in self.cues.speech or tok.i + 1 >= len(self.doc) or tok.i == 0:
+            return None
+        prev = self.doc[tok.i - 1].text
+        prev2 = self.doc[tok.i - 2].text if tok.i >= 2 else ""
+        if prev not in CLOSING_MARKS and not (prev == "," and prev2 in CLOSING_MARKS):
+            return None  # only the inverted order right after a quote: "...,” said Skelly
+        after = self.doc[tok.i + 1]
+        if (
+            self.in_quote[after.i] != -1
+            or after.dep_ in ("dobj", "dative", "npadvmod")
+            or after.ent_type_ in TIMES
+            or after.dep_ in ("nsubj", "nsubjpass")
+            and after.head.i != tok.i  # "says she warned"
+        ):
+            return None
+        return name_head(after) if agentive(after) or looks_like_name(after) else None
 
     def asked_passive(self, tok: Token) -> bool:
         """A questioning verb in the passive ("was asked") or as a bare participle ("Asked about X,")."""
@@ -181,7 +206,7 @@ class SpeakerRules(Context):
             t = doc[i]
             if a <= i <= b or self.in_quote[i] != -1:
                 break
-            if agentive(t):
+            if agentive(t) or (i == tok.i + 1 and looks_like_name(t)):
                 return name_head(t)
         for i in range(tok.i - 1, max(tok.i - 6, sent.start - 1), -1):
             t = doc[i]
@@ -227,7 +252,7 @@ class SpeakerRules(Context):
                 t = doc[i]
                 if self.in_quote[i] != -1 or t.text in ",;:.":
                     break
-                if agentive(t) or t.pos_ in ("PROPN", "NOUN"):
+                if agentive(t) or t.pos_ in ("PROPN", "NOUN") or looks_like_name(t):
                     j = i
                     while j + 1 < sent.end and (doc[j].dep_ == "compound" or doc[j + 1].dep_ in ("flat",)):
                         j += 1
@@ -470,3 +495,15 @@ def actor_like(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS
     return tok.pos_ != "ADJ"
+
+
+def looks_like_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for something else ("said Skelly"
+    with Skelly an adverb): a name more often than not."""
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.i != tok.sent.start
+        and not tok.is_stop
+        and tok.pos_ in ("PROPN", "NOUN", "ADV", "ADJ", "X", "VERB")
+    )
