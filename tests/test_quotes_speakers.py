@@ -261,6 +261,19 @@ def test_a_speaker_after_an_opening_phrase(nlp: Any, text: str, words: str, spea
             "the expropriation",
             "Trump",
         ),
+        # an abstract noun the parse makes the speaker of a second verb or a participle gives way to
+        # the actor of the clause above
+        (
+            "FBI officials were angered by the deal and predicted it would affect other cases.",
+            "it would affect other cases",
+            "FBI officials",
+        ),
+        (
+            "Reached by phone, Bennett denied the notion that a campaign shakeup is coming, explaining that "
+            "he was unaware of the interview.",
+            "he was unaware",
+            "Bennett",
+        ),
     ],
 )
 def test_a_parse_slip_keeps_the_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:

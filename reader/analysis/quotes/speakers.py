@@ -486,6 +486,28 @@ class SpeakerRules(Context):
                     if obj.dep_ == "pobj" and actor_like(obj) and obj.pos_ != "PRON":
                         f.speaker_tok = name_head(obj).i
                         return
+        self.repair_from_above(f, tok)
+
+    def repair_from_above(self, f: Found, tok: Token) -> None:
+        """An abstract noun the parse made the speaker of a participle or a second verb ("Bennett
+        denied the notion that a shakeup is coming, explaining ...", "officials were angered by the
+        deal and predicted ..."): the nearest clause above the cue with an actor for its subject."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        if tok.head.i == cue.i or f.rule == "source_phrase":
+            return  # the cue's own subject ("simple math shows ..."), "according to a database"
+        for verb in cue.ancestors:
+            for child in verb.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i != tok.i
+                    and agentive(child)
+                    and child.lower_ not in RELATIVE
+                    and self.in_quote[child.i] == -1
+                    and not f.start <= child.idx < f.end
+                ):
+                    f.speaker_tok = name_head(child).i
+                    return
 
 
 def actor_like(tok: Token) -> bool:
