@@ -17,12 +17,12 @@ def test_positions_and_recent_files_survive_a_restart(tmp_path: Path) -> None:
     saved = state.load_state()
     key = state.article_key(str(article), "hello")
     saved.set_position(key, 1234)
-    saved.add_recent(str(article), "A title")
+    saved.add_recent(str(article), "A title", 1)
     saved.add_recent("-", "stdin is not remembered")
     state.save_state(saved)
     loaded = state.load_state()
     assert loaded.position(key) == 1234
-    assert [(r.source, r.title) for r in loaded.recent] == [(str(article.resolve()), "A title")]
+    assert [(r.source, r.title, r.words) for r in loaded.recent] == [(str(article.resolve()), "A title", 1)]
 
 
 def test_stdin_articles_are_keyed_by_their_text() -> None:
@@ -40,6 +40,9 @@ def test_corrupt_or_strange_state_is_ignored() -> None:
     loaded = state.load_state()
     assert loaded.positions == {"j": 5}
     assert loaded.recent == []
+    odd_words = [{"source": "/a.txt", "words": value} for value in ("12", True, -4, 1.5)]
+    path.write_text(json.dumps({"recent": odd_words}))
+    assert [entry.words for entry in state.load_state().recent] == [0]  # one article, its count unknown
 
 
 def test_recent_list_is_bounded_and_deduplicated(tmp_path: Path) -> None:

@@ -57,6 +57,9 @@ class RecentFile:
     source: str
     title: str
     opened: float
+    #: Its words as counted when it was open (0: not known), so the library gives the header's number
+    #: without loading the article again.
+    words: int = 0
 
 
 @dataclass(slots=True)
@@ -80,7 +83,7 @@ class ReaderState:
                 self.positions.pop(old, None)
                 self.touched.pop(old, None)
 
-    def add_recent(self, source: str, title: str) -> None:
+    def add_recent(self, source: str, title: str, words: int = 0) -> None:
         """Put `source` at the top of the recent list (stdin is not a file one can reopen)."""
         if not source or source == "-":
             return
@@ -88,7 +91,7 @@ class ReaderState:
             source = str(Path(source).expanduser().resolve())
         key = recent_key(source)
         self.recent = [entry for entry in self.recent if recent_key(entry.source) != key]
-        self.recent.insert(0, RecentFile(source, title, time.time()))
+        self.recent.insert(0, RecentFile(source, title, time.time(), max(0, words)))
         del self.recent[MAX_RECENT:]
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +101,10 @@ class ReaderState:
                 key: {"offset": offset, "touched": self.touched.get(key, 0.0)}
                 for key, offset in self.positions.items()
             },
-            "recent": [{"source": r.source, "title": r.title, "opened": r.opened} for r in self.recent],
+            "recent": [
+                {"source": r.source, "title": r.title, "opened": r.opened, "words": r.words}
+                for r in self.recent
+            ],
         }
 
     @classmethod
@@ -120,11 +126,13 @@ class ReaderState:
                 if isinstance(entry, dict) and isinstance(entry.get("source"), str):
                     title = entry.get("title")
                     opened = entry.get("opened")
+                    words = entry.get("words")
                     state.recent.append(
                         RecentFile(
                             entry["source"],
                             title if isinstance(title, str) else entry["source"],
                             float(opened) if isinstance(opened, (int, float)) else 0.0,
+                            max(0, words) if isinstance(words, int) and not isinstance(words, bool) else 0,
                         )
                     )
             state.recent = one_per_article(state.recent)

@@ -82,10 +82,15 @@ def article_meta(article: Article) -> str | None:
         parts.append(shown_date)
     if article.site and not _said_in(head, article.site):
         parts.append(article.site.strip())
-    words = article.meta.words or count_words(article.body)
+    words = article_words(article)
     if words:
         parts.append(f"{words} word{'s' if words != 1 else ''} · {reading_minutes(words)} min read")
     return " · ".join(p for p in parts if p) or None
+
+
+def article_words(article: Article) -> int:
+    """The article's words as the header, the library and `reader analyze` count them."""
+    return article.meta.words or count_words(article.body)
 
 
 def article_notices(article: Article, analysis: Analysis | None = None) -> list[str]:

@@ -215,6 +215,24 @@ async def test_library_shows_first_real_sentence_and_length() -> None:
         assert all(p.count("\n") == 1 for p in prompts[1:])
 
 
+async def test_the_library_gives_an_opened_article_the_headers_word_count() -> None:
+    from reader.sources import load_article
+    from reader.ui.present import article_words
+    from reader.ui.screens.library import library_entries
+
+    path = SAMPLES / "tram-extension-saved-page.html"
+    article = load_article(str(path))
+    words = article_words(article)
+    assert describe(path)[2] != words  # the page's own paragraphs count the footer and miss the headings
+    app = ReaderApp(article, ReaderOptions(analyse=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"{words} words" in (article_meta(article) or "")
+        await pilot.press("q")
+    recent = [entry for entry in library_entries() if entry.group == "recent"]
+    assert [(Path(entry.source).name, entry.words) for entry in recent] == [(path.name, words)]
+
+
 @pytest.mark.parametrize("name", ["night-trains-return-markdown.md"])
 def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
     from reader.sources import load_article

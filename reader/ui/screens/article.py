@@ -36,6 +36,7 @@ from reader.ui.present import (
     QUOTE_CONFIDENCE_THRESHOLD,
     article_meta,
     article_notices,
+    article_words,
     first_line,
     hidden_by_default,
     is_doubtful,
@@ -191,7 +192,7 @@ class ArticleScreen(ContentsScreen):
 
         def record(state: reader_state.ReaderState) -> None:
             state.set_position(self.state_key, offset)
-            state.add_recent(self.article.source, title)
+            state.add_recent(self.article.source, title, article_words(self.article))
 
         reader_state.update_state(record)
 

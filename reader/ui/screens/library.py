@@ -152,9 +152,9 @@ def library_entries() -> list[LibraryEntry]:
         if reader_state.recent_key(recent.source) in seen:
             continue
         seen.add(reader_state.recent_key(recent.source))
-        words = 0
+        words = recent.words  # as the article's header counted it
         path = Path(recent.source)
-        if "://" not in recent.source and path.suffix.lower() in SAMPLE_SUFFIXES:
+        if not words and "://" not in recent.source and path.suffix.lower() in SAMPLE_SUFFIXES:
             with contextlib.suppress(OSError):
                 if path.stat().st_size < RECENT_SIZE_LIMIT:
                     words = describe(path)[2]
