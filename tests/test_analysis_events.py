@@ -398,6 +398,27 @@ def test_when_from_the_lead(nlp: Any) -> None:
     assert walked[0].when == "Monday" and len(walked[0].mentions) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "where"),
+    [
+        # A verb that happens where its object is: the object is the place.
+        (
+            "On Sunday evening the first sleeper service in twenty years left Zurich Hauptbahnhof "
+            "for Amsterdam.",
+            "left",
+            "Zurich Hauptbahnhof",
+        ),
+        ("Fiona Baird visited Inchmorra in early November.", "visited", "Inchmorra"),
+        ("A storm hit Florida on Tuesday, killing three people.", "hit", "Florida"),
+        # Any other verb's object is what it was done to, not where.
+        ("China criticised Japan on Monday.", "criticised", None),
+    ],
+)
+def test_where_from_a_place_object(nlp: Any, text: str, trigger: str, where: str | None) -> None:
+    analysis = analyse(text, nlp)
+    assert name(analysis, find(analysis, trigger).where) == where
+
+
 @pytest.mark.parametrize("paragraphs", [0, 8])
 def test_when_from_the_paragraph_after_the_lead(nlp: Any, paragraphs: int) -> None:
     """A lead without a day takes the day of the paragraph right after it, however long the article."""
@@ -571,7 +592,7 @@ SAMPLE_MAIN_EVENTS = [
         "the first sleeper service",
         "left Zurich Hauptbahnhof",
         "Sunday evening",
-        None,
+        "Zurich Hauptbahnhof",
     ),
     (
         "tram-extension-saved-page.html",

@@ -27,6 +27,8 @@ MODAL_WORDS: frozenset[str] = lexicon.words("events", "modal")
 FUTURE_WORDS: frozenset[str] = lexicon.words("events", "future")
 #: Subordinators of a condition ("if", "unless"): what they govern is hypothetical.
 CONDITION_WORDS: frozenset[str] = lexicon.words("events", "condition")
+#: Verbs whose direct object is where they happen ("left Zurich", "entered Kherson").
+PLACE_OBJECT_VERBS: frozenset[str] = lexicon.words("events", "place_object_verbs")
 #: Subordinators of time ("after ..."): their clause sets the scene of the news.
 TIME_CLAUSE_WORDS: frozenset[str] = lexicon.words("events", "time_clause")
 

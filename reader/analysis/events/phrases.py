@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reader.analysis.events.lexicon import PLACE_NOUNS, PROXY_NOUNS
+from reader.analysis.events.lexicon import PLACE_NOUNS, PLACE_OBJECT_VERBS, PROXY_NOUNS
 from reader.analysis.events.timing import is_time_point
 
 if TYPE_CHECKING:
@@ -159,9 +159,12 @@ def place_text(text: str, verb: Token) -> str | None:
 
 
 def is_place_object(root: Token) -> bool:
-    """A place mention that says where something happened: the object of "in", "near", "to", ..."""
+    """A place mention that says where something happened: the object of "in", "near", "to", ...,
+    or of a verb that happens where its object is ("left Zurich", "entered Kherson")."""
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACE_OBJECT_VERBS
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS
 
 
