@@ -305,7 +305,9 @@ async def test_clicking_a_name_opens_its_card(seed_article, seed_analysis) -> No
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
-        speaker = next(q for q in seed_analysis.quotes if q.actor and not is_doubtful(q))
+        speaker = next(
+            q for q in seed_analysis.quotes if q.actor and not is_doubtful(q) and q.act == "speech"
+        )
         record = seed_analysis.referent(speaker.actor)
         mention = record.mentions[0]
         view.scroll_to_offset(mention.start, top=True)

@@ -10,17 +10,88 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.analysis.cues import Cues
-from reader.analysis.quotes.base import QUOTE_CHARS, RELATIVE
+from reader.analysis.quotes.base import QUOTE_CHARS, RELATIVE, agentive
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 _PREP_CONTENT = {"for", "about", "on", "of", "against", "to", "with", "that", "as", "in"}
 
 
 def candidate_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
-    """(construction, first token, last token) of each stretch `tok` might attribute as content.
+    """(construction, first token, last token) of each stretch `tok` might attribute as content,
+    with the boundaries a reader would draw (see `_bounds`)."""
+    for dep, a, b in _raw_frames(tok):
+        yield dep, *_bounds(tok, dep, a, b)
+
+
+_NOMINAL = ("NOUN", "PROPN")
+#: What an aside after a noun starts with: "Bush, the former governor", "the pact — one of ..."
+_ASIDE_DEPS = ("appos", "relcl", "acl")
+_ASIDE_MARKS = (",", "—", "–", "--", "(")
+#: Verbs whose subject is part of how things seem ("Her answers seemed to reflect sadness").
+_RAISING = {"seem", "appear", "sound"}
+#: Conjunctions that open a contrast the reporter adds ("..., while others disagree").
+_CONTRAST = {"while", "whereas"}
+
+
+def _bounds(tok: Token, dep: str, a: int, b: int) -> tuple[int, int]:
+    """Stretch a..b as a reader draws it: an object ends before an aside about it ("backed Bush,
+    the former Florida governor"); how a subject seems ("Her answers seemed to reflect sadness")
+    takes the subject in."""
+    doc = tok.doc
+    if dep not in ("ccomp", "xcomp", "host", "as_host"):
+        head = _content_head(tok, a, b)
+        if head.pos_ in _NOMINAL:
+            for child in head.children:
+                if child.i > head.i and child.dep_ in _ASIDE_DEPS and child.left_edge.i - 1 > head.i:
+                    mark = doc[child.left_edge.i - 1]
+                    if mark.text in _ASIDE_MARKS and mark.i <= b and not _in_quote(doc, a, mark.i):
+                        b = mark.i - 1
+                        break
+    if dep not in ("host", "as_host"):
+        b = _trailing_aside(tok, a, b)
+    if dep in ("xcomp", "oprd", "prep_as", "attr") and a > tok.i and tok.lemma_.lower() in _RAISING:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None and subj.lower_ not in RELATIVE:
+            a = subj.left_edge.i
+    return a, b
+
+
+def _in_quote(doc: Doc, a: int, i: int) -> bool:
+    """Whether token `i` lies inside a quotation opened after token `a` (“... – its oppression”)."""
+    text = doc.text[doc[a].idx : doc[i].idx]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _trailing_aside(tok: Token, a: int, b: int) -> int:
+    """Last token of a..b before an aside that closes it after a comma or dash: a relative clause
+    or apposition about something in it (", which Mr. Putin opposed"), a participle (", adding
+    ..."), a contrast ("..., while others said ..."). The annotators end the content there."""
+    doc = tok.doc
+    head = _content_head(tok, a, b)
+    for t in doc[head.i + 1 : b + 1]:
+        if t.head.i < a or t.head.i > b or t.right_edge.i < b - 1:
+            continue
+        first = t.left_edge.i
+        if first <= head.i + 1:
+            continue
+        mark = doc[first - 1]
+        if mark.text not in _ASIDE_MARKS or _in_quote(doc, a, mark.i):
+            continue
+        kind = t.dep_
+        if kind in ("relcl", "appos"):
+            return mark.i - 1
+        if kind in ("advcl", "acl") and t.tag_ == "VBG":
+            return mark.i - 1
+        if kind == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+            return mark.i - 1
+    return b
+
+
+def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
+    """The stretches the parse offers for `tok`, before `_bounds`.
 
     Constructions: a clausal or nominal dependent ("ccomp", "xcomp", "dobj", ...), a prepositional
     object ("prep_for": "called for an end to ..."), a noun's clause ("acl", "relcl"-less), or, for a
@@ -83,9 +154,11 @@ def frame_features(
     """
     doc = tok.doc
     subj = "none"
+    subj_tok: Token | None = None
     neg = False
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            subj_tok = child
             subj = child.ent_type_ or child.pos_
             if child.lower_ in RELATIVE:
                 subj = "REL"
@@ -133,10 +206,57 @@ def frame_features(
         feats.append(f"spk={kind}|{dep}")
         if a <= speaker.i <= b:
             feats.append("spk_inside")
+    feats.extend(_extra_features(tok, dep, a, b, subj_tok))
     if neg:
         feats.append("neg")
     for name in classes:
         feats.append(f"hand={name}|{dep}")
     if any(ch in QUOTE_CHARS for ch in doc[a : b + 1].text):
         feats.append(f"quoted|{dep}")
+    return feats
+
+
+def _content_head(tok: Token, a: int, b: int) -> Token:
+    """The word of a..b that heads it: the one whose head lies outside the stretch."""
+    doc = tok.doc
+    for i in range(a, b + 1):
+        head = doc[i].head
+        if head.i < a or head.i > b or head.i == i:
+            return doc[i]
+    return doc[a]
+
+
+_MODIFIER = ("amod", "compound", "nmod", "advmod")
+
+
+def _extra_features(tok: Token, dep: str, a: int, b: int, subj: Token | None) -> list[str]:
+    """Features beyond the frame itself: is the subject someone, is the content a clause or a
+    noun phrase (a proposition or a topic), the cue's own clause (a modal, a question)."""
+    doc = tok.doc
+    head = _content_head(tok, a, b)
+    # a clause has a verb of its own; "so-called" or "the proposed plan" does not make one
+    verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in _MODIFIER for i in range(a, b + 1))
+    shape = "cl" if verb else "np"
+    if subj is None:
+        who = "none"
+    elif subj.lower_ in RELATIVE:
+        who = "rel"
+    elif subj.pos_ == "PRON":
+        who = subj.lower_ if subj.lower_ in ("it", "this", "that", "you", "i", "we") else "pron"
+    else:
+        who = "agent" if agentive(subj) else "thing"
+    feats = [
+        f"shape={shape}|{dep}",
+        f"who={who}|{dep}",
+        f"chp={head.pos_}|{head.dep_}|{dep}",
+        f"ctag={tok.dep_}|{tok.tag_}",
+    ]
+    if head.pos_ in ("NOUN", "PROPN") and not verb:
+        feats.append(f"obj={head.ent_type_ or head.pos_}|{dep}")
+    for child in tok.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            feats.append(f"modal={child.lower_}")
+    sent = tok.sent
+    if sent[-1].text == "?":
+        feats.append("question")
     return feats
