@@ -22,6 +22,9 @@ from reader.settings import paths
 STATE_FILE = "state.json"
 MAX_POSITIONS = 500
 MAX_RECENT = 20
+#: The side panel's share of the window's width, in percent: the bounds a saved width is kept within.
+PANEL_SHARE_MIN = 20
+PANEL_SHARE_MAX = 70
 
 
 def article_key(source: str, text: str) -> str:
@@ -64,11 +67,16 @@ class RecentFile:
 
 @dataclass(slots=True)
 class ReaderState:
-    """Reading positions (key -> character offset of the top line) and recently opened files."""
+    """Reading positions (key -> character offset of the top line), recently opened files and the
+    side panel's width (a share of the window, so it suits any window; None until it is changed)."""
 
     positions: dict[str, int] = field(default_factory=dict)
     touched: dict[str, float] = field(default_factory=dict)
     recent: list[RecentFile] = field(default_factory=list)
+    panel_share: int | None = None
+
+    def set_panel_share(self, share: int) -> None:
+        self.panel_share = min(PANEL_SHARE_MAX, max(PANEL_SHARE_MIN, int(share)))
 
     def position(self, key: str) -> int | None:
         return self.positions.get(key)
@@ -105,6 +113,7 @@ class ReaderState:
                 {"source": r.source, "title": r.title, "opened": r.opened, "words": r.words}
                 for r in self.recent
             ],
+            "panel_share": self.panel_share,
         }
 
     @classmethod
@@ -136,6 +145,9 @@ class ReaderState:
                         )
                     )
             state.recent = one_per_article(state.recent)
+        share = data.get("panel_share")
+        if isinstance(share, int) and not isinstance(share, bool):
+            state.set_panel_share(share)
         return state
 
 

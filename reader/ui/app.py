@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
@@ -44,20 +46,11 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.contents import ContentsList, ContentsPane
     from reader.ui.widgets.find_bar import FindBar
-    from reader.ui.widgets.side_panel import FilterInput
+    from reader.ui.widgets.side_panel import EventList, FilterInput, QuoteTree, ReferentList
 
-    return (
-        ReaderApp,
-        ArticleScreen,
-        LibraryScreen,
-        HelpScreen,
-        ActorCard,
-        ArticleView,
-        FindBar,
-        FilterInput,
-        ContentsPane,
-        ContentsList,
-    )
+    screens = (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard)
+    widgets = (ArticleView, FindBar, FilterInput, ReferentList, EventList, QuoteTree, ContentsPane, ContentsList)
+    return (*screens, *widgets)
 
 
 def binding_ids() -> set[str]:
@@ -65,6 +58,10 @@ def binding_ids() -> set[str]:
     owners = binding_owners()
     bindings = (binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding))
     return {binding.id for binding in bindings if binding.id}
+
+
+#: Seconds between choosing "Screenshot" and taking it: the palette closes first.
+SCREENSHOT_DELAY = 0.1
 
 
 class ReaderApp(App[int]):
@@ -154,10 +151,15 @@ class ReaderApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
-            if command.title in ("Keys", "Theme"):
+            if command.title in ("Keys", "Theme", "Screenshot"):
                 continue
             yield command
         yield SystemCommand("Help", "Show every key and what it does", self.action_help)
+        yield SystemCommand(
+            "Screenshot",
+            "Save a picture (SVG) of this screen in the reader's screenshots folder",
+            lambda: self.set_timer(SCREENSHOT_DELAY, self.save_screenshot_file),  # once the palette is gone
+        )
         for name in self.reader_theme_names():
             yield SystemCommand(f"Theme: {name}", "Switch the colour theme", partial(self.switch_theme, name))
         yield SystemCommand("Open the library", "Bundled samples and recent files", self.open_library)
@@ -280,6 +282,22 @@ class ReaderApp(App[int]):
             timeout=timeout,
             markup=False,
         )
+
+    def save_screenshot_file(self) -> Path | None:
+        """Save the screen as an SVG under a new name and say where; a folder that cannot be written
+        is one notice."""
+        from reader.ui.screenshot import save_svg, screenshot_folder, screenshot_name
+
+        folder = screenshot_folder()
+        title = self.article.title if self.article is not None else None
+        try:
+            path = save_svg(self.export_screenshot(), folder, screenshot_name(title, datetime.now()))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Could not save the screenshot in {folder}: {reason}", severity="error", timeout=8)
+            return None
+        self.notify(f"Screenshot saved to {path}", title="Screenshot", timeout=8)
+        return path
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

@@ -29,3 +29,24 @@ def test_quotes_panel(snap_compare, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=open_quotes, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_places_filtered_by_typing(snap_compare, size: tuple[int, int]) -> None:
+    """Letters typed in the places list filter it; the panel's edge and filter box show the keys are there."""
+
+    async def filter_places(pilot) -> None:
+        await pilot.press("2", "i", "r")
+        await pilot.pause(0.5)  # the list is rebuilt after a pause in typing
+
+    assert snap_compare(make_app(), run_before=filter_places, terminal_size=size)
+
+
+def test_a_wider_panel_at_200_columns(snap_compare) -> None:
+    """`>` twice: the quotes panel takes 47% of a wide window, so quotes are cut less."""
+
+    async def widen(pilot) -> None:
+        await pilot.press("4", "greater_than_sign", "greater_than_sign", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=widen, terminal_size=(200, 50))

@@ -9,12 +9,11 @@ from __future__ import annotations
 import time
 
 from rich.style import Style
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.timer import Timer
-from textual.widgets import OptionList, Tree
 
 from reader.analysis.model import Analysis, Quote
 from reader.article import Article
@@ -57,7 +56,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents import ContentsPane
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer import ReaderFooter
-from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
+from reader.ui.widgets.side_panel import DEFAULT_SHARE, LeavePanel, ReferentSelected, SidePanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocab import ENTITY_ROLES
 
@@ -68,6 +67,8 @@ PROGRESS_INTERVAL = 0.8
 SAVE_DELAY = 1.0
 #: Below this many columns the side panels start hidden.
 NARROW = 100
+#: How much `<` and `>` change the side panel's share of the window's width (percent).
+PANEL_SHARE_STEP = 5
 
 
 class ArticleScreen(ContentsScreen):
@@ -121,6 +122,7 @@ class ArticleScreen(ContentsScreen):
         self._search_wrap_told = False  # typing a query tells of a wrap once, not once per letter
         self._quote_at: int | None = None  # the quote last jumped to, while it stays on screen
         self._saved_offset: int | None = None
+        self.panel_share = DEFAULT_SHARE
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -160,7 +162,11 @@ class ArticleScreen(ContentsScreen):
         self.full_title = self.article.title or first_line(self.article.text) or source_label(self.article)
         self.status.title = self.full_title
         view.focus()
-        saved = reader_state.load_state().position(self.state_key)
+        state = reader_state.load_state()
+        saved = state.position(self.state_key)
+        if state.panel_share is not None:
+            self.panel_share = state.panel_share
+            self.panel.set_share(self.panel_share)
         if self.focus_range is not None:
             self.call_after_refresh(view.jump_to, *self.focus_range)
         elif saved:
@@ -521,14 +527,32 @@ class ArticleScreen(ContentsScreen):
         self.remove_class("-no-sidebar")
         sidebar = self.query_one(SidePanel)
         sidebar.show_panel(panel)
-        lists = sidebar.query(f"#list-{panel}")
-        if lists:
-            widget = lists.first()
-            widget.focus()
-            if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
-                widget.highlighted = 0
-            elif isinstance(widget, Tree) and widget.cursor_line < 0 and widget.root.children:
-                widget.cursor_line = 0
+        if sidebar.query(f"#list-{panel}"):
+            sidebar.focus_list(panel)
+
+    def action_panel_width(self, step: int) -> None:
+        """`>` and `<`: a wider or narrower side panel, as a share of the window, kept for next time."""
+        if self.has_class("-no-sidebar"):
+            self.remove_class("-no-sidebar")
+            return
+        low, high = reader_state.PANEL_SHARE_MIN, reader_state.PANEL_SHARE_MAX
+        share = min(high, max(low, self.panel_share + step * PANEL_SHARE_STEP))
+        if share == self.panel_share:
+            self.notify(f"The side panel is as {'wide' if step > 0 else 'narrow'} as it goes", timeout=2)
+            return
+        self.panel_share = share
+        self.panel.set_share(share)
+        reader_state.update_state(lambda state: state.set_panel_share(share))
+        self.notify(f"Side panel {share}% of the window", timeout=2)
+
+    @on(LeavePanel)
+    def _leave_panel(self, message: LeavePanel) -> None:
+        message.stop()
+        self.view.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Say where the keys go: the theme marks the text or the panel (see reader.tcss)."""
+        self.set_class(isinstance(event.widget, ArticleView), "-reading")
 
     def action_toggle_entities(self) -> None:
         view = self.view

@@ -46,6 +46,14 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
         for rank, binding, keys in sorted(found.values(), key=lambda entry: entry[0])
     ]
     rows.append(("tab, shift+tab", "Move between the text, the panel tabs and their lists", ""))
+    rows.append(
+        (
+            "letters in a list",
+            "Filter the list (arrows and Enter still move and choose); Esc clears the filter,"
+            " Esc again goes back to the text",
+            "",
+        )
+    )
     rows.append(("mouse drag, ^c", "Select text and copy it", ""))
     rows.append(("click a name", "Show that actor's card", ""))
     return rows

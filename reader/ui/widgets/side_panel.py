@@ -1,7 +1,9 @@
 """The side panel: Actors, Places, Events and Who said what, each with a filter box.
 
 Every list is built from the analysis records; moving the cursor over an actor or place marks its
-mentions in the text, Enter jumps to the next mention, a quote or an event. The screen hands the
+mentions in the text, Enter jumps to the next mention, a quote or an event. Typing a letter in a list
+filters it, as the command palette does: the letter goes to the filter box, not to the app's keys;
+Escape clears the filter, and a second Escape hands the keys back to the text. The screen hands the
 analysis down (even before the panel is mounted: it waits until it is); choices go back up as messages.
 """
 
@@ -10,14 +12,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
@@ -28,8 +32,12 @@ from reader.ui.present import event_line, hidden_by_default, quote_label, shown_
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
 PANEL_TITLES = {"actors": "Actors", "places": "Places", "events": "Events", "quotes": "Quotes"}
-#: Below this content width the tab titles go without their counts (which the filter boxes still show).
+#: Below this content width the quote legend takes two lines.
 COMPACT_WIDTH = 43
+#: The side panel's share of the window's width (percent) until the reader picks another.
+DEFAULT_SHARE = 37
+#: Cells a tab takes besides its label (its padding).
+TAB_PADDING = 2
 PANEL_NOUNS = {"actors": "actors", "places": "places", "events": "events", "quotes": "quotes"}
 #: What an empty panel says once the analysis is complete.
 EMPTY_TEXT = {
@@ -40,6 +48,90 @@ EMPTY_TEXT = {
 }
 QUOTE_LEGEND = "“ direct  ~ indirect  ≈ mixed  ? doubtful"
 QUOTE_LEGEND_COMPACT = "“ direct  ~ indirect  ≈ mixed\n? doubtful (shown with a)"
+
+
+@dataclass
+class LeavePanel(Message):
+    """Escape with nothing left to clear in the panel: the keys go back to the text."""
+
+
+class TabRow(NamedTuple):
+    """What the tabs say, and whether they stand one space apart instead of two (`-tight-tabs`)."""
+
+    labels: dict[str, str]
+    tight: bool = False
+
+
+def tab_labels(titles: dict[str, str], counts: dict[str, int], active: str, width: int) -> TabRow:
+    """The fullest tab labels that fit in `width` cells, so that no tab is ever cut off.
+
+    Titles with their counts ("Quotes 10"), else the titles alone (the filter boxes still give the
+    counts), else the titles one space apart, else the active title with the other tabs' initials
+    ("A P E Quotes"; the keys 1-4 and help name them). A width of 0 (not laid out yet) takes the fullest.
+    """
+    with_counts = {
+        panel: f"{title} {counts[panel]}" if panel in counts else title for panel, title in titles.items()
+    }
+
+    def fits(labels: dict[str, str], padding: int) -> bool:
+        # The last tab's right padding is blank: it may fall off the edge.
+        return not width or sum(len(label) + padding for label in labels.values()) - padding // 2 <= width
+
+    for labels in (with_counts, dict(titles)):
+        if fits(labels, TAB_PADDING):
+            return TabRow(labels)
+    if fits(titles, TAB_PADDING - 1):
+        return TabRow(dict(titles), tight=True)
+    return TabRow({panel: title if panel == active else title[0] for panel, title in titles.items()})
+
+
+def filters_typing(character: str | None) -> bool:
+    """A key a focused list hands to its filter box: a letter. Digits, punctuation and space keep
+    their meaning (1-4 switch panels, ? is help, ] jumps to a quote, space opens a speaker)."""
+    return character is not None and len(character) == 1 and character.isalpha()
+
+
+#: The keys of every panel list, besides its own arrows and Enter.
+LIST_BINDINGS: list[BindingType] = [
+    Binding(
+        "escape",
+        "clear_or_leave",
+        "Clear filter",
+        show=False,
+        id="list-clear",
+        tooltip="Clear the list's filter; with none, back to the text",
+    )
+]
+
+
+@dataclass
+class ListEscape(Message):
+    """Escape in a list: the panel clears its filter, or hands the keys back to the text."""
+
+
+class TypeToFilter:
+    """A panel list that sends typed letters to its filter box instead of the app's single-key bindings."""
+
+    def action_clear_or_leave(self) -> None:
+        assert isinstance(self, Widget)
+        self.post_message(ListEscape())
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return filters_typing(character)
+
+    def on_key(self, event: events.Key) -> None:
+        if filters_typing(event.character) and event.character is not None:
+            event.stop()
+            event.prevent_default()
+            assert isinstance(self, Widget)
+            self.post_message(FilterTyped(event.character))
+
+
+@dataclass
+class FilterTyped(Message):
+    """A letter typed in a list: it starts (or goes on with) the list's filter."""
+
+    character: str
 
 
 @dataclass
@@ -60,16 +152,33 @@ def _matches(query: str, *fields: str | None) -> bool:
 
 
 class FilterInput(Input):
-    """A panel's filter box: Down moves into the list below it."""
+    """A panel's filter box: Down or Enter moves into the list below it; Escape clears it, then leaves."""
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
 
     BINDINGS = [
         Binding(
             "down", "focus_list", "To list", show=False, id="filter-to-list", tooltip="Move into the list"
-        )
+        ),
+        Binding(
+            "escape",
+            "clear_or_leave",
+            "Clear filter",
+            show=False,
+            id="filter-clear",
+            tooltip="Clear the filter; with none, back to the text",
+        ),
     ]
 
     def action_focus_list(self) -> None:
         self.screen.focus_next()
+
+    def action_clear_or_leave(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.post_message(LeavePanel())
 
 
 def _empty_option(message: str) -> Option:
@@ -80,8 +189,10 @@ def _nothing_matches(query: str) -> str:
     return f"Nothing matches “{query.strip()}”."
 
 
-class ReferentList(OptionList):
+class ReferentList(TypeToFilter, OptionList):
     """Actors or places: name, kind and number of mentions, most mentioned first."""
+
+    BINDINGS = LIST_BINDINGS
 
     def show(self, referents: list[Referent], query: str, empty: str = "") -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
@@ -106,8 +217,10 @@ class ReferentList(OptionList):
                     break
 
 
-class EventList(OptionList):
+class EventList(TypeToFilter, OptionList):
     """Events in rank order: the main event on top and marked, the background below a divider."""
+
+    BINDINGS = LIST_BINDINGS
 
     def show(self, analysis: Analysis, query: str, empty: str = "") -> None:
         options: list[Option | None] = []
@@ -135,11 +248,13 @@ MAIN_MARK = " Main "
 BACKGROUND_HEADING = "Background: earlier events, claims, what did not happen"
 
 
-class QuoteTree(Tree[tuple[str, int] | None]):
+class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
     """Quotes grouped by speaker (most quoted first), each speaker expandable.
 
     Doubtful attributions are left out unless `show_doubtful`; then they are dim and marked "?".
     """
+
+    BINDINGS = LIST_BINDINGS
 
     def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
         expanded = {str(node.label).split("  ")[0] for node in self.root.children if node.is_expanded}
@@ -167,8 +282,7 @@ class SidePanel(Vertical):
 
     DEFAULT_CSS = """
     SidePanel {
-        width: 37%;
-        max-width: 45%;
+        min-width: 24;
         height: 1fr;
         border-left: vkey $foreground 20%;
         background: $surface;
@@ -180,6 +294,7 @@ class SidePanel(Vertical):
         & .panel-empty { color: $text-muted; padding: 1; }
         & .quote-legend { color: $text-muted; height: auto; padding: 0 1; }
         & .partial-note { text-style: bold; height: auto; padding: 0 1; }
+        &.-tight-tabs Tab { padding: 0 0 0 1; }
     }
     """
 
@@ -199,6 +314,7 @@ class SidePanel(Vertical):
         self._ready = False
         self._stale: set[str] = set()
         self._filter_timers: dict[str, Timer] = {}
+        self.set_share(DEFAULT_SHARE)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
@@ -216,6 +332,19 @@ class SidePanel(Vertical):
                         tree.show_root = False
                         yield tree
                         yield Static(QUOTE_LEGEND, classes="quote-legend")
+
+    def set_share(self, share: int) -> None:
+        """Take `share` percent of the window's width (never under 24 cells: its `min-width`)."""
+        self.styles.width = f"{share}%"
+
+    def focus_list(self, panel: str) -> None:
+        """Put the keys in a panel's list, on its first row if none is highlighted yet."""
+        widget = self.query_one(f"#list-{panel}")
+        widget.focus()
+        if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+            widget.highlighted = 0
+        elif isinstance(widget, Tree) and widget.cursor_line < 0 and widget.root.children:
+            widget.cursor_line = 0
 
     def on_mount(self) -> None:
         self._ready = True  # what arrived before (the panel is mounted lazily) is drawn now
@@ -243,20 +372,24 @@ class SidePanel(Vertical):
         self.complete = complete
         if not self._ready:
             return
-        tabs = self.query_one(TabbedContent)
-        active = tabs.active.removeprefix("tab-")
+        active = self.active_panel
         for panel in self.panels:
-            self._label(panel)
             if panel == active:
                 self._refresh_panel(panel)
             else:
                 self._stale.add(panel)
+        self._relabel()
+
+    @property
+    def active_panel(self) -> str:
+        return self.query_one(TabbedContent).active.removeprefix("tab-")
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
         panel = (event.pane.id or "").removeprefix("tab-")
         if panel in self._stale:
             self._refresh_panel(panel)
+        self._relabel()
 
     def _refresh_panel(self, panel: str) -> None:
         if self.analysis is None:
@@ -273,25 +406,30 @@ class SidePanel(Vertical):
             self.query_one(where, QuoteTree).show(self.analysis, query, self.show_doubtful, empty)
         else:
             self.query_one(where, EventList).show(self.analysis, query, empty)
-        self._label(panel)
 
-    def _label(self, panel: str) -> None:
-        """Tab title with its count (just the title when the panel is too narrow for four counts);
-        the filter box names the count either way."""
-        count = self._count(panel)
-        tab = self.query_one(TabbedContent).get_tab(f"tab-{panel}")
-        compact = 0 < self.size.width < COMPACT_WIDTH
-        tab.label = PANEL_TITLES[panel] if compact else f"{PANEL_TITLES[panel]} {count}"
-        noun = PANEL_NOUNS[panel] if count != 1 else PANEL_NOUNS[panel].rstrip("s")
-        self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
+    def _relabel(self) -> None:
+        """Tab titles that fit the panel's width (with their counts when there is room); each filter
+        box names its count either way."""
+        if not self._ready:
+            return
+        counts = {panel: self._count(panel) for panel in self.panels} if self.analysis is not None else {}
+        titles = {panel: PANEL_TITLES[panel] for panel in self.panels}
+        tabs = self.query_one(TabbedContent)
+        labels, tight = tab_labels(titles, counts, self.active_panel, self.content_region.width)
+        self.set_class(tight, "-tight-tabs")
+        for panel, label in labels.items():
+            tab = tabs.get_tab(f"tab-{panel}")
+            if tab.label.plain != label:
+                tab.label = label
+        for panel, count in counts.items():
+            noun = PANEL_NOUNS[panel] if count != 1 else PANEL_NOUNS[panel].rstrip("s")
+            self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
 
     def on_resize(self) -> None:
-        compact = 0 < self.size.width < COMPACT_WIDTH
+        compact = 0 < self.content_region.width < COMPACT_WIDTH
         for legend in self.query(".quote-legend").results(Static):
             legend.update(QUOTE_LEGEND_COMPACT if compact else QUOTE_LEGEND)
-        if self.analysis is not None:
-            for panel in self.panels:
-                self._label(panel)
+        self._relabel()
 
     def _empty_text(self, panel: str) -> str:
         """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
@@ -334,6 +472,30 @@ class SidePanel(Vertical):
             if timer is not None:
                 timer.stop()
             self._filter_timers[panel] = self.set_timer(FILTER_DELAY, partial(self._refresh_panel, panel))
+
+    @on(FilterTyped)
+    def _typed(self, event: FilterTyped) -> None:
+        """A letter typed in a list: into the filter box, which takes the keys from here on."""
+        event.stop()
+        box = self.query_one(f"#filter-{self.active_panel}", Input)
+        box.value += event.character
+        box.cursor_position = len(box.value)
+        box.focus()
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a filter box: on to the (filtered) list."""
+        event.stop()
+        self.focus_list(self.active_panel)
+
+    @on(ListEscape)
+    def _list_escape(self, event: ListEscape) -> None:
+        event.stop()
+        box = self.query_one(f"#filter-{self.active_panel}", Input)
+        if box.value:
+            box.value = ""
+        else:
+            self.post_message(LeavePanel())
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,276 @@
+"""Where the keys go and what fits: the focus mark, typing in a list, the panel's width and tabs,
+and screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+from textual.widgets import Input, Tabs
+
+from reader.analysis.model import Analysis
+from reader.article import Article
+from reader.settings import state as reader_state
+from reader.settings.themes.contrast import contrast_ratio
+from reader.ui import screenshot
+from reader.ui.app import ReaderApp
+from reader.ui.options import ReaderOptions
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.side_panel import DEFAULT_SHARE, PANEL_TITLES, QuoteTree, SidePanel, tab_labels
+
+SIZE = (120, 40)
+
+
+def make_app(article: Article, analysis: Analysis) -> ReaderApp:
+    return ReaderApp(article, ReaderOptions(analyse=False), analysis=analysis)
+
+
+def messages(app: ReaderApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def close(one: Color, other: Color) -> bool:
+    """The same colour, but for the rounding of the theme's variables."""
+    return all(abs(a - b) <= 2 for a, b in zip(one.rgb, other.rgb, strict=True))
+
+
+async def settle(pilot, condition, tries: int = 100) -> None:  # noqa: ANN001
+    """Wait for a state, not for a time: timers run late on a busy machine."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+# ----------------------------------------------------------------- the focus mark
+
+
+@pytest.mark.parametrize("theme", ["dark", "light", "high-contrast"])
+async def test_the_region_with_the_keys_is_marked(
+    theme: str, seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False, theme=theme), analysis=seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        panel = screen.query_one(SidePanel)
+        accent = Color.parse(app.current_theme.accent or "")
+        assert screen.has_class("-reading")  # the text has the keys: the title line carries the mark
+        assert not close(panel.styles.border_left[1], accent)
+        await pilot.press("4")
+        await pilot.pause()
+        assert not screen.has_class("-reading")
+        assert panel.has_pseudo_class("focus-within")
+        assert close(panel.styles.border_left[1], accent)
+        # The mark stands out from the panel's own background in every theme (high contrast too).
+        assert contrast_ratio(accent.rgb, panel.styles.background.rgb) >= 3
+        await pilot.press("z")  # into the filter box, which lights up
+        box = screen.query_one("#filter-quotes", Input)
+        assert app.focused is box
+        assert not close(box.styles.background, panel.styles.background)
+        await pilot.press("escape")
+        await pilot.press("escape")  # nothing to clear: back to the text
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView)
+        assert screen.has_class("-reading")
+
+
+# ----------------------------------------------------------------- typing in a list
+
+
+async def test_letters_typed_in_a_list_filter_it(seed_article: Article, seed_analysis: Analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        roles, quotes_on = set(view.highlight_roles), view.show_quotes
+        assert isinstance(app.focused, QuoteTree)
+        # s, e and t are the app's keys (panels, entities, quotes); in a list they are the filter's.
+        await pilot.press("s", "e", "t")
+        box = screen.query_one("#filter-quotes", Input)
+        assert box.value == "set"
+        assert app.focused is box
+        assert not screen.has_class("-no-sidebar")
+        assert set(view.highlight_roles) == roles and view.show_quotes == quotes_on
+        await pilot.press("escape")  # clears the filter, keeps the keys in the box
+        assert box.value == "" and app.focused is box
+        await pilot.press("escape")  # then back to the text
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_escape_in_a_list_clears_its_filter_first(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "z", "a", "r", "i", "f")
+        tree = app.screen.query_one(QuoteTree)
+        await settle(pilot, lambda: len(tree.root.children) == 1)
+        await pilot.press("enter")  # Enter in the box: on to the filtered list
+        assert app.focused is tree
+        await pilot.press("escape")
+        box = app.screen.query_one("#filter-quotes", Input)
+        assert box.value == "" and app.focused is tree
+        await settle(pilot, lambda: len(tree.root.children) > 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_digits_and_arrows_keep_their_meaning_in_a_list(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "down")
+        tree = app.screen.query_one(QuoteTree)
+        assert app.focused is tree and tree.cursor_line == 1
+        await pilot.press("1")  # the actors panel, not a filter "1"
+        await pilot.pause()
+        assert app.screen.query_one(SidePanel).active_panel == "actors"
+        assert app.screen.query_one("#filter-quotes", Input).value == ""
+
+
+# ----------------------------------------------------------------- the panel's width
+
+
+async def test_the_panel_width_key_is_remembered(seed_article: Article, seed_analysis: Analysis) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.screen.query_one(SidePanel)
+        await pilot.pause()
+        before = panel.outer_size.width
+        assert before == round(SIZE[0] * DEFAULT_SHARE / 100)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert panel.outer_size.width == round(SIZE[0] * (DEFAULT_SHARE + 5) / 100)
+        assert reader_state.load_state().panel_share == DEFAULT_SHARE + 5
+        assert any("42%" in message for message in messages(app))
+    again = make_app(seed_article, seed_analysis)
+    async with again.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(SidePanel).outer_size.width == 84  # the share, at any window width
+        for _ in range(20):
+            await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert again.screen.query_one(SidePanel).outer_size.width == 200 * reader_state.PANEL_SHARE_MIN // 100
+        assert "The side panel is as narrow as it goes" in messages(again)
+    assert reader_state.load_state().panel_share == reader_state.PANEL_SHARE_MIN
+
+
+def test_a_saved_width_is_kept_within_bounds() -> None:
+    assert (
+        reader_state.ReaderState.from_dict({"panel_share": 500}).panel_share == reader_state.PANEL_SHARE_MAX
+    )
+    assert reader_state.ReaderState.from_dict({"panel_share": -3}).panel_share == reader_state.PANEL_SHARE_MIN
+    for junk in ("wide", True, 4.5, None, [1]):
+        assert reader_state.ReaderState.from_dict({"panel_share": junk}).panel_share is None
+
+
+# ----------------------------------------------------------------- tabs that fit
+
+TITLES = dict(PANEL_TITLES)
+COUNTS = {"actors": 19, "places": 15, "events": 42, "quotes": 10}
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (0, ["Actors 19", "Places 15", "Events 42", "Quotes 10"]),  # not laid out yet
+        (80, ["Actors 19", "Places 15", "Events 42", "Quotes 10"]),
+        (43, ["Actors 19", "Places 15", "Events 42", "Quotes 10"]),  # the last blank may go
+        (42, ["Actors", "Places", "Events", "Quotes"]),
+        (31, ["Actors", "Places", "Events", "Quotes"]),
+        (30, ["Actors", "Places", "Events", "Quotes"]),  # one space apart
+        (28, ["Actors", "Places", "Events", "Quotes"]),
+        (27, ["A", "P", "E", "Quotes"]),
+        (23, ["A", "P", "E", "Quotes"]),
+    ],
+)
+def test_tab_labels_fit_their_width(width: int, expected: list[str]) -> None:
+    labels, tight = tab_labels(TITLES, COUNTS, "quotes", width)
+    assert list(labels.values()) == expected
+    assert tight == (28 <= width < 31)
+    padding = 1 if tight else 2
+    assert not width or sum(len(label) + padding for label in labels.values()) - padding // 2 <= width
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 50)])
+async def test_no_tab_is_cut_off(
+    size: tuple[int, int], seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=size) as pilot:
+        for key in ("4", "2", "3", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            tabs = app.screen.query_one(SidePanel).query_one(Tabs)
+            row = sum(tab.outer_size.width for tab in tabs.query("Tab"))
+            last = tabs.query("Tab").last()
+            blank = last.styles.padding.right  # the last tab's right padding may fall off the edge
+            assert row - blank <= tabs.content_region.width, (key, row, tabs.content_region.width)
+            active = tabs.active_tab
+            assert active is not None and active.label.plain.startswith(
+                ("Actors", "Places", "Events", "Quotes")
+            )
+
+
+# ----------------------------------------------------------------- screenshots
+
+
+async def test_the_screenshot_command_saves_an_svg_and_says_where(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    folder = screenshot.screenshot_folder()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, lambda: folder.is_dir() and any(folder.glob("*.svg")))
+        (saved,) = folder.glob("*.svg")
+        assert saved.name.startswith("reader-iranian-leaders-give-mixed-signals")
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        await settle(pilot, lambda: any(str(saved) in message for message in messages(app)))
+        # A second picture in the same second gets its own name: nothing is replaced.
+        second = app.save_screenshot_file()
+        third = app.save_screenshot_file()
+        assert second is not None and third is not None
+        assert len({saved, second, third}) == 3 and len(list(folder.glob("*.svg"))) == 3
+        assert not list(folder.glob(".*.tmp"))
+
+
+async def test_an_unwritable_screenshot_folder_is_one_notice(
+    seed_article: Article, seed_analysis: Analysis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setattr(screenshot, "screenshot_folder", lambda: blocker / "screenshots")
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.save_screenshot_file() is None
+        await pilot.pause()
+        failures = [m for m in messages(app) if m.startswith("Could not save the screenshot")]
+        assert len(failures) == 1 and str(blocker) in failures[0]
+        assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_a_screenshot_name_is_safe_whatever_the_title() -> None:
+    from datetime import datetime
+
+    when = datetime(2026, 12, 5, 0, 12, 30)
+    assert screenshot.screenshot_name("../../etc/passwd\x1b[31m", when) == (
+        "reader-etc-passwd-31m-2026-12-05_00-12-30.svg"
+    )
+    assert screenshot.screenshot_name(None, when) == "reader-2026-12-05_00-12-30.svg"
+    assert screenshot.screenshot_name("“Все” — 日本", when) == "reader-2026-12-05_00-12-30.svg"
