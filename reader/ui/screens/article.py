@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from rich.style import Style
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.lazy import Lazy
@@ -45,6 +45,7 @@ from reader.ui.present import (
 )
 from reader.ui.screens.article_contents import ContentsScreen
 from reader.ui.screens.article_keys import ARTICLE_BINDINGS
+from reader.ui.screens.article_panel import PanelScreen
 from reader.ui.seek import (
     NOT_FOUND,
     QUOTES_WRAPPED_BACKWARD,
@@ -56,7 +57,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents import ContentsPane
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer import ReaderFooter
-from reader.ui.widgets.side_panel import DEFAULT_SHARE, LeavePanel, ReferentSelected, SidePanel
+from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.vocab import ENTITY_ROLES
 
@@ -67,11 +68,9 @@ PROGRESS_INTERVAL = 0.8
 SAVE_DELAY = 1.0
 #: Below this many columns the side panels start hidden.
 NARROW = 100
-#: How much `<` and `>` change the side panel's share of the window's width (percent).
-PANEL_SHARE_STEP = 5
 
 
-class ArticleScreen(ContentsScreen):
+class ArticleScreen(ContentsScreen, PanelScreen):
     """One open article."""
 
     DEFAULT_CSS = """
@@ -122,7 +121,6 @@ class ArticleScreen(ContentsScreen):
         self._search_wrap_told = False  # typing a query tells of a wrap once, not once per letter
         self._quote_at: int | None = None  # the quote last jumped to, while it stays on screen
         self._saved_offset: int | None = None
-        self.panel_share = DEFAULT_SHARE
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -164,9 +162,7 @@ class ArticleScreen(ContentsScreen):
         view.focus()
         state = reader_state.load_state()
         saved = state.position(self.state_key)
-        if state.panel_share is not None:
-            self.panel_share = state.panel_share
-            self.panel.set_share(self.panel_share)
+        self.restore_panel_share(state)
         if self.focus_range is not None:
             self.call_after_refresh(view.jump_to, *self.focus_range)
         elif saved:
@@ -517,42 +513,6 @@ class ArticleScreen(ContentsScreen):
             self.dismiss()
 
     # ----------------------------------------------------------------- panels and layers
-
-    def action_toggle_sidebar(self) -> None:
-        self.toggle_class("-no-sidebar")
-        if self.has_class("-no-sidebar"):
-            self.view.focus()
-
-    def action_panel(self, panel: str) -> None:
-        self.remove_class("-no-sidebar")
-        sidebar = self.query_one(SidePanel)
-        sidebar.show_panel(panel)
-        if sidebar.query(f"#list-{panel}"):
-            sidebar.focus_list(panel)
-
-    def action_panel_width(self, step: int) -> None:
-        """`>` and `<`: a wider or narrower side panel, as a share of the window, kept for next time."""
-        if self.has_class("-no-sidebar"):
-            self.remove_class("-no-sidebar")
-            return
-        low, high = reader_state.PANEL_SHARE_MIN, reader_state.PANEL_SHARE_MAX
-        share = min(high, max(low, self.panel_share + step * PANEL_SHARE_STEP))
-        if share == self.panel_share:
-            self.notify(f"The side panel is as {'wide' if step > 0 else 'narrow'} as it goes", timeout=2)
-            return
-        self.panel_share = share
-        self.panel.set_share(share)
-        reader_state.update_state(lambda state: state.set_panel_share(share))
-        self.notify(f"Side panel {share}% of the window", timeout=2)
-
-    @on(LeavePanel)
-    def _leave_panel(self, message: LeavePanel) -> None:
-        message.stop()
-        self.view.focus()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Say where the keys go: the theme marks the text or the panel (see reader.tcss)."""
-        self.set_class(isinstance(event.widget, ArticleView), "-reading")
 
     def action_toggle_entities(self) -> None:
         view = self.view
