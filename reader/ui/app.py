@@ -46,11 +46,10 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.contents import ContentsList, ContentsPane
     from reader.ui.widgets.find_bar import FindBar
-    from reader.ui.widgets.side_panel import EventList, FilterInput, QuoteTree, ReferentList
+    from reader.ui.widgets.side_panel import FilterInput, SidePanel
 
     screens = (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard)
-    widgets = (ArticleView, FindBar, FilterInput, ReferentList, EventList, QuoteTree, ContentsPane, ContentsList)
-    return (*screens, *widgets)
+    return (*screens, ArticleView, FindBar, SidePanel, FilterInput, ContentsPane, ContentsList)
 
 
 def binding_ids() -> set[str]:

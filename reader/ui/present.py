@@ -151,14 +151,22 @@ def event_line(analysis: Analysis, event: Event) -> Text:
     return Text.assemble(*parts)
 
 
-def quote_label(quote: Quote) -> Text:
-    """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful."""
+#: The fewest characters of a quote's words its panel line shows, however narrow the panel.
+MIN_QUOTE_WORDS = 20
+
+
+def quote_label(quote: Quote, width: int | None = None) -> Text:
+    """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful.
+
+    The words are cut to fit `width` cells (the list's width: a wider panel shows more of them);
+    without a width, to 70 characters.
+    """
     doubtful = is_doubtful(quote)
     label = Text(style="dim" if doubtful else "")
     if doubtful:
         label.append(DOUBTFUL_MARK + " ", "bold")
-    words = shorten(quote.content.text, 70)
-    if quote.kind == "direct" and words[:1] in "“\"'‘«":
+    words = " ".join(quote.content.text.split())
+    if quote.kind == "direct" and words and words[0] in "“\"'‘«":
         label.append(words[0] + " ", "dim")  # the quote's own opening mark is the marker
         words = words[1:].lstrip()
     else:
@@ -168,7 +176,8 @@ def quote_label(quote: Quote) -> Text:
         label.append(f"[{act}] ", "bold")  # not speech: shown with `a`, labelled by its act
     if quote.kind != "direct" and quote.cue is not None:
         label.append(shorten(quote.cue.text, 20) + ": ", "italic")
-    label.append(words)
+    room = 70 if width is None else max(MIN_QUOTE_WORDS, width - label.cell_len)
+    label.append(shorten(words, room))
     return label
 
 

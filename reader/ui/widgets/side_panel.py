@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -36,6 +36,8 @@ PANEL_TITLES = {"actors": "Actors", "places": "Places", "events": "Events", "quo
 COMPACT_WIDTH = 43
 #: The side panel's share of the window's width (percent) until the reader picks another.
 DEFAULT_SHARE = 37
+#: Cells the quote tree's guides take before a quote ("├── ").
+TREE_GUIDE_WIDTH = 4
 #: Cells a tab takes besides its label (its padding).
 TAB_PADDING = 2
 PANEL_NOUNS = {"actors": "actors", "places": "places", "events": "events", "quotes": "quotes"}
@@ -91,30 +93,8 @@ def filters_typing(character: str | None) -> bool:
     return character is not None and len(character) == 1 and character.isalpha()
 
 
-#: The keys of every panel list, besides its own arrows and Enter.
-LIST_BINDINGS: list[BindingType] = [
-    Binding(
-        "escape",
-        "clear_or_leave",
-        "Clear filter",
-        show=False,
-        id="list-clear",
-        tooltip="Clear the list's filter; with none, back to the text",
-    )
-]
-
-
-@dataclass
-class ListEscape(Message):
-    """Escape in a list: the panel clears its filter, or hands the keys back to the text."""
-
-
 class TypeToFilter:
     """A panel list that sends typed letters to its filter box instead of the app's single-key bindings."""
-
-    def action_clear_or_leave(self) -> None:
-        assert isinstance(self, Widget)
-        self.post_message(ListEscape())
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return filters_typing(character)
@@ -152,33 +132,19 @@ def _matches(query: str, *fields: str | None) -> bool:
 
 
 class FilterInput(Input):
-    """A panel's filter box: Down or Enter moves into the list below it; Escape clears it, then leaves."""
-
-    def __init__(self, *, placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
+    """A panel's filter box: Down or Enter moves into the list below it (Escape is the panel's)."""
 
     BINDINGS = [
         Binding(
             "down", "focus_list", "To list", show=False, id="filter-to-list", tooltip="Move into the list"
         ),
-        Binding(
-            "escape",
-            "clear_or_leave",
-            "Clear filter",
-            show=False,
-            id="filter-clear",
-            tooltip="Clear the filter; with none, back to the text",
-        ),
     ]
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
 
     def action_focus_list(self) -> None:
         self.screen.focus_next()
-
-    def action_clear_or_leave(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.post_message(LeavePanel())
 
 
 def _empty_option(message: str) -> Option:
@@ -191,8 +157,6 @@ def _nothing_matches(query: str) -> str:
 
 class ReferentList(TypeToFilter, OptionList):
     """Actors or places: name, kind and number of mentions, most mentioned first."""
-
-    BINDINGS = LIST_BINDINGS
 
     def show(self, referents: list[Referent], query: str, empty: str = "") -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
@@ -219,8 +183,6 @@ class ReferentList(TypeToFilter, OptionList):
 
 class EventList(TypeToFilter, OptionList):
     """Events in rank order: the main event on top and marked, the background below a divider."""
-
-    BINDINGS = LIST_BINDINGS
 
     def show(self, analysis: Analysis, query: str, empty: str = "") -> None:
         options: list[Option | None] = []
@@ -254,8 +216,6 @@ class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
     Doubtful attributions are left out unless `show_doubtful`; then they are dim and marked "?".
     """
 
-    BINDINGS = LIST_BINDINGS
-
     def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
         expanded = {str(node.label).split("  ")[0] for node in self.root.children if node.is_expanded}
         self.clear()
@@ -268,17 +228,31 @@ class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
             self.root.add_leaf(Text(_nothing_matches(query) if query.strip() else empty, "dim italic"))
             return
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
+        # Room for a quote's words: the list's width less the tree's guides ("├── ").
+        width = self.scrollable_content_region.width
+        room = width - TREE_GUIDE_WIDTH if width else None
         for speaker, quotes in ordered:
             label = Text.assemble((speaker, "bold"), (f"  ({len(quotes)})", "dim"))
             node = self.root.add(
                 label, data=("speaker", quotes[0][0]), expand=speaker in expanded or bool(query)
             )
             for index, quote in quotes:
-                node.add_leaf(quote_label(quote), data=("quote", index))
+                node.add_leaf(quote_label(quote, room), data=("quote", index))
 
 
 class SidePanel(Vertical):
     """Tabs of records from the analysis; hidden with `s`."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "clear_or_leave",
+            "Clear filter",
+            show=False,
+            id="panel-clear",
+            tooltip="Clear the list's filter; with none, back to the text",
+        )
+    ]
 
     DEFAULT_CSS = """
     SidePanel {
@@ -314,6 +288,7 @@ class SidePanel(Vertical):
         self._ready = False
         self._stale: set[str] = set()
         self._filter_timers: dict[str, Timer] = {}
+        self._width = 0  # the content width the quotes were last cut to
         self.set_share(DEFAULT_SHARE)
 
     def compose(self) -> ComposeResult:
@@ -426,10 +401,21 @@ class SidePanel(Vertical):
             self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
 
     def on_resize(self) -> None:
-        compact = 0 < self.content_region.width < COMPACT_WIDTH
+        width = self.content_region.width
+        compact = 0 < width < COMPACT_WIDTH
         for legend in self.query(".quote-legend").results(Static):
             legend.update(QUOTE_LEGEND_COMPACT if compact else QUOTE_LEGEND)
         self._relabel()
+        if self._ready and self.analysis is not None and "quotes" in self.panels and width != self._width:
+            # The quotes are cut to the panel's width: a wider panel shows more of each.
+            self._width = width
+            self.call_after_refresh(self._quotes_resized)
+
+    def _quotes_resized(self) -> None:
+        if self.active_panel == "quotes":
+            self._refresh_panel("quotes")
+        else:
+            self._stale.add("quotes")
 
     def _empty_text(self, panel: str) -> str:
         """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
@@ -488,9 +474,8 @@ class SidePanel(Vertical):
         event.stop()
         self.focus_list(self.active_panel)
 
-    @on(ListEscape)
-    def _list_escape(self, event: ListEscape) -> None:
-        event.stop()
+    def action_clear_or_leave(self) -> None:
+        """Escape in a list or on the tabs: clear the list's filter, or give the keys back to the text."""
         box = self.query_one(f"#filter-{self.active_panel}", Input)
         if box.value:
             box.value = ""
