@@ -425,7 +425,7 @@ class SidePanel(Vertical):
             hidden = sum(hidden_by_default(q) for q in self.analysis.quotes)
             if hidden:
                 plural = "s" if hidden != 1 else ""
-                return f"No confident quotes. Press a to show {hidden} other attribution{plural}."
+                return f"No confident quotes. Esc, then a, shows {hidden} other attribution{plural}."
         return EMPTY_TEXT[panel]
 
     def set_show_doubtful(self, show: bool) -> None:
