@@ -146,7 +146,7 @@ async def test_empty_quote_panel_says_why(seed_article: Article, mixed_analysis:
         await pilot.press("4")
         tree = app.screen.query_one(QuoteTree)
         labels = [str(node.label) for node in tree.root.children]
-        assert len(labels) == 1 and "Press a to show" in labels[0]
+        assert len(labels) == 1 and "Esc, then a, shows" in labels[0]
         app.screen.view.focus()
         await pilot.press("right_square_bracket")
         assert app.screen.view.flash is None
