@@ -356,6 +356,7 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
     config = Config(keymap={"next-quote": "x"})
     app = make_app(seed_article, seed_analysis, config=config)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("x")
         view = app.screen.query_one(ArticleView)
         for _ in range(50):  # under load the jump lands a few refreshes later
@@ -363,7 +364,9 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
                 break
             await pilot.pause(0.05)
         first = shown_quotes(seed_analysis, show_doubtful=False)[0][1]
-        assert view.flash == (first.content.start, first.content.end)
+        # The jump's status line stays (its flash ends after a moment, sooner than a busy machine asserts).
+        assert app.screen.query_one(StatusBar).info.startswith("quote 1/")
+        assert view.shows_offset(first.content.start)
 
 
 async def test_palette_offers_actors_quotes_toggles_and_themes(seed_article, seed_analysis) -> None:
