@@ -373,6 +373,10 @@ def samples(nlp: Any) -> Callable[[str], Analysis]:
         ("interview-chief-scientist-transcript.txt", "insurance, which"),
         ("interview-chief-scientist-transcript.txt", "insurance"),
         ("interview-chief-scientist-transcript.txt", "the evidence"),
+        # "(Fiction written for ...)": what was written is not who wrote it
+        ("night-trains-return-markdown.md", "Fiction"),
+        ("flood-inquiry-many-voices.txt", "Fiction"),
+        ("village-post-office-british-style.txt", "Fiction"),
     ],
 )
 def test_sample_articles_show_no_speaker_a_reader_would_not_accept(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 OBJECT_CONTROL = lexicon.words("verbs", "object_control")
 QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
+PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
@@ -49,6 +50,10 @@ class SpeakerRules(Context):
         if self.asked_passive(tok):
             # "Warren was asked whether ...", "Asked about the tariffs, ...": the question is the
             # asker's turn, and the asker is the agent or nobody named; never the one asked
+            return self.agent_of(tok)
+        if self.reduced_passive(tok):
+            # "(Fiction written for this project's samples.)": a passive the tagger read as a past
+            # tense; its subject is what was written, its author the agent or nobody named
             return self.agent_of(tok)
         # with two subjects ("Q: The association said ..."), the one nearest the verb
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
@@ -121,6 +126,10 @@ class SpeakerRules(Context):
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if tok.dep_ == "acl" and tok.head.lemma_ in self.cues.noun:
                 return self.noun_source(tok.head)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.cues.speech:
+                # "(Fiction written for this project's samples)", "a letter signed by ...": the noun is
+                # what was said or written; its author is the agent, found above, or nobody named
+                return None
             if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
                 head = tok.head
                 if (
@@ -163,6 +172,20 @@ class SpeakerRules(Context):
         ):
             return None
         return name_head(after) if agentive(after) or looks_like_name(after) else None
+
+    @staticmethod
+    def reduced_passive(tok: Token) -> bool:
+        """A past participle without an auxiliary, which the parse gives a subject ("Fiction written
+        for ..."): a reduced passive, whatever the tag says."""
+        return (
+            tok.tag_ in ("VBD", "VBN")
+            and tok.lower_ in PARTICIPLE_ONLY
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        )
+
+    def own_patient(self, tok: Token, t: Token) -> bool:
+        """Whether `t` is the subject of reduced passive `tok`: what was said, never who said it."""
+        return t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass") and self.reduced_passive(tok)
 
     def asked_passive(self, tok: Token) -> bool:
         """A questioning verb in the passive ("was asked") or as a bare participle ("Asked about X,")."""
@@ -212,7 +235,7 @@ class SpeakerRules(Context):
             t = doc[i]
             if a <= i <= b or self.in_quote[i] != -1 or t.text in ",;:":
                 break
-            if agentive(t) and t.dep_ not in ("pobj", "dobj"):
+            if agentive(t) and t.dep_ not in ("pobj", "dobj") and not self.own_patient(tok, t):
                 return name_head(t)
         return None
 
@@ -270,7 +293,12 @@ class SpeakerRules(Context):
                 break
             if a <= i <= b or self.in_quote[i] != -1:
                 continue
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ != "it":
+            if (
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN", "PRON")
+                and t.lower_ != "it"
+                and not self.own_patient(tok, t)
+            ):
                 return t
         return None
 
@@ -287,7 +315,7 @@ class SpeakerRules(Context):
             t = doc[i]
             if a <= i <= b or self.in_quote[i] != -1:
                 continue
-            if agentive(t) and t.lower_ not in RELATIVE:
+            if agentive(t) and t.lower_ not in RELATIVE and not self.own_patient(tok, t):
                 return name_head(t)
         return None
 
