@@ -44,12 +44,12 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.widgets.article_view import ArticleView
-    from reader.ui.widgets.contents import ContentsList, ContentsPane
+    from reader.ui.widgets.contents import ContentsPane
     from reader.ui.widgets.find_bar import FindBar
     from reader.ui.widgets.side_panel import FilterInput, SidePanel
 
     screens = (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard)
-    return (*screens, ArticleView, FindBar, SidePanel, FilterInput, ContentsPane, ContentsList)
+    return (*screens, ArticleView, FindBar, SidePanel, FilterInput, ContentsPane)
 
 
 def binding_ids() -> set[str]:

@@ -13,6 +13,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.options import ReaderOptions
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents import NO_HEADINGS, ContentsList, ContentsPane
+from reader.ui.widgets.side_panel import FilterInput
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKDOWN = ROOT / "sample_articles" / "night-trains-return-markdown.md"
@@ -74,7 +75,8 @@ async def test_o_lists_the_headings_indented_by_level_and_focuses_the_list() -> 
             "  On board",
         ]
         assert app.focused.highlighted == 0  # at the top, the reader is in the first section
-        await pilot.press("o")
+        app.screen.query_one(ArticleView).focus()
+        await pilot.press("o")  # from the text, o hides the pane again
         await pilot.pause()
         assert not pane.display
         assert isinstance(app.focused, ArticleView)
@@ -117,6 +119,32 @@ async def test_a_click_on_a_heading_jumps_there() -> None:
         assert view.top_offset == article.headings[3].start or view.scroll_y == view.max_scroll_y
         assert view.shows_offset(article.headings[3].start)
         assert app.focused is view
+
+
+async def test_letters_typed_in_the_list_filter_it_and_escape_clears_then_closes() -> None:
+    article = load_article(str(MARKDOWN))
+    app = reading_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("o", *"num")  # not o, n and m's own keys: the filter's letters
+        await pilot.pause(0.3)
+        pane = app.screen.query_one(ContentsPane)
+        box = pane.query_one(FilterInput)
+        assert pane.display and box.value == "num" and app.focused is box
+        assert shown_prompts(app) == ["  Doubts about the numbers"]
+        await pilot.press("enter", "enter")  # to the list, then to the heading
+        await pilot.pause()
+        assert view.top_offset == article.headings[2].start and app.focused is view
+        assert pane.display and box.value == "num"  # the pane stays beside the text, as it was
+        await pilot.press("o", "o", *"zz")  # hide, show again (the keys in the list), type on
+        await pilot.pause(0.3)
+        assert shown_prompts(app) == ["Nothing matches “numzz”."]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.value == "" and len(shown_prompts(app)) == 4 and pane.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not pane.display and app.focused is view
 
 
 async def test_escape_in_the_pane_closes_it_and_returns_to_the_text() -> None:

@@ -40,3 +40,16 @@ def test_after_a_jump_to_a_heading(snap_compare, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=jump, terminal_size=size)
+
+
+def test_contents_filtered_by_typing(snap_compare) -> None:
+    async def filtered(pilot) -> None:
+        from textual.widgets import Input
+
+        await pilot.press("o")
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.press(*"on")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(), run_before=filtered, terminal_size=(80, 24))

@@ -3,7 +3,7 @@
 The headings come down as data (the loaded Article's `headings`); choosing one (Enter or a click)
 posts `ContentsPane.Chosen` up, and the screen scrolls the text there and gives it the focus back.
 While the reader scrolls, the screen tells the pane where the top of the view is and the pane
-marks the section being read.
+marks the section being read. Letters typed in the list filter it, as in the side panel's lists.
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.article import Heading
 from reader.terminal import sanitize_for_terminal
+from reader.ui.widgets.side_panel import FilterInput, FilterTyped, TypeToFilter
 
 CONTENTS_TITLE = "Contents"
 #: What the reader is told when an article has no headings to list.
@@ -45,17 +47,13 @@ def heading_prompt(heading: Heading) -> Table:
     return grid
 
 
-class ContentsList(OptionList):
-    """The list of headings (an OptionList: arrows, Enter, a click, the mouse wheel)."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="contents-down", tooltip="Next heading"),
-        Binding("k", "cursor_up", "Up", show=False, id="contents-up", tooltip="Previous heading"),
-    ]
+class ContentsList(TypeToFilter, OptionList):
+    """The headings: arrows, Enter, a click or the wheel; a letter typed here goes to the filter."""
 
 
 class ContentsPane(Vertical):
-    """Hidden until shown (key `o`); lists the headings, or says in one line that there are none."""
+    """Hidden until shown (key `o`); lists the headings with a filter box, or says in one line that
+    there are none. Escape clears the filter, then hides the pane."""
 
     DEFAULT_CSS = """
     ContentsPane {
@@ -69,6 +67,10 @@ class ContentsPane(Vertical):
         &.-visible { display: block; }
         & > .contents-title { height: 1; padding: 0 1; text-style: bold; color: $text-muted; }
         &.-focused > .contents-title { background: $primary 40%; color: $text; }
+        & FilterInput, & FilterInput:focus {
+            border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel;
+        }
+        & FilterInput:focus { background: $accent 25%; }
         & ContentsList, & ContentsList:focus {
             height: 1fr; border: none; background: $surface; padding: 0 0 0 1;
         }
@@ -78,7 +80,12 @@ class ContentsPane(Vertical):
 
     BINDINGS = [
         Binding(
-            "escape", "close", "Close contents", show=False, id="contents-close", tooltip="Hide the contents"
+            "escape",
+            "clear_or_close",
+            "Close contents",
+            show=False,
+            id="contents-close",
+            tooltip="Clear the contents filter; with none, hide the contents",
         ),
     ]
 
@@ -95,15 +102,19 @@ class ContentsPane(Vertical):
         super().__init__(id=id)
         self.headings = sorted(headings, key=lambda h: h.start)
         self._starts = [h.start for h in self.headings]
+        self._section: int | None = None  # the heading whose section is being read
 
     def compose(self) -> ComposeResult:
         count = len(self.headings)
         yield Static(f"{CONTENTS_TITLE} ({count})" if count else CONTENTS_TITLE, classes="contents-title")
         if self.headings:
-            options = [Option(heading_prompt(h), id=str(k)) for k, h in enumerate(self.headings)]
-            yield ContentsList(*options, id="contents-list")
+            yield FilterInput(placeholder="Filter…", id="contents-filter")  # the title gives the count
+            yield ContentsList(id="contents-list")
         else:
             yield Static(NO_HEADINGS, classes="contents-empty")
+
+    def on_mount(self) -> None:
+        self._show("")
 
     @property
     def is_open(self) -> bool:
@@ -125,14 +136,60 @@ class ContentsPane(Vertical):
         return index if index >= 0 else None
 
     def follow(self, offset: int) -> None:
-        """Mark the section the reader is in (the top of the view is at `offset`)."""
-        index = self.section_at(offset)
+        """Mark the section the reader is in (the top of the view is at `offset`), if it is listed."""
+        self._section = self.section_at(offset)
+        self._mark_section()
+
+    def _mark_section(self) -> None:
         for widget in self.query(ContentsList):
-            if index is not None and widget.highlighted != index:
+            if self._section is None:
+                continue
+            try:
+                index = widget.get_option_index(str(self._section))
+            except OptionDoesNotExist:
+                continue  # filtered out
+            if widget.highlighted != index:
                 widget.highlighted = index
 
+    def _show(self, query: str) -> None:
+        """List the headings whose words hold `query` (all of them for an empty one)."""
+        wanted = query.casefold().strip()
+        options = [
+            Option(heading_prompt(heading), id=str(index))
+            for index, heading in enumerate(self.headings)
+            if wanted in heading.text.casefold()
+        ]
+        if not options:
+            options = [Option(Text(f"Nothing matches “{query.strip()}”.", style="dim italic"), disabled=True)]
+        for widget in self.query(ContentsList):
+            widget.set_options(options)
+        self._mark_section()
+
+    @on(FilterTyped)
+    def _typed(self, event: FilterTyped) -> None:
+        """A letter typed in the list: into the filter box, which takes the keys from here on."""
+        event.stop()
+        box = self.query_one(FilterInput)
+        box.value += event.character
+        box.cursor_position = len(box.value)
+        box.focus()
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show(event.value)
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box: on to the (filtered) list, on its first heading."""
+        event.stop()
+        widget = self.query_one(ContentsList)
+        widget.focus()
+        if widget.highlighted is None and widget.option_count:
+            widget.highlighted = 0
+
     def on_descendant_focus(self) -> None:
-        """Light the title while the list has the focus, so the reader sees where keys go.
+        """Light the title while the pane has the keys, so the reader sees where they go.
 
         A class, not `:focus-within`: Textual restyles a class change's whole subtree at once."""
         self.add_class("-focused")
@@ -140,7 +197,12 @@ class ContentsPane(Vertical):
     def on_descendant_blur(self) -> None:
         self.remove_class("-focused")
 
-    def action_close(self) -> None:
+    def action_clear_or_close(self) -> None:
+        """Escape: clear the filter; with none, hide the pane and hand the keys back to the text."""
+        boxes = self.query(FilterInput)
+        if boxes and boxes.first().value:
+            boxes.first().value = ""
+            return
         self.close()
         self.post_message(self.Closed())
 
