@@ -160,3 +160,17 @@ def test_two_doers_of_one_verb_stay_two_events(nlp: Any) -> None:
         "Tuesday",
     )
     assert who(analysis, find(analysis, "walked")) == "Sarah Blake"
+
+
+def test_two_doers_named_by_text_stay_two_events(nlp: Any) -> None:
+    """ "had been owned by a family trust" and "the island trust would own a stake": two owners."""
+    text = (
+        "The estate had been owned since 1967 by a family trust based in London. Under the deal, the "
+        "island trust would own a fifteen per cent stake in the project."
+    )
+    owned = [e for e in analyse(text, nlp).events if "own" in e.trigger.text]
+    assert len(owned) == 2, [(e.trigger.text, e.agent, e.what) for e in owned]
+    assert {e.what for e in owned} == {
+        "the estate had been owned by a family trust",
+        "would own a fifteen per cent stake",
+    }

@@ -22,6 +22,9 @@ from reader.analysis.events.lexicon import (
     FUTURE_WORDS,
     LIGHT_VERBS,
     MODAL_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PROXY_NOUNS,
     SPEECH_EVENTS,
     TIME_CLAUSE_WORDS,
 )
@@ -67,6 +70,7 @@ class RawEvent:
     object: str | None = None
     what: str | None = None  # the readable phrase: "launched missiles at two bases", "the branch was closed"
     agent: str | None = None  # who did it, as text, when no referent names them: "three of the men"
+    means: str | None = None  # a passive's `by` phrase that names a thing, not a doer: "by a grant"
     when: str | None = None
     where_at: list[int] = field(default_factory=list)  # place mention offsets, best first
     where_text: str | None = None
@@ -214,7 +218,24 @@ def _actor(
         return
     event.actor_at = index.mention_of(actor_tok)
     if event.actor_at is None and actor_tok.lower_ not in _RELATIVE | _EMPTY_SUBJECTS:
-        event.agent = subject_phrase(index.text, actor_tok)
+        phrase = subject_phrase(index.text, actor_tok)
+        if not active and phrase and _a_thing(actor_tok):
+            event.means = f"by {phrase}"  # "funded by a £290 million grant": a means, not a doer
+        else:
+            event.agent = phrase
+
+
+def _a_thing(noun: Token) -> bool:
+    """A singular common noun that names no person, organisation or force ("a grant", "a storm"):
+    in a passive's `by` phrase it says how, not who. Plurals are mostly people ("by neighbours")."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.tag_ == "NN"
+        and not noun.ent_type_
+        and lemma not in PERSON_NOUNS
+        and lemma not in ORG_NOUNS
+        and lemma not in PROXY_NOUNS
+    )
 
 
 def _patient(verb: Token, subject: Token | None, active: bool) -> Token | None:
@@ -237,7 +258,7 @@ def _what(event: RawEvent, subject: Token | None, active: bool, parts: tuple[str
     trigger = " ".join(event.trigger.text.split())
     obj, target = parts
     if subject is not None and not active and obj:
-        return " ".join(p for p in (obj, trigger, target) if p)
+        return " ".join(p for p in (obj, trigger, event.means, target) if p)
     tail = " ".join(p for p in (obj, target) if p)
     return f"{trigger} {tail}" if tail else trigger
 

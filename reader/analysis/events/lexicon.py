@@ -21,6 +21,9 @@ SPEECH_EVENTS: frozenset[str] = lexicon.words("events", "speech_events") | lexic
 BARE_SAYING_VERBS: frozenset[str] = _CUE_VERBS - SPEECH_EVENTS - lexicon.words("events", "actions")
 #: Every verb of saying and believing, the bare ones and those whose saying is news.
 REPORTING_VERBS: frozenset[str] = _CUE_VERBS | SPEECH_EVENTS
+#: Nouns of people and of organisations (shared with the quote finder): a `by` phrase with one names a doer.
+PERSON_NOUNS: frozenset[str] = lexicon.words("people", "person_nouns")
+ORG_NOUNS: frozenset[str] = lexicon.words("people", "org_nouns")
 #: Modal auxiliaries ("could", "would"): what they govern may not have happened.
 MODAL_WORDS: frozenset[str] = lexicon.words("events", "modal")
 #: Future auxiliaries ("will"): not yet happened.

@@ -51,6 +51,9 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if _named_apart(a, b) or _named_apart(b, a):
         return False  # "dockers walked out" and "the manager walked through the yard"
+    doers = (_doer_text(a), _doer_text(b))
+    if all(doers) and doers[0] != doers[1] and not (a.in_headline or b.in_headline):
+        return False  # "the trust would own" and "had been owned by a family trust"
     if a.background != b.background:
         return False  # "could raise taxes" is not "raised taxes"
     if a.actor is not None and a.actor == b.actor and (a.raw.object is None or b.raw.object is None):
@@ -61,8 +64,17 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 
 
 def _named_apart(a: Candidate, b: Candidate) -> bool:
-    """`a` names its doer by a record and `b` by a phrase that is not that record: two doers."""
-    return a.actor is not None and b.actor is None and bool(b.raw.agent)
+    """`a` names its doer by a record and `b` by a phrase that is not that record (or by a `by`
+    phrase of means): two doers."""
+    return a.actor is not None and b.actor is None and bool(b.raw.agent or b.raw.means)
+
+
+def _doer_text(c: Candidate) -> str | None:
+    """Who did it as the text says, when no record names them (an agent, or a `by` phrase of means)."""
+    if c.actor is not None:
+        return None
+    text = c.raw.agent or c.raw.means
+    return text.lower() if text else None
 
 
 def _completeness(c: Candidate) -> tuple[float, int]:

@@ -13,6 +13,8 @@ _DURATION_RE = re.compile(
     r"(?:^|\s)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
     re.IGNORECASE,
 )
+#: An age ("thirty-four years old", "a 52-year-old"): how old, never when.
+_AGE_RE = re.compile(r"\byears?[ -]old\b|\b\w+-year-old\b", re.IGNORECASE)
 _POINT_WORDS_RE = re.compile(
     r"\b(?:ago|last|next|this|past|previous|earlier|later|coming|since|until|of)\b", re.IGNORECASE
 )
@@ -60,6 +62,8 @@ def is_time_point(text: str) -> bool:
         return False
     if text.strip().isdigit() and len(text.strip()) != 4:
         return False  # "52" (an age, a count), but "2014" is a year
+    if _AGE_RE.search(text):
+        return False
     return not _DURATION_RE.search(text) or bool(_POINT_WORDS_RE.search(text))
 
 
