@@ -395,6 +395,8 @@ def test_sample_articles_show_no_speaker_a_reader_would_not_accept(
         ("mine-rescue-multi-paragraph-quotes.txt", "the darkness, the hunger", "three of the men"),
         ("interview-chief-scientist-transcript.txt", "she would prefer I did not say", "Amara Osei"),
         ("inchmorra-long-read.txt", "We have a deal on paper", "Mairi Campbell"),
+        # "Sinclair read every page ... she said": a surname the recogniser missed is still her
+        ("inchmorra-long-read.txt", "It was four hundred pages", "Morag Sinclair"),
         (
             "village-post-office-british-style.txt",
             "committed to maintaining access",

@@ -128,6 +128,9 @@ class Resolver(ActPass):
                 self.described[tok.i] = self.mention_span(unnamed)
                 return None
             if lower in PRONOUNS_PERSON:
+                missed = self.missed_name(tok, PRONOUNS_PERSON[lower])
+                if missed is not None:
+                    return missed
                 return self.antecedent(tok.idx, {"person"}, PRONOUNS_PERSON[lower])
             if lower in PRONOUNS_PLURAL:
                 return self.antecedent(tok.idx, {"group", "organisation"}, None)
@@ -171,6 +174,26 @@ class Resolver(ActPass):
                 if (t.tag_ == "NNS") != plural or self.actor_at(t.idx, t.idx + len(t)) is not None:
                     return None
                 return t if not self.definite(t) else None
+        return None
+
+    def missed_name(self, tok: Token, gender: str) -> Referent | None:
+        """A pronoun right after a sentence whose subject is a surname the entity recogniser missed
+        there ("Sinclair read every page. “...,” she said."): that person, when the name and the
+        pronoun agree."""
+        doc = self.doc
+        start = tok.sent.start
+        if start > 0 and self.para_of(doc[start - 1].idx) == self.para_of(tok.idx):
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if self.in_quote[i] != -1 or t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE:
+                continue
+            if t.pos_ != "PROPN" or self.actor_at(t.idx, t.idx + len(t)) is not None:
+                return None  # a person the mentions know, or no name: the usual chain
+            named = self.actor_by_name(t.text)
+            if named is None or named.kind != "person" or self.gender(named) not in (None, gender):
+                return None
+            return named
         return None
 
     @staticmethod
