@@ -79,6 +79,7 @@ class Found:
     clause: bool = False  # carries on a clause begun before it ("had identified “structural ...”")
     name: str | None = None  # a display name given by the construction ("Interviewer")
     construction: str = ""  # the cue's dependent that is the content ("ccomp", "xcomp", ...)
+    not_a_report: bool = False  # more likely tells what happened than what was said (doubtful)
     extra: dict[str, object] = field(default_factory=dict)
 
 

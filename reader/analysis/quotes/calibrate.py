@@ -3,7 +3,8 @@
 Each rule's own confidence is mapped through a table fitted on the training split
 (`lexicon/calibration.json`, written by scripts/calibrate_confidence.py), so that among quotes
 given confidence c about c are right, speaker included. A title line's attributions are then
-doubtful unless a named person speaks in it ("Trump says ...").
+doubtful unless a named person speaks in it ("Trump says ..."), and so is a frame that tells what
+happened rather than what someone said.
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ class ConfidencePass(Context):
                 person = False
             if not (speech and person):
                 f.confidence = min(f.confidence, conf.TITLE_LINE_CAP)
+
+    def doubt_non_reports(self, found: list[Found]) -> None:
+        """A frame that more likely tells what happened than what someone said or wants ("the
+        confrontation threatens to ...", "had seemingly offered an offramp") is doubtful, whatever
+        share of such frames the corpus annotates: a reader asked who said what. Calibrated only:
+        the table is fitted on the rules' own confidences."""
+        if not self.calibrated:
+            return
+        for f in found:
+            if f.not_a_report:
+                f.confidence = min(f.confidence, conf.NOT_A_REPORT_CAP)
 
 
 #: The fitted table (scripts/calibrate_confidence.py); without it confidences stay as the rules set them.

@@ -65,5 +65,8 @@ INTERVIEW_TURN = 0.8
 HEADLINE_COLON = 0.6
 #: A title line's attribution without a speech cue and a named person is doubtful at most.
 TITLE_LINE_CAP = 0.4
+#: A frame that more likely tells what happened than what someone said ("the confrontation
+#: threatens to ...", "called a meeting") is doubtful at most, whatever its calibrated confidence.
+NOT_A_REPORT_CAP = 0.45
 #: Quotation marks without a parse: no cue, no speaker.
 UNPARSED = 0.3

@@ -42,7 +42,7 @@ def _bounds(tok: Token, dep: str, a: int, b: int) -> tuple[int, int]:
     takes the subject in."""
     doc = tok.doc
     if dep not in ("ccomp", "xcomp", "host", "as_host"):
-        head = _content_head(tok, a, b)
+        head = content_head(tok, a, b)
         if head.pos_ in _NOMINAL:
             for child in head.children:
                 if child.i > head.i and child.dep_ in _ASIDE_DEPS and child.left_edge.i - 1 > head.i:
@@ -70,7 +70,7 @@ def _trailing_aside(tok: Token, a: int, b: int) -> int:
     or apposition about something in it (", which Mr. Putin opposed"), a participle (", adding
     ..."), a contrast ("..., while others said ..."). The annotators end the content there."""
     doc = tok.doc
-    head = _content_head(tok, a, b)
+    head = content_head(tok, a, b)
     for t in doc[head.i + 1 : b + 1]:
         if t.head.i < a or t.head.i > b or t.right_edge.i < b - 1:
             continue
@@ -216,7 +216,7 @@ def frame_features(
     return feats
 
 
-def _content_head(tok: Token, a: int, b: int) -> Token:
+def content_head(tok: Token, a: int, b: int) -> Token:
     """The word of a..b that heads it: the one whose head lies outside the stretch."""
     doc = tok.doc
     for i in range(a, b + 1):
@@ -233,7 +233,7 @@ def _extra_features(tok: Token, dep: str, a: int, b: int, subj: Token | None) ->
     """Features beyond the frame itself: is the subject someone, is the content a clause or a
     noun phrase (a proposition or a topic), the cue's own clause (a modal, a question)."""
     doc = tok.doc
-    head = _content_head(tok, a, b)
+    head = content_head(tok, a, b)
     # a clause has a verb of its own; "so-called" or "the proposed plan" does not make one
     verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in _MODIFIER for i in range(a, b + 1))
     shape = "cl" if verb else "np"

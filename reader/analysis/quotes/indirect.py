@@ -15,13 +15,17 @@ import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.cues import Frame
 from reader.analysis.quotes.base import Found
-from reader.analysis.quotes.frames import candidate_frames, frame_features
-from reader.analysis.quotes.speakers import SpeakerRules
+from reader.analysis.quotes.frames import candidate_frames, content_head, frame_features
+from reader.analysis.quotes.speakers import SpeakerRules, actor_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 EVIDENCE_NOUNS = lexicon.words("people", "evidence_nouns")
+#: Adverbs by which the writer offers a reading of their own ("had seemingly offered").
+WRITER_HEDGES = lexicon.words("reports", "writer_hedges")
+#: Nouns of time: "spoke for the first time" says when, not what.
+TIME_NOUNS = lexicon.words("reports", "time_nouns")
 _HOSTS = ("host", "as_host")
 #: (construction, first token, last token, confidence) of an accepted frame
 Accepted = tuple[str, int, int, float]
@@ -89,8 +93,28 @@ class IndirectPass(SpeakerRules):
                 continue
             speaker = self.verb_speaker(tok, dep, a, b)
             rule = "user_cue" if lemma in self.cues.extra else "verb_frame"
-            out.append(self.reported(tok, span, a, b, speaker, p, rule, dep))
+            found = self.reported(tok, span, a, b, speaker, p, rule, dep)
+            found.not_a_report = self.doubtful_frame(tok, lemma, dep, a, b)
+            out.append(found)
         return out
+
+    def doubtful_frame(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> bool:
+        """Whether an accepted frame more likely tells what happened than what someone said or
+        wants: a thing that "threatens to" or "is expected to" (no one's intention), "called a
+        meeting" (convening, not calling it something), a time as content ("spoke for the first
+        time"), or a cue the writer hedges ("had seemingly offered an offramp": the writer's
+        reading). The corpus often annotates these, so they stay, but doubtful (`doubt_non_reports`)."""
+        if any(c.dep_ == "advmod" and c.lower_ in WRITER_HEDGES for c in tok.children):
+            return True
+        if dep == "xcomp":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not actor_like(subj)
+        if lemma == "call" and dep == "dobj":
+            return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)
+        if dep in ("ccomp", "host", "as_host"):
+            return False
+        head = content_head(tok, a, b)
+        return head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS
 
     def in_open_question(self, tok: Token) -> bool:
         """Whether `tok` sits in a clause the writer leaves open ("It's unclear if Rouhani is laying

@@ -30,6 +30,7 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
             self.repair_speaker(f)
         self.calibrate(kept)
         self.doubt_headline(kept)
+        self.doubt_non_reports(kept)
         kept.sort(key=lambda f: (f.start, -f.end))
         return kept
 
