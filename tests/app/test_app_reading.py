@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.style import Style
 
 from reader.analysis.model import Analysis
@@ -359,10 +360,6 @@ async def test_keymap_from_config_remaps_a_binding(seed_article, seed_analysis) 
         await pilot.pause()
         await pilot.press("x")
         view = app.screen.query_one(ArticleView)
-        for _ in range(50):  # under load the jump lands a few refreshes later
-            if view.flash is not None:
-                break
-            await pilot.pause(0.05)
         first = shown_quotes(seed_analysis, show_doubtful=False)[0][1]
         # The jump's status line stays (its flash ends after a moment, sooner than a busy machine asserts).
         assert app.screen.query_one(StatusBar).info.startswith("quote 1/")
@@ -441,3 +438,20 @@ async def test_y_copies_the_quote_jumped_to(seed_article, seed_analysis) -> None
         assert app.clipboard.startswith(" ".join(first.content.text.split()))
         if first.speaker_name:
             assert app.clipboard.endswith(f"— {first.speaker_name}")
+
+
+@pytest.mark.parametrize("width", [50, 76])
+def test_help_never_breaks_a_binding_id_over_two_lines(width: int) -> None:
+    from rich.console import Console
+
+    from reader.ui.screens.help import key_table
+
+    rows = [("^c", "Copy the selected text, or quit when nothing is selected", "copy-or-quit")]
+    rows += [("o", "Show or hide the contents: the article's headings", "toggle-contents")]
+    rows += [("a", "Show every attribution: beliefs, intentions and evidence", "toggle-doubtful")]
+    console = Console(width=width, record=True, color_system=None)
+    console.print(key_table(rows))
+    shown = console.export_text()
+    assert max(len(line) for line in shown.splitlines()) <= width
+    for _keys, _what, binding_id in rows:
+        assert binding_id in shown, shown

@@ -60,11 +60,16 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
 
 
 def key_table(rows: list[tuple[str, str, str]]) -> Table:
-    """The keys as a table that wraps to the window's width: it never scrolls sideways."""
+    """The keys as a table that wraps to the window's width: it never scrolls sideways.
+
+    The id column is as wide as the longest id, so an id is never broken over two lines: it is what a
+    reader copies into `[keymap]`.
+    """
     table = Table(expand=True, box=None, show_edge=False, pad_edge=False, row_styles=["", "dim"])
     table.add_column("Keys", ratio=2, overflow="fold")
     table.add_column("What it does", ratio=5, overflow="fold")
-    table.add_column(Text("Id (for [keymap])"), ratio=2, overflow="fold")
+    longest_id = max((len(binding_id) for _keys, _what, binding_id in rows), default=0)
+    table.add_column(Text("Id (for [keymap])"), width=min(max(longest_id, 9), 24), overflow="fold")
     for keys, description, binding_id in rows:
         table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id))
     return table
