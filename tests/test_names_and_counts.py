@@ -10,20 +10,29 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from reader.analysis.model import SCHEMA_VERSION, Analysis
+from reader.article import count_words
 from reader.settings.config import parse_config
 from reader.sources import load_article
 from reader.ui.app import ReaderApp
 from reader.ui.options import ReaderOptions
+from reader.ui.screens.library import LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import PANEL_TITLES, SidePanel
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 OLD_RECORD = ROOT / "tests" / "app" / "data" / "seed_analysis.json"  # written in schema 1
-#: A plain text, a Markdown file and a saved web page: the loaders differ, the counts must not.
-COUNTED = ["iran-missile-strikes.txt", "night-trains-return-markdown.md", "tram-extension-saved-page.html"]
+#: A plain text, a Markdown file, a saved web page and a long read (over a thousand words: "5,367"):
+#: the loaders differ, the counts must not.
+COUNTED = [
+    "iran-missile-strikes.txt",
+    "night-trains-return-markdown.md",
+    "tram-extension-saved-page.html",
+    "inchmorra-long-read.txt",
+]
 
 
 def reader(*args: str) -> subprocess.CompletedProcess[str]:
@@ -64,14 +73,14 @@ async def test_one_word_count_everywhere(name: str, analyses: Outputs) -> None:
     meta = doc["meta"]
     assert isinstance(meta, dict)
     words = meta["words"]
-    assert re.search(rf"\b{words} words\b", summary), summary[:300]
+    assert re.search(rf"\b{words:,} words\b", summary), summary[:300]
     article = load_article(str(SAMPLES / name))
     app = ReaderApp(article, ReaderOptions(analyse=False), analysis=Analysis.from_dict(doc))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         header = " ".join(text for text, role in view.header if role == "meta")
-        assert f"{words} words · " in header
+        assert f"{words:,} words · " in header
 
 
 def test_a_schema_1_record_still_reads() -> None:
@@ -110,3 +119,26 @@ async def test_the_places_tab_is_called_places() -> None:
         await pilot.pause()
         panel = app.screen.query_one(SidePanel)
         assert str(panel.query_one("#panel-tabs").get_tab("tab-places").label).startswith("Places")
+
+
+async def test_the_library_counts_as_the_header_does() -> None:
+    """The library's first numbers are quick estimates from the raw files; the loaded counts replace them."""
+    expected = {name: count_words(load_article(str(SAMPLES / name)).body) for name in COUNTED}
+    app = ReaderApp(None, ReaderOptions(analyse=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+
+        def counts() -> dict[str, int]:
+            return {Path(e.source).name: e.words for e in screen.entries if Path(e.source).name in expected}
+
+        for _ in range(200):  # a web page takes a moment to load, longer on a busy machine
+            if counts() == expected:
+                break
+            await pilot.pause(0.05)
+        assert counts() == expected
+        await pilot.pause()
+        option_list = screen.query_one(OptionList)
+        prompts = [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+        for words in expected.values():
+            assert any(f"{words:,} words · " in prompt for prompt in prompts), words

@@ -52,7 +52,7 @@ def shorten(text: str, width: int) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def _referent_lines(records: list[Referent], width: int) -> list[str]:

@@ -6,11 +6,11 @@ import contextlib
 import html
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import resources
-from reader.article import reading_minutes
+from reader.article import count_words, reading_minutes
 from reader.settings import state as reader_state
 from reader.terminal import mask_url, one_line
 from reader.ui.messages import OpenSource
@@ -122,6 +122,21 @@ def describe(path: Path) -> tuple[str, str, int]:
     body = [line for line in lines[1:] if not _is_note_or_byline(line)]
     detail = first_sentence(body[0]) if body else ""
     return title, detail, len(raw.split())
+
+
+def exact_words(source: str) -> int | None:
+    """An article file's words as its header will count them once it is open (the loaded body, by
+    `count_words`), where `describe` only estimates them from the raw file; None for an address (nothing
+    is fetched just to count) or a file that does not load."""
+    if "://" in source:
+        return None
+    from reader.errors import ReaderError
+    from reader.sources import load_article
+
+    try:
+        return count_words(load_article(source).body)
+    except ReaderError:
+        return None
 
 
 def short_path(source: str) -> str:
@@ -241,6 +256,7 @@ class LibraryScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
+        self._count_words()
         option_list = self.query_one(OptionList)
         option_list.focus()
         if (
@@ -259,6 +275,25 @@ class LibraryScreen(Screen[None]):
             option_list.set_options(self._options(width))
             if highlighted is not None:
                 option_list.highlighted = highlighted
+
+    @work(thread=True, exclusive=True, group="library-words", exit_on_error=False)
+    def _count_words(self) -> None:
+        """The exact word counts in place of the quick estimates (loading a web page takes a moment),
+        so that the library and the article's header give one number."""
+        counted = []
+        for entry in self.entries:
+            words = exact_words(entry.source) if entry.words else None
+            counted.append(replace(entry, words=words) if words else entry)
+        if counted != self.entries:
+            self.app.call_from_thread(self._show_counts, counted)
+
+    def _show_counts(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
+        option_list.set_options(self._options(self._width or min(100, self.app.size.width) - 4))
+        if highlighted is not None:
+            option_list.highlighted = highlighted
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Esc (back to the article) only when the library was opened over one."""
