@@ -82,4 +82,12 @@ def test_library(snap_compare) -> None:
     from reader.ui.app import ReaderApp
     from reader.ui.options import ReaderOptions
 
-    assert snap_compare(ReaderApp(None, ReaderOptions(theme="dark", analyse=False)), terminal_size=SIZE)
+    async def counted(pilot) -> None:
+        for _ in range(200):  # the exact word counts replace the estimates in the background
+            if pilot.app.screen.words_counted:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    app = ReaderApp(None, ReaderOptions(theme="dark", analyse=False))
+    assert snap_compare(app, run_before=counted, terminal_size=SIZE)

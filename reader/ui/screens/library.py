@@ -230,6 +230,7 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.entries = library_entries()
         self._width: int | None = None  # the width the entries were last cut to
+        self.words_counted = False  # the exact counts are in (until then, the quick estimates)
 
     def compose(self) -> ComposeResult:
         yield Static("reader — library", id="library-title")
@@ -284,10 +285,12 @@ class LibraryScreen(Screen[None]):
         for entry in self.entries:
             words = exact_words(entry.source) if entry.words else None
             counted.append(replace(entry, words=words) if words else entry)
-        if counted != self.entries:
-            self.app.call_from_thread(self._show_counts, counted)
+        self.app.call_from_thread(self._show_counts, counted)
 
     def _show_counts(self, entries: list[LibraryEntry]) -> None:
+        self.words_counted = True
+        if entries == self.entries:
+            return
         self.entries = entries
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
