@@ -42,6 +42,17 @@ from reader.analysis.quotes import extract_quotes, simple_actors
             "attacked",
             "“the hateful ideology of radical Islam – its oppression of women and children.”",
         ),
+        # who is seen or described so is part of the content, one attribution, not two
+        (
+            "Most Democrats see him as the stronger general-election candidate.",
+            "see",
+            "him as the stronger general-election candidate",
+        ),
+        (
+            "Critics described the plan as a giveaway to developers.",
+            "described",
+            "the plan as a giveaway to developers",
+        ),
         # how a subject seems includes the subject
         (
             "Her answers seemed to reflect a deep frustration with the party.",

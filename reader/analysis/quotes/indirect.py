@@ -76,10 +76,19 @@ class IndirectPass(SpeakerRules):
         """The attributions a verb (or "clear" in "made it clear") cues."""
         out: list[Found] = []
         accepted: list[Accepted] = []
-        for dep, a, b in candidate_frames(tok):
+        frames = list(candidate_frames(tok))
+        taken: set[int] = set()  # the first token of an object taken into a complement
+        for dep, a, b in frames:
             p = self.accept_verb(tok, lemma, dep, a, b)
             if p is not None:
+                if dep in ("prep_as", "oprd"):
+                    # "sees him as the stronger candidate": who is seen so belongs to the content
+                    obj = next((f for f in frames if f[0] == "dobj" and a - 2 <= f[2] < a), None)
+                    if obj is not None and obj[1] > tok.i:
+                        a = obj[1]
+                        taken.add(a)
                 accepted.append((dep, a, b, p))
+        accepted = [f for f in accepted if f[0] != "dobj" or f[1] not in taken]
         if accepted and self.in_open_question(tok):
             return out
         for dep, a, b, p in self.join_frames(tok, accepted):
