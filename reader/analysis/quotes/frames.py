@@ -61,7 +61,7 @@ def _bounds(tok: Token, dep: str, a: int, b: int) -> tuple[int, int]:
 
 def _in_quote(doc: Doc, a: int, i: int) -> bool:
     """Whether token `i` lies inside a quotation opened after token `a` (“... – its oppression”)."""
-    text = doc.text[doc[a].idx : doc[i].idx]
+    text = doc[a:i].text  # the span's own text: `doc.text` would join the whole article each time
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
