@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 from textual.widgets import Input, Tabs
+from textual.widgets._footer import FooterKey
 
 from reader.analysis.model import Analysis
 from reader.article import Article
@@ -18,6 +19,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.options import ReaderOptions
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.footer import PALETTE_CLASS, ReaderFooter
 from reader.ui.widgets.side_panel import DEFAULT_SHARE, PANEL_TITLES, QuoteTree, SidePanel, tab_labels
 
 SIZE = (120, 40)
@@ -220,6 +222,44 @@ async def test_no_tab_is_cut_off(
             assert active is not None and active.label.plain.startswith(
                 ("Actors", "Places", "Events", "Quotes")
             )
+
+
+# ----------------------------------------------------------------- keys in the footer that fit
+
+
+def footer_line(app: ReaderApp) -> str:
+    """The footer as the user reads it: the keys that are shown, in order."""
+    footer = app.screen.query_one(ReaderFooter)
+    keys = [key for key in footer.query(FooterKey) if key.visible]
+    return " ".join(f"{key.key_display} {key.description}".strip() for key in keys)
+
+
+async def test_a_key_that_does_not_fit_whole_is_left_out(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=(60, 20)) as pilot:
+        # "q Quit" would be cut to "q Q" by the palette key: it is left out instead
+        expected = "? Help / Search n Next ] Next quote s Panels ^p palette"
+        await settle(pilot, lambda: footer_line(app) == expected)
+        footer = app.screen.query_one(ReaderFooter)
+        palette = footer.query_one(f".{PALETTE_CLASS}")
+        shown = [key for key in footer.query(FooterKey) if key.visible and key is not palette]
+        assert all(key.region.right <= palette.region.x for key in shown)
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot, lambda: footer_line(app).endswith("s Panels q Quit ^p palette"))
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 120])
+async def test_help_stays_first_at_every_width(
+    width: int, seed_article: Article, seed_analysis: Analysis
+) -> None:
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=(width, 20)) as pilot:
+        footer = app.screen.query_one(ReaderFooter)
+        await settle(pilot, lambda: bool(footer.query(FooterKey)))
+        await pilot.pause()
+        assert footer_line(app).startswith("? Help")
 
 
 # ----------------------------------------------------------------- screenshots
