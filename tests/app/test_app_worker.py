@@ -106,3 +106,19 @@ async def test_library_over_an_article_replaces_it(seed_article: Article) -> Non
 
     key = state.article_key(seed_article.source, seed_article.text)
     assert state.load_state().position(key) == first_offset
+
+
+async def test_without_analysis_the_panels_say_it_is_off(seed_article: Article) -> None:
+    """Started without analysis, the panels never promise lists that will not come."""
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        actors = screen.query_one("#list-actors", OptionList)
+        for _ in range(100):
+            if actors.option_count:
+                break
+            await pilot.pause(0.05)
+        shown = [str(actors.get_option_at_index(i).prompt) for i in range(actors.option_count)]
+        assert shown == ["Analysis is off."]
+        assert "analysing" not in screen.query_one(StatusBar).status

@@ -64,6 +64,8 @@ from reader.vocab import ENTITY_ROLES
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
 #: Seconds between two partial analyses shown while a long text streams in.
 PROGRESS_INTERVAL = 0.8
+#: What the panels say when the app was started without analysis: no list will ever fill.
+ANALYSIS_OFF = "Analysis is off."
 #: Seconds of stillness after scrolling before the reading position is saved.
 SAVE_DELAY = 1.0
 #: Below this many columns the side panels start hidden.
@@ -174,6 +176,8 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             self.status.status = "analysing…"
             # Paint the text first; the worker's spaCy import would compete for the interpreter.
             self.call_after_refresh(self.run_analysis)
+        else:
+            self.panel.show_placeholder(ANALYSIS_OFF)
         self.watch(view, "scroll_y", self._scrolled_by_reader, init=False)
         self._scrolled()
 
