@@ -60,6 +60,7 @@ def test_what_happened_is_doubtful(nlp, text: str, content: str) -> None:
         ),
         ("She called the plan a disaster.", "the plan a disaster"),
         ("The union has called for an independent inquiry.", "an independent inquiry"),
+        ("Opponents warn of years of disruption for traders.", "years of disruption"),
     ],
 )
 def test_what_is_said_stays_sure(nlp, text: str, content: str) -> None:

@@ -123,7 +123,9 @@ class IndirectPass(SpeakerRules):
         if dep in ("ccomp", "host", "as_host"):
             return False
         head = content_head(tok, a, b)
-        return head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS
+        # a day or hour named ("on Thursday", "at 2:40"), not a length of time ("years of disruption")
+        named = head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM")
+        return named or head.lemma_.lower() in TIME_NOUNS
 
     def in_open_question(self, tok: Token) -> bool:
         """Whether `tok` sits in a clause the writer leaves open ("It's unclear if Rouhani is laying
