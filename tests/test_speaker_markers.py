@@ -50,3 +50,49 @@ def test_one_marker_when_the_paragraph_ends_with_the_same_speaker() -> None:
     ]
     markers = place_markers(shown, layout, 40)
     assert [(line, m.label, m.inline) for line, m in markers.items()] == [(2, "— council", True)]
+
+
+def _said(text: str, fragment: str, speaker: str) -> Quote:
+    """A quote of `fragment` whose speaker is the first `speaker` in `text`."""
+    start, at = text.index(fragment), text.index(speaker)
+    content = Span(start, start + len(fragment), fragment)
+    return Quote("direct", content, Span(at, at + len(speaker), speaker), None, None, 0.9)
+
+
+def _placed(text: str, quotes: list[Quote], width: int, room: int) -> list[tuple[str, str, bool]]:
+    """Each marker as (the text of its line, its label, inline), top to bottom."""
+    layout = wrap(text, width)
+    markers = place_markers(list(enumerate(quotes)), layout, room)
+    return [(layout.line_text(line), m.label, m.inline) for line, m in sorted(markers.items())]
+
+
+# A quote ends mid-line and the next speaker's quote starts on the same line.
+TWO_VOICES = 'The mayor said the bridge was safe. "We saw the cracks," an engineer said.\n\nNext.'
+# One speaker's words interrupted by the attribution, found as two quotes on lines in a row.
+INTERRUPTED = '"We saw it," Castillo told the panel, "and we logged it every single time."\n\nNext.'
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "expected"),
+    [
+        (
+            TWO_VOICES,
+            [("the bridge was safe", "mayor"), ('"We saw the cracks,"', "engineer")],
+            [
+                ('saw the cracks," an engineer said.', "— engineer", True),
+                ("", "— mayor", False),  # not after the engineer's words: below the paragraph
+            ],
+        ),
+        (
+            INTERRUPTED,
+            [('"We saw it,"', "Castillo"), ('"and we logged it every single time."', "Castillo")],
+            [('"and we logged it every single time."', "— Castillo", True)],  # named once, at the end
+        ),
+    ],
+    ids=["never-after-another-quote", "interrupted-named-once"],
+)
+def test_a_marker_ends_its_quote_and_is_not_repeated(
+    text: str, quotes: list[tuple[str, str]], expected: list[tuple[str, str, bool]]
+) -> None:
+    shown = [_said(text, fragment, speaker) for fragment, speaker in quotes]
+    assert _placed(text, shown, 40, 60) == expected

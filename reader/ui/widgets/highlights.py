@@ -116,8 +116,9 @@ def _index_quotes(layers: HighlightLayers, shown: Iterable[tuple[int, Quote]]) -
 
 
 def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int) -> dict[int, SpeakerMarker]:
-    """Each attributed quote's "— Speaker": after its last line if it fits in `room`, else on the blank
-    line that ends its paragraph (a quote ending mid-paragraph keeps its speaker in sight)."""
+    """Each attributed quote's "— Speaker", once: after the line that holds its end if it fits in `room`
+    and no other quote's words follow on that line, else on the blank line that ends its paragraph (a
+    quote ending mid-paragraph keeps its speaker in sight, and a marker never lands in another quote)."""
     markers: dict[int, SpeakerMarker] = {}
     quotes = [quote for _index, quote in shown]
     quotes.sort(key=is_doubtful)  # stable: confident quotes claim a line's marker first
@@ -130,16 +131,37 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
         label = f"— {name}" + (f" ({act})" if act else "") + (f" {DOUBTFUL_MARK}" if doubtful else "")
         line = layout.line_of(max(quote.content.start, quote.content.end - 1))
         used = cell_len(layout.line_text(line))
-        if used + 2 + cell_len(label) <= room and line not in markers:
+        fits = used + 2 + cell_len(label) <= room and line not in markers
+        if fits and not _followed_by_another_quote(quote, quotes, layout.ends[line]):
             markers[line] = SpeakerMarker(line, label, True, doubtful)
         else:
             below = _paragraph_end(layout, line)
             if below is not None:
                 markers.setdefault(below, SpeakerMarker(below, label, False, doubtful))
-    for line, marker in list(markers.items()):
+    return _named_once(markers)
+
+
+def _followed_by_another_quote(quote: Quote, quotes: list[Quote], line_end: int) -> bool:
+    """Another quote's words lie between this quote's end and the end of its line: a marker after
+    the line would read as the other quote's speaker, or sit inside its text."""
+    end = quote.content.end
+    return any(
+        other is not quote and other.content.start < line_end and other.content.end > end for other in quotes
+    )
+
+
+def _named_once(markers: dict[int, SpeakerMarker]) -> dict[int, SpeakerMarker]:
+    """The same speaker on two lines in a row (an interrupted quote, or a paragraph ending with the
+    speaker's words) is named once: on the later line when both follow text, else on the text's line."""
+    for line in sorted(markers):
         above = markers.get(line - 1)
-        if not marker.inline and above is not None and above.label == marker.label:
-            del markers[line]  # the paragraph's last line already names the speaker
+        marker = markers[line]
+        if above is None or above.label != marker.label:
+            continue
+        if marker.inline:
+            del markers[line - 1]
+        else:
+            del markers[line]
     return markers
 
 
