@@ -12,6 +12,14 @@ from reader.article import Article
 SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "iran-missile-strikes.txt"
 
 
+@pytest.fixture(autouse=True)
+def steady_flash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A jump's flash outlasts a slow machine's pauses, so tests that read it never race its timer."""
+    from reader.ui.widgets.article_view import ArticleView
+
+    monkeypatch.setattr(ArticleView, "FLASH_SECONDS", 60.0)
+
+
 @pytest.fixture(scope="session")
 def seed_article() -> Article:
     from reader.sources import load_article

@@ -176,8 +176,11 @@ async def test_panels_list_real_records(seed_article, seed_analysis) -> None:
         await pilot.press("1")
         top = seed_analysis.actors[0].name
         screen.query_one("#filter-actors").value = top
-        await pilot.pause(0.3)  # the list is rebuilt after a pause in typing
         actors = screen.query_one("#list-actors", ReferentList)
+        for _ in range(100):  # the list is rebuilt after a pause in typing: wait for it, not for a time
+            await pilot.pause(0.1)
+            if actors.option_count < len(seed_analysis.actors):
+                break
         names = [str(actors.get_option_at_index(i).prompt).split("  ")[0] for i in range(actors.option_count)]
         assert top in names and len(names) < len(seed_analysis.actors)
         # Enter on an event scrolls there and flashes its trigger

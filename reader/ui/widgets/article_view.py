@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -53,6 +54,8 @@ class ArticleView(ScrollView, can_focus=True):
     """Scrollable, highlighted article text with a readable maximum width, centred."""
 
     ALLOW_SELECT = True
+    #: How long a jumped-to range stays marked: long enough for the eye to find it, never lingering.
+    FLASH_SECONDS: ClassVar[float] = 1.5
 
     DEFAULT_CSS = """
     ArticleView {
@@ -333,12 +336,13 @@ class ArticleView(ScrollView, can_focus=True):
         self.current = span
         self._bump()
 
-    def flash_span(self, start: int, end: int, duration: float = 1.5) -> None:
+    def flash_span(self, start: int, end: int, duration: float | None = None) -> None:
         """Briefly mark a range the user jumped to so the eye finds it."""
         self.flash = (start, end)
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(duration, self._end_flash)
+        seconds = self.FLASH_SECONDS if duration is None else duration
+        self._flash_timer = self.set_timer(seconds, self._end_flash)
         self._bump()
 
     def _end_flash(self) -> None:
