@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
 LONG_SOURCE = ROOT / "sample_articles" / "inchmorra-long-read.txt"
 READER = str(Path(sys.executable).parent / "reader")
-HIGHLIGHTED = re.compile(r"Actors \d+")
+HIGHLIGHTED = re.compile(r"Actors \d+|Filter \d+ actors")  # a tab with its count, or the filter box
 
 
 def _private_env(home: Path) -> dict[str, str]:
