@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
@@ -151,6 +152,17 @@ class Resolver(ActPass):
             return found
         return None
 
+    def subjects_before(self, tok: Token) -> Iterator[Token]:
+        """Subjects outside quotation marks before a pronoun, nearest first, in its sentence and the one
+        before it in the same paragraph: where a reader looks for whom "he" or "she" means."""
+        doc = self.doc
+        start = tok.sent.start
+        if start > 0 and self.para_of(doc[start - 1].idx) == self.para_of(tok.idx):
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            if self.in_quote[i] == -1 and doc[i].dep_ in ("nsubj", "nsubjpass"):
+                yield doc[i]
+
     def unnamed_subject(self, tok: Token) -> Token | None:
         """The description a pronoun stands for when the nearest person before it, in its sentence or
         the one before in its paragraph, is someone nobody names: "A Post Office spokesman said ...
@@ -158,14 +170,7 @@ class Resolver(ActPass):
         plural = tok.lower_ in ("they", "we")
         if not plural and tok.lower_ not in ("he", "she"):
             return None
-        doc = self.doc
-        start = tok.sent.start
-        if start > 0 and self.para_of(doc[start - 1].idx) == self.para_of(tok.idx):
-            start = doc[start - 1].sent.start
-        for i in range(tok.i - 1, start - 1, -1):
-            t = doc[i]
-            if self.in_quote[i] != -1 or t.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+        for t in self.subjects_before(tok):
             if t.lower_ in RELATIVE or t.lower_ in ("it", "this"):
                 continue  # "a van service that would visit ...": a thing
             if t.ent_type_ == "PERSON" or t.pos_ in ("PROPN", "PRON"):
@@ -180,13 +185,8 @@ class Resolver(ActPass):
         """A pronoun right after a sentence whose subject is a surname the entity recogniser missed
         there ("Sinclair read every page. “...,” she said."): that person, when the name and the
         pronoun agree."""
-        doc = self.doc
-        start = tok.sent.start
-        if start > 0 and self.para_of(doc[start - 1].idx) == self.para_of(tok.idx):
-            start = doc[start - 1].sent.start
-        for i in range(tok.i - 1, start - 1, -1):
-            t = doc[i]
-            if self.in_quote[i] != -1 or t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE:
+        for t in self.subjects_before(tok):
+            if t.lower_ in RELATIVE:
                 continue
             if t.pos_ != "PROPN" or self.actor_at(t.idx, t.idx + len(t)) is not None:
                 return None  # a person the mentions know, or no name: the usual chain
