@@ -46,7 +46,8 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.contents import ContentsPane
     from reader.ui.widgets.find_bar import FindBar
-    from reader.ui.widgets.side_panel import FilterInput, SidePanel
+    from reader.ui.widgets.side_panel import SidePanel
+    from reader.ui.widgets.type_filter import FilterInput
 
     screens = (ReaderApp, ArticleScreen, LibraryScreen, HelpScreen, ActorCard)
     return (*screens, ArticleView, FindBar, SidePanel, FilterInput, ContentsPane)

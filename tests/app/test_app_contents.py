@@ -13,7 +13,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.options import ReaderOptions
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents import NO_HEADINGS, ContentsList, ContentsPane
-from reader.ui.widgets.side_panel import FilterInput
+from reader.ui.widgets.type_filter import FilterInput
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKDOWN = ROOT / "sample_articles" / "night-trains-return-markdown.md"

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.article import Heading
 from reader.terminal import sanitize_for_terminal
-from reader.ui.widgets.side_panel import FilterInput, FilterTyped, TypeToFilter
+from reader.ui.widgets.type_filter import FilterInput, FilterTyped, TypeToFilter
 
 CONTENTS_TITLE = "Contents"
 #: What the reader is told when an article has no headings to list.
@@ -169,10 +169,7 @@ class ContentsPane(Vertical):
     def _typed(self, event: FilterTyped) -> None:
         """A letter typed in the list: into the filter box, which takes the keys from here on."""
         event.stop()
-        box = self.query_one(FilterInput)
-        box.value += event.character
-        box.cursor_position = len(box.value)
-        box.focus()
+        self.query_one(FilterInput).type_in(event.character)
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:

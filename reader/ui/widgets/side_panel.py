@@ -15,19 +15,19 @@ from functools import partial
 from typing import NamedTuple
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Quote, Referent
 from reader.ui.messages import JumpTo
 from reader.ui.present import event_line, hidden_by_default, quote_label, shown_quotes
+from reader.ui.widgets.type_filter import FilterInput, FilterTyped, TypeToFilter
 
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
@@ -87,33 +87,6 @@ def tab_labels(titles: dict[str, str], counts: dict[str, int], active: str, widt
     return TabRow({panel: title if panel == active else title[0] for panel, title in titles.items()})
 
 
-def filters_typing(character: str | None) -> bool:
-    """A key a focused list hands to its filter box: a letter. Digits, punctuation and space keep
-    their meaning (1-4 switch panels, ? is help, ] jumps to a quote, space opens a speaker)."""
-    return character is not None and len(character) == 1 and character.isalpha()
-
-
-class TypeToFilter:
-    """A panel list that sends typed letters to its filter box instead of the app's single-key bindings."""
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return filters_typing(character)
-
-    def on_key(self, event: events.Key) -> None:
-        if filters_typing(event.character) and event.character is not None:
-            event.stop()
-            event.prevent_default()
-            assert isinstance(self, Widget)
-            self.post_message(FilterTyped(event.character))
-
-
-@dataclass
-class FilterTyped(Message):
-    """A letter typed in a list: it starts (or goes on with) the list's filter."""
-
-    character: str
-
-
 @dataclass
 class ReferentSelected(Message):
     """An actor or place is under the cursor (`jump` when the user pressed Enter on it)."""
@@ -129,22 +102,6 @@ PARTIAL_NOTE = "From a partial text"
 def _matches(query: str, *fields: str | None) -> bool:
     query = query.casefold().strip()
     return not query or any(query in (value or "").casefold() for value in fields)
-
-
-class FilterInput(Input):
-    """A panel's filter box: Down or Enter moves into the list below it (Escape is the panel's)."""
-
-    BINDINGS = [
-        Binding(
-            "down", "focus_list", "To list", show=False, id="filter-to-list", tooltip="Move into the list"
-        ),
-    ]
-
-    def __init__(self, *, placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
-
-    def action_focus_list(self) -> None:
-        self.screen.focus_next()
 
 
 def _empty_option(message: str) -> Option:
@@ -463,10 +420,7 @@ class SidePanel(Vertical):
     def _typed(self, event: FilterTyped) -> None:
         """A letter typed in a list: into the filter box, which takes the keys from here on."""
         event.stop()
-        box = self.query_one(f"#filter-{self.active_panel}", Input)
-        box.value += event.character
-        box.cursor_position = len(box.value)
-        box.focus()
+        self.query_one(f"#filter-{self.active_panel}", FilterInput).type_in(event.character)
 
     @on(Input.Submitted)
     def _filter_submitted(self, event: Input.Submitted) -> None:
