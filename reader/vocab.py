@@ -19,8 +19,10 @@ STYLE_ROLES = (*HIGHLIGHT_KINDS, "speaker", "match", "current", "selection", "bo
 PANELS = ("actors", "places", "events", "quotes")
 """The side panels, in their default order."""
 
-ACTS = ("speech", "belief", "intention", "evidence")
-"""What an attributed content is: something said, believed, intended, or shown by evidence."""
+ACTS = ("speech", "belief", "intention", "evidence", "question", "topic", "action")
+"""What an attributed content is: something said, believed, intended, or shown by evidence; a
+question nobody named puts (the reporter's); what someone spoke about without their words; or
+something done, not said, that reads like an attribution ("cast the single vote")."""
 
 # spaCy entity labels and Referent kinds -> highlight role.
 _ROLE_FOR = {

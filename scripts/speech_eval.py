@@ -178,8 +178,10 @@ def _last_word(words: str | None) -> str | None:
 def speaker_right(gold: Attribution, pred: Attribution) -> bool:
     if not gold.source_text:
         return True
-    if pred.source and gold.source and min(gold.source[1], pred.source[1]) > max(gold.source[0], pred.source[0]):
-        return True
+    if pred.source and gold.source:
+        (gs, ge), (ps, pe) = gold.source, pred.source
+        if min(ge, pe) > max(gs, ps):
+            return True
     last = _last_word(pred.source_text)
     return last is not None and last in {_last_word(part) for part in re.split(r"[,(]", gold.source_text)}
 
@@ -198,7 +200,9 @@ class Counts:
     spurious: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
-        for name in ("found", "found_speaker", "with_source", "speaker_ok", "right", "right_speaker", "gold", "pred"):
+        for name in ("found", "found_speaker", "with_source", "speaker_ok", "right", "right_speaker"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("gold", "pred"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed += other.missed
         self.spurious += other.spurious

@@ -62,6 +62,47 @@ def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
     assert q.act == act
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        # a stance taken without words is not speech; with words it is
+        ("The mayor praised the firefighters' courage.", "the firefighters' courage", "belief"),
+        ("Residents welcomed the decision.", "the decision", "belief"),
+        ("The opposition criticised the budget.", "the budget", "belief"),
+        ("She called the plan a disaster for rural schools.", "the plan a disaster", "speech"),
+        # what someone spoke about, without the words
+        ("The fire chief described the night of the fire.", "the night of the fire", "topic"),
+        ("Customers complained about leaks for years.", "leaks", "topic"),
+        # something done, not said
+        ("Morag Sinclair read every page of the scoping report.", "every page", "action"),
+        ("At the meeting she cast the single vote against the scheme.", "the single vote", "action"),
+        ("The village shop doubles as the post office.", "the post office", "action"),
+        ("The parish council has called an emergency meeting for Thursday.", "an emergency", "action"),
+        ("The agency published its first assessment of coastal erosion.", "its first assessment", "action"),
+        # the reporter's questions; a named person's question or request is speech
+        ("Asked whether he would resign, the minister said he would not.", "whether he would", "question"),
+        ("I asked Ewan MacLeod whether the island had won or lost.", "whether the island", "question"),
+        ("Councillor Joan Reid asked whether the levee had been inspected.", "whether the levee", "speech"),
+        ("Helen Voss asked to meet the trust's board without lawyers.", "to meet the trust", "speech"),
+        ("Asked whether he would resign, the minister said he would not.", "he would not", "speech"),
+    ],
+)
+def test_what_is_not_someones_words(nlp, text: str, content: str, act: str) -> None:
+    q = quote_with(quotes_of(nlp, text), content)
+    assert q.act == act
+
+
+def test_interviewer_questions_are_questions_and_answers_speech(nlp) -> None:
+    text = (
+        "Q: Why did the report take so long?\n\n"
+        "KAREN HOLT: Because the prisons would not give us the data.\n\n"
+        "Q: Will ministers act on it?\n\n"
+        "KAREN HOLT: That is for them to say.\n"
+    )
+    turns = [q for q in quotes_of(nlp, text) if q.rule == "interview_turn"]
+    assert [q.act for q in turns] == ["question", "speech", "question", "speech"]
+
+
 def test_interview_turns_are_speech(nlp) -> None:
     text = (
         "WALLACE: Do you think the strike was justified?\n\n"

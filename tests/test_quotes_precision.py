@@ -55,6 +55,16 @@ BODY = "\n\nThe governor said the state would ask for federal aid."
             + BODY,
             "Firefighters",
         ),
+        # a caption closed by a picture credit, and an editor's note in brackets
+        (
+            "The river rose.\n\nVolunteers fill sandbags as officials say the river will peak overnight. "
+            "Jane Doe/Reuters" + BODY,
+            "Volunteers",
+        ),
+        (
+            "The river rose.\n\n(This story was corrected: officials said the toll was nine.)" + BODY,
+            "(This story",
+        ),
         # headings: Markdown, HTML, and a short title-like line between paragraphs
         ("The deal was signed.\n\n## Trump says the deal is done" + BODY, "## Trump"),
         ("The deal was signed.\n\n<h2>Trump says the deal is done</h2>" + BODY, "<h2>"),
@@ -159,3 +169,12 @@ def test_pull_quote_signed_on_the_next_line_is_one_quote(nlp, signature: str) ->
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Jane Smith"
     assert quotes[0].rule == "pull_quote" and quotes[0].confidence >= 0.5
+
+
+def test_a_bracketed_aside_of_the_story_keeps_its_quotes(nlp) -> None:
+    text = (
+        "The senator spoke on Sunday.\n\n"
+        "(In an interview with ABC News, Mr. Rhodes said the group had been contained.)\n\n"
+        "The governor said the state would ask for federal aid."
+    )
+    assert [q for q in quotes_of(nlp, text) if "had been contained" in q.content.text]

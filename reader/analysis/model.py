@@ -187,7 +187,7 @@ class Quote:
     segments: list[Span] = field(default_factory=list)
     speaker_name: str | None = None  # display name: the actor's canonical name, else the speaker text
     rule: str = ""  # the construction that found it ("cue_verb", "verb_frame", ...): docs/quotes.md
-    act: str = "speech"  # speech | belief | intention | evidence (reader.vocab.ACTS)
+    act: str = "speech"  # one of reader.vocab.ACTS
 
     @property
     def is_speech(self) -> bool:

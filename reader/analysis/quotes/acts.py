@@ -1,10 +1,14 @@
-"""Acts: what kind of attribution each one is, from its cue and its source.
+"""Acts: what kind of attribution each one is, from its cue, its content and its source.
 
 `speech` (said, told, wrote, announced, in a statement, according to, interview turns: spoken or
-written words), `belief` (believes, thinks, fears), `intention` (wants, plans, hopes to) or
-`evidence` (a poll shows, the report found, X saw that). The words are data: the cue classes of
-`lexicon/cues.toml` and the lists of `lexicon/acts.toml`, which win where a cue word sits in two
-classes. A reader sees speech by default; the others on request.
+written words), `belief` (believes, thinks, fears; a stance taken without words: "praised the
+miners' discipline"), `intention` (wants, plans, hopes to), `evidence` (a poll shows, the report
+found, X saw that), `question` (what the reporter or someone unnamed asks: "Asked whether he would
+resign, ..."), `topic` (what someone spoke about, without their words: "described the night of the
+flood") or `action` (something done that reads like an attribution: "cast the single vote"). The
+words are data: the cue classes of `lexicon/cues.toml` and the lists of `lexicon/acts.toml`, which
+win where a cue word sits in two classes. A reader sees speech by default; the others on request,
+each labelled: a reader asked who said what, and only speech is someone's words on the record.
 """
 
 from __future__ import annotations
@@ -13,15 +17,28 @@ from reader.analysis import lexicon
 from reader.analysis.quotes.base import Context, Found
 from reader.vocab import ACTS
 
-SPEECH, BELIEF, INTENTION, EVIDENCE = ACTS
+SPEECH, BELIEF, INTENTION, EVIDENCE, QUESTION, TOPIC, ACTION = ACTS
 #: Cue lemmas whose act the acts lexicon states outright.
-_STATED: dict[str, str] = {word: act for act in ACTS for word in lexicon.words("acts", act)}
+_STATED: dict[str, str] = {
+    word: act for act in (SPEECH, BELIEF, INTENTION, EVIDENCE) for word in lexicon.words("acts", act)
+}
 #: Sources that are documents, polls or records: what they say is evidence.
 DOCUMENTS = lexicon.words("acts", "documents")
+#: Verbs whose bare noun-phrase content is a stance, a topic, or a thing made, not words.
+STANCE = lexicon.words("acts", "stance")
+TOPIC_VERBS = lexicon.words("acts", "topic")
+MAKING = lexicon.words("acts", "making")
+ASKING = lexicon.words("acts", "asking")
+#: The display name of an interview's unnamed questioner ("Q: ...").
+INTERVIEWER = lexicon.mapping("people", "turn_labels")["q"]
 #: Rules whose attributions are someone's words whatever their cue.
 _SPEECH_RULES = frozenset(
     {"interview_turn", "headline_colon", "name_colon", "signature", "according_to", "unparsed"}
 )
+#: Words that open an indirect question ("whether he would resign", "how long ...").
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})
+#: Constructions whose content is a noun phrase or a prepositional object, not a clause.
+_NOMINAL = frozenset({"dobj", "attr", "prep_about", "prep_on", "prep_of", "prep_to"})
 
 
 class ActPass(Context):
@@ -30,25 +47,80 @@ class ActPass(Context):
     def act_of(self, f: Found) -> str:
         if f.rule == "evidence_in":
             return EVIDENCE  # "In an NBC News poll released Monday, ..."
+        if f.rule == "interview_turn" and f.name == INTERVIEWER:
+            return QUESTION  # "Q: ...": the interviewer nobody names
         if f.rule in _SPEECH_RULES:
             return SPEECH
         if f.rule == "source_phrase":
             return EVIDENCE if self.document_source(f) else SPEECH  # "according to the report"
+        lemma = self.cue_lemma(f)
+        if lemma in ASKING and self.unnamed_asker(f) and self.asks_a_question(f):
+            return QUESTION
         act = self.cue_act(f)
         if f.kind == "direct":
             return act or SPEECH  # quoted words are someone's unless the cue says otherwise
         if self.document_source(f):
             return EVIDENCE  # "the report says ...", "a poll found ..."
-        return act or SPEECH
+        without = self.without_words(f, lemma)
+        if without is not None:
+            return without
+        if act is None:
+            return TOPIC if self.noun_cue(f) else ACTION  # "the story of ...", "doubles as ..."
+        return act
+
+    def without_words(self, f: Found, lemma: str | None) -> str | None:
+        """The act of a content that gives no words: a bare noun phrase after a verb of stance
+        ("welcomed the decision"), of speaking about ("described the night") or of making a text
+        ("published its assessment"). None when the content may be what was said."""
+        if f.kind != "indirect" or lemma is None or f.construction not in _NOMINAL:
+            return None
+        if any(q.start < f.end and f.start < q.end for q in self.quoted):
+            return None  # "called it a “witch hunt”": quoted words are given
+        if lemma == "call" and f.construction == "dobj" and f.not_a_report:
+            return ACTION  # "called an emergency meeting": convening it
+        if f.construction == "dobj" and lemma in STANCE:
+            return BELIEF
+        if lemma in TOPIC_VERBS and f.construction != "prep_to" or lemma == "refer":
+            return TOPIC
+        if f.construction == "dobj" and lemma in MAKING:
+            return ACTION
+        return None
+
+    def cue_lemma(self, f: Found) -> str | None:
+        """The cue word's lemma (a verb's as the lexicon spells it), None without a cue."""
+        if f.cue is None:
+            return None
+        tok = self.doc[self.tok_at(f.cue[0])]
+        lemma = tok.lemma_.lower()
+        return self.cues.verb_lemma(lemma, tok.lower_) if tok.pos_ == "VERB" else lemma
+
+    def noun_cue(self, f: Found) -> bool:
+        return f.cue is not None and self.doc[self.tok_at(f.cue[0])].pos_ in ("NOUN", "PROPN")
+
+    def unnamed_asker(self, f: Found) -> bool:
+        """Whether a question is put by nobody named: no speaker, or the writer's "I"."""
+        if f.speaker_span is not None:
+            return False
+        if f.speaker_tok is None:
+            return True
+        return self.doc[f.speaker_tok].lower_ == "i" and self.in_quote[f.speaker_tok] < 0
+
+    def asks_a_question(self, f: Found) -> bool:
+        """Whether the content is a question ("whether he would resign", "how long ...", "about the
+        funds"), not a request ("asked to meet the board", "asked that the binder be entered")."""
+        words = self.text[f.start : f.end].lower().split()
+        if not words:
+            return False
+        if f.construction in ("prep_about", "dobj") and words[0] not in ("that", "to"):
+            return True
+        return bool(_QUESTION_WORDS & set(words[:3])) or self.text[f.start : f.end].rstrip().endswith("?")
 
     def cue_act(self, f: Found) -> str | None:
         """The act the cue word states, None when it states none (a colon, an unknown verb)."""
         if f.cue is None:
             return None
         tok = self.doc[self.tok_at(f.cue[0])]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            lemma = self.cues.verb_lemma(lemma, tok.lower_)
+        lemma = self.cue_lemma(f) or tok.lemma_.lower()
         stated = _STATED.get(lemma) or _STATED.get(tok.lower_)  # "convinced", "worried"
         if stated is not None:
             return stated
@@ -63,6 +135,8 @@ class ActPass(Context):
         ):
             if lemma in words:
                 return act
+        if lemma in cues.extra:
+            return SPEECH  # the user's own cue words are verbs of saying
         return None
 
     def document_source(self, f: Found) -> bool:

@@ -1,9 +1,10 @@
 """Prose: which lines of an article are its running text, and which are page furniture.
 
 A teaser line ("READ MORE: Trump says ..."), a video or link label ("WATCH: ..."), a line in
-capitals, a photo credit or caption, and a heading (Markdown "## ...", an HTML heading, or a short
-title-like line between paragraphs) are not where anyone is quoted: attributions found there are
-dropped. The article's first line is its headline, which `calibrate` handles on its own.
+capitals, a photo credit or caption, an editor's note in brackets, and a heading (Markdown
+"## ...", an HTML heading, or a short title-like line between paragraphs) are not where anyone is
+quoted: attributions found there are dropped. The article's first line is its headline, which
+`calibrate` handles on its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from reader.analysis.quotes.base import Context, Found
 
 KICKER_LABELS = lexicon.words("web", "kicker_labels")
 CREDIT_MARKERS = lexicon.words("web", "credit_markers")
+NOTE_MARKERS = lexicon.words("web", "note_markers")
+AGENCIES = lexicon.words("credits", "agencies")
+#: A picture credit closing its line: "... overnight. Jane Doe/Reuters", "(Kevin Lamarque/AP)".
+_AGENCY_CREDIT_RE = re.compile(
+    r"(?:\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*/(?:"
+    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r")|\bvia (?:"
+    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r"))\)?[ \t]*$",
+    re.IGNORECASE,
+)
 _KICKER_RE = re.compile(
     r"^[ \t]*(?:[▶►•|]\s*)?(?P<label>[A-Za-z][A-Za-z' ]{0,24}?)[ \t]*(?:[:|—–]|$)", re.IGNORECASE
 )
@@ -43,9 +55,21 @@ def is_capitals(line: str) -> bool:
 
 
 def is_credit(line: str) -> bool:
-    """A photo credit or caption line ("... on Tuesday. (Photo: John Smith/AP)")."""
+    """A photo credit or caption line ("... on Tuesday. (Photo: John Smith/AP)", "... Jane
+    Doe/Reuters")."""
     lower = line.lower()
-    return any(marker in lower for marker in CREDIT_MARKERS)
+    return any(marker in lower for marker in CREDIT_MARKERS) or bool(_AGENCY_CREDIT_RE.search(line))
+
+
+def is_note(line: str) -> bool:
+    """An editor's note or a footer wholly in brackets ("(Reporting by Jane Doe; editing by ...)",
+    "(This story has been corrected.)"). Not any bracketed paragraph: news sets asides with real
+    quotes in brackets ("(Mr. Rhodes said, ...)")."""
+    words = line.strip()
+    if len(words) < 3 or words[0] not in "([" or words[-1] not in ")]":
+        return False
+    inner = " ".join(words[1:].lower().split())
+    return any(inner.startswith(marker) for marker in NOTE_MARKERS)
 
 
 def is_heading(line: str, first: bool, last: bool) -> bool:
@@ -74,6 +98,7 @@ class ProsePass(Context):
                 is_kicker(line)
                 or is_capitals(line)
                 or is_credit(line)
+                or is_note(line)
                 or is_heading(line, first=k == 0, last=k == len(lines) - 1)
             ):
                 out.append((start, end))

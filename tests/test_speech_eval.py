@@ -1,0 +1,45 @@
+"""The speech-only evaluation set: the reader's speech attributions on passages written for it stay
+above a floor a little below today's figures, so a change that lists beliefs, stances, furniture
+or the reporter's questions as speech again fails here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "speech_eval.py"
+SET = ROOT / "tests" / "data" / "speech_eval.toml"
+
+#: Today's figures: direct 1.000, all 0.983, speaker 0.929, end-to-end 0.908.
+FLOORS = {"direct_f1": 0.97, "all_f1": 0.95, "speaker_acc": 0.90, "e2e_f1": 0.87}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8", timeout=300
+    )
+
+
+def test_speech_figures_stay_above_their_floor() -> None:
+    result = run(str(SET))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.splitlines()[-1])
+    assert figures["gold"] >= 80
+    low = {k: figures[k] for k, floor in FLOORS.items() if figures[k] < floor}
+    assert not low, f"below the floor: {low}"
+
+
+def test_a_slip_in_the_set_is_one_clear_line(tmp_path: Path) -> None:
+    broken = tmp_path / "set.toml"
+    broken.write_text(
+        '[[passage]]\nid = "x"\ntext = "Ann said it rained."\n'
+        'quotes = [{ content = "it snowed", speaker = "Ann" }]\n',
+        encoding="utf-8",
+    )
+    result = run(str(broken))
+    assert result.returncode == 2
+    assert "'it snowed' is not in the passage" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
