@@ -289,7 +289,7 @@ class _Builder:
             events = kept
         actor_starts = {e.actor_at for e in events if e.actor_at is not None}
         for mention in new_mentions:
-            if mention.start in actor_starts:
+            if mention.start in actor_starts and not mention.scene:
                 mention.acts = True
         self._referents = None
         local = _batch_actors(mentions, self._keys, offset, doc_length)

@@ -5,7 +5,10 @@ as PERSON in one sentence and GPE in the next, "Erbil" as ORG), leaves titles an
 them and knows nothing about "U.S." being "the United States". The passes, one module each:
 
 1. `mentions`: each doc's entities become `Mention`s: titles, leading "the" and possessives trimmed
-   off, systematic label slips repaired by context, and whether the mention acts (is a subject);
+   off, systematic label slips repaired by context (and by the page's `lines`: a dateline's place,
+   a byline's person, a line in capitals naming nothing), and whether the mention acts (is a
+   subject); `missed` adds the names the model missed or cut in that doc (full names after "said",
+   a dateline's place, a name spelled out before its acronym);
 2. `recover`: bare surnames of people named before and well-known groups the model missed;
 3. `merge`: mentions become `Referent`s (actors and places): by normalised name, a small alias
    table, surnames ("Soleimani" -> "Qassem Soleimani") and acronyms ("IRGC"), with the kind taken

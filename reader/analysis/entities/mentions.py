@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from reader.analysis.credits import credit_spans, outside_credits
+from reader.analysis.entities.lines import dateline_name, page_lines
+from reader.analysis.entities.missed import add_missed_datelines, recover_full_names, recover_spelled_out
 from reader.analysis.entities.names import (
     Mention,
     is_acronym,
     looks_personal,
+    merge_key,
     name_gender,
     normalise,
+    title_before,
     trim_name,
 )
 from reader.analysis.entities.words import (
     ALIASES,
     BUSINESS_WORDS,
+    CASE_NAME_RE,
     COMPANY_POSSESSIONS,
     COMPANY_SUFFIX_AFTER_RE,
-    COMPANY_SUFFIX_RE,
     COMPANY_SUFFIXES,
     FACILITY_TAIL_RE,
     FACILITY_WORDS,
+    FROM_NOUNS,
     GEO_FEATURES,
     GEO_NOUNS,
     KNOWN_LABELS,
@@ -37,6 +39,8 @@ from reader.analysis.entities.words import (
     NOT_FIRST_NAMES,
     NOT_PLACE_IN,
     ORG_NOUNS,
+    ORG_TAIL_RE,
+    ORG_TAILS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_PLACE_PREPS,
@@ -44,6 +48,7 @@ from reader.analysis.entities.words import (
     PLATFORMS,
     PROGRAMME_NAMES,
     REPORTING_LEMMAS,
+    ROAD_NUMBER_RE,
     SPACE_RE,
     STREET_WORDS,
     TITLE_PHRASE_RE,
@@ -56,37 +61,6 @@ from reader.analysis.model import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-
-
-#: A capitalised word of a name: "Bell", "O’Neill", "Abdul-Mahdi", "MacLeod" (not a possessive "Bell’s").
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-](?!s\b)[A-Za-zà-ÿ]+)*(?:[A-Z][a-zà-ÿ]+)?"
-#: Full names the model often misses: "said Marcus Bell", "Marcus Bell, who ...", "Marcus Bell, 42, said".
-_MISSED_NAME_RES = (
-    re.compile(
-        r"\b(?:said|says|told|added|asked|wrote)[ \u00a0]+("
-        + _NAME_WORD
-        + r"(?:[ \u00a0]"
-        + _NAME_WORD
-        + r"){1,2})(?![\w’'-])(?![ \u00a0]+[A-Z])"
-    ),
-    re.compile(
-        r"(?<![\w’'-])("
-        + _NAME_WORD
-        + r"[ \u00a0]"
-        + _NAME_WORD
-        + r"),[ \u00a0]+(?:who|whose|\d{1,3},)[ \u00a0]"
-    ),
-    # "Iain Morrison, a retired headteacher, ...": a name in apposition to a person noun.
-    re.compile(
-        r"(?<![\w’'-])("
-        + _NAME_WORD
-        + r"[ \u00a0]"
-        + _NAME_WORD
-        + r"),[ \u00a0]+(?:a|an|the|his|her|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?(?:"
-        + "|".join(sorted(PERSON_NOUNS))
-        + r")\b"
-    ),
-)
 
 
 def _person_cue(doc: Doc, text: str, ent: SpacySpan, e: int) -> bool:
@@ -128,6 +102,8 @@ def _place_cue(doc: Doc, ent: SpacySpan, key: str) -> str | None:
         return None
     if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.ent_type_ in ("GPE", "LOC"):
         return "GPE"  # "Munich to Copenhagen"
+    if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in FROM_NOUNS:
+        return "GPE"  # "a voter from Montgomery": people come from places
     if root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in LIFE_ON:
         return "GPE"  # "a winter on Inchmorra", "every child on Inchmorra"
     if root.dep_ == "dobj" and head.lemma_.lower() in VISIT_LEMMAS:
@@ -154,11 +130,16 @@ def _common_word(token: Token, text: str, name: str) -> bool:
 
 def _company_cue(doc: Doc, text: str, ent: SpacySpan, key: str, e: int) -> bool:
     """Whether the context makes a name a company's, however personal it looks: a legal-form suffix
-    ("Rio Tinto Ltd"), an organisation noun before it or in apposition ("the bank Morgan Stanley",
-    "Rio Tinto, the mining company"), or what only an organisation has ("Morgan Stanley's shareholders",
-    "shares of Rio Tinto")."""
+    ("Rio Tinto Ltd"), an ampersand ("Ben & Jerry's"), an organisation noun before it or in
+    apposition ("the bank Morgan Stanley", "Rio Tinto, the mining company"), or what only an
+    organisation has ("Morgan Stanley's shareholders", "shares of Rio Tinto"). A title before a
+    person's name outweighs them all ("the broadcaster Sir David Attenborough")."""
     if " " in key and key.rsplit(" ", 1)[-1] in COMPANY_SUFFIXES:
         return True
+    if " & " in key:
+        return True  # "Hargreaves & Lyle", "Ben & Jerry's": two names joined are a firm's
+    if ent.label_ == "PERSON" and title_before(text, ent.start_char).lower() in TITLE_WORDS:
+        return False  # "the broadcaster Sir David Attenborough": a title is a person's
     if COMPANY_SUFFIX_AFTER_RE.match(text, e):
         return True
     if ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS:
@@ -207,8 +188,9 @@ def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str)
     """The entity label to keep for a name that is no actor or place at all, or None for one that may be.
 
     Lower-case guesses ("grey water"), tokenisation accidents, a platform something was said on
-    ("writing on Twitter"), a capitalised common word ("Anger can wait.", "a Gaelic name") and
-    programmes and laws ("Medicare", "the Affordable Care Act"), which act on no one.
+    ("writing on Twitter"), a capitalised common word ("Anger can wait.", "a Gaelic name"), a
+    nationality as an adjective ("Kenyan President William Ruto"), and programmes, laws and court
+    cases ("Medicare", "Brexit", "the Affordable Care Act", "Allen v. Milligan"), which act on no one.
     """
     label: str = ent.label_
     root = ent.root
@@ -218,11 +200,28 @@ def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str)
         return "ORG"
     if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
         return label
-    if key in ALIASES or label in ("GPE", "LOC"):
+    if label == "NORP" and _adjective(root) and key not in ALIASES and key not in KNOWN_LABELS:
+        return label  # "Kenyan President William Ruto", "the Peruvian government": no group acts
+    if key in ALIASES:
         return None
-    if key in PROGRAMME_NAMES or (" " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS):
+    before = (text[max(0, ent.start_char - 4) : ent.start_char] + ent.text[:4]).lower()
+    if ROAD_NUMBER_RE.match(name_text) and name_text[0] != "I" and "the " not in before:
+        return label  # "A6." closing a page, an Audi A6: only "the A6" is a road
+    if key in PROGRAMME_NAMES or CASE_NAME_RE.search(name_text):
+        return "LAW"
+    if label in ("GPE", "LOC"):
+        return None
+    if " " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS:
         return "LAW"
     return None
+
+
+def _adjective(root: Token) -> bool:
+    """A nationality or group word used as an adjective ("Iranian officials", "European law"), not a
+    group named as such ("the Iranians", "Kenyans living near the lake")."""
+    if root.tag_ in ("NNS", "NNPS"):
+        return False
+    return root.tag_ == "JJ" or root.dep_ in ("amod", "compound", "nmod", "npadvmod")
 
 
 def _place_label(
@@ -238,8 +237,10 @@ def _place_label(
     if tail:
         return "FAC", None, tail.end()
     last = key.rsplit(" ", 1)[-1] if " " in key else None
-    if last in FACILITY_WORDS or last in STREET_WORDS:
-        return "FAC", None, e  # "the U.S. Embassy", "Mill Road"
+    if last in FACILITY_WORDS or (last in STREET_WORDS and not (label == "ORG" and last in ORG_WORDS)):
+        return "FAC", None, e  # "the U.S. Embassy", "Mill Road"; not "the Supreme Court"
+    if ROAD_NUMBER_RE.match(text[s:e]):
+        return "FAC", None, e  # "the A28", "I-95"
     if last in GEO_FEATURES and last not in ORG_WORDS:
         return "LOC", "place", e  # "Fox's Island", "the Snake River"
     if (
@@ -274,10 +275,13 @@ def _label_by_context(
     root = ent.root
     if key in KNOWN_LABELS:
         return KNOWN_LABELS[key], None, e
+    tail = ORG_TAIL_RE.match(text, e) if label in ("PERSON", "ORG") else None
+    if tail is not None:
+        return "ORG", "organisation", tail.end()  # "the Darwin Initiative", tagged "Darwin"
     if label != "NORP" and _company_cue(doc, text, ent, key, e):
         return "ORG", "organisation", e
-    if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS:
-        return "ORG", None, e  # "Nordlicht Rail"
+    if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS | ORG_TAILS:
+        return "ORG", None, e  # "Nordlicht Rail", "the Darwin Initiative"
     if label in ("ORG", "GPE") and looks_personal(text[s:e]) and _person_cue(doc, text, ent, e):
         # "Ewan MacLeod said": a single word is left to merging ("Caldera said")
         return ("PERSON" if " " in key else label), "person", e
@@ -290,25 +294,6 @@ def _label_by_context(
     ):
         return label, "place", e  # the context agrees with the model: a surname merge must not outvote it
     return label, None, e
-
-
-def title_before(text: str, s: int) -> str:
-    """The title word right before a name ("Mrs." in "Mrs. Trump"), or ""."""
-    words = text[max(0, s - 12) : s].split()
-    return words[-1] if words else ""
-
-
-def _merge_key(key: str, label: str) -> str:
-    """The key mentions of one thing share: without a company's legal form, an alias's canonical name,
-    a group's singular ("Iraqis" and "Iraqi")."""
-    if label == "ORG":
-        key = COMPANY_SUFFIX_RE.sub("", key) or key
-    canonical = ALIASES.get(key)
-    if canonical is not None:
-        return canonical.lower()
-    if label == "NORP" and key.endswith("s") and len(key) > 4:
-        return key[:-1]
-    return key
 
 
 def entities_from_doc(
@@ -328,6 +313,7 @@ def entities_from_doc(
     entities: list[Entity] = []
     mentions: list[Mention] = []
     credits = credit_spans(text)  # "Getty Images", "(AP Photo/...)": never actors or places
+    lines = page_lines(text, opening=offset == 0)  # the dateline, bylines, lines in capitals
     for ent in doc.ents:
         if ent.label_ not in LABEL_KIND:
             entities.append(Entity(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
@@ -337,89 +323,43 @@ def entities_from_doc(
             bounds = outside_credits(credits, text, *bounds)
         if bounds is None or _in_title_phrase(text, bounds[0], bounds[1], ent.label_):
             continue
-        s, e = bounds
+        role = lines.role(*bounds)
+        s, e = lines.part(*bounds) or bounds
         key = normalise(text[s:e])
-        plain = _not_an_actor(doc, text, ent, key, text[s:e])
-        if plain is not None:
-            entities.append(Entity(s + offset, e + offset, text[s:e], plain))
+        plain = "" if role in ("city", "region", "byline") else _not_an_actor(doc, text, ent, key, text[s:e])
+        if role == "capitals" or plain:
+            entities.append(Entity(s + offset, e + offset, text[s:e], plain or ent.label_))
             continue
-        label, cue, e = _label_by_context(doc, text, ent, key, s, e)
-        name_text = text[s:e]
-        key = _merge_key(normalise(name_text), label)
-        dep = ent.root.dep_
-        acts = dep in ("nsubj", "csubj") or (dep == "pobj" and ent.root.head.dep_ == "agent")
-        name = SPACE_RE.sub(" ", name_text)
-        entities.append(Entity(s + offset, e + offset, name_text, label))
-        mention = Mention(s + offset, e + offset, name_text, label, key, name, acts, cue=cue)
-        if label == "PERSON":
-            mention.gender = name_gender(name, title_before(text, s))
+        mention = _mention(doc, text, ent, role, s, e, offset)
+        entities.append(Entity(mention.start, mention.end, mention.text, mention.label))
         mentions.append(mention)
-    _recover_full_names(doc, text, entities, mentions, offset)
+    recover_full_names(doc, text, entities, mentions, offset)
+    recover_spelled_out(doc, text, entities, mentions, offset)
+    add_missed_datelines(text, lines, entities, mentions, offset)
     return entities, mentions
 
 
-class _Spanned(Protocol):
-    @property
-    def end(self) -> int: ...
-
-
-_SpannedT = TypeVar("_SpannedT", bound=_Spanned)
-
-
-def _overlapping(items: Sequence[_SpannedT], starts: Sequence[int], lo: int, hi: int) -> list[_SpannedT]:
-    """The items (sorted, not overlapping one another) that overlap [lo, hi)."""
-    found = []
-    j = bisect.bisect_left(starts, hi) - 1
-    while j >= 0 and items[j].end > lo:
-        found.append(items[j])
-        j -= 1
-    return found
-
-
-def _recover_full_names(
-    doc: Doc, text: str, entities: list[Entity], mentions: list[Mention], offset: int
-) -> None:
-    """Add full names the model missed or cut ("said Marcus Bell" with only "Bell" tagged), in place.
-
-    A match that overlaps only mentions lying inside it replaces them; one that overlaps anything else
-    (a longer entity, a name spanning the match) or that the model tagged exactly is left alone.
-    """
-    found: dict[tuple[int, int], str] = {}
-    for pattern in _MISSED_NAME_RES:
-        for match in pattern.finditer(text):
-            name = match.group(1)
-            if looks_personal(name) and " " in name.replace("\u00a0", " "):
-                found[match.span(1)] = name
-    if not found:
-        return
-    by_entity = sorted(entities, key=lambda x: x.start)
-    entity_starts = [x.start for x in by_entity]
-    by_mention = sorted(mentions, key=lambda m: m.start)
-    mention_starts = [m.start for m in by_mention]
-    dropped: set[int] = set()
-    added_end = -1
-    for (s, e), name in sorted(found.items()):
-        gs, ge = s + offset, e + offset
-        if gs < added_end:
-            continue  # overlaps a name just added
-        overlapping = _overlapping(by_entity, entity_starts, gs, ge)
-        if any(x.start < gs or x.end > ge or (x.start == gs and x.end == ge) for x in overlapping):
-            continue
-        span = doc.char_span(s, e)
-        if span is None:
-            continue
-        dropped.update(id(x) for x in overlapping)
-        dropped.update(id(m) for m in _overlapping(by_mention, mention_starts, gs, ge))
-        root = span.root
-        acts = root.dep_ in ("nsubj", "csubj") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
-        clean = SPACE_RE.sub(" ", name)
-        entities.append(Entity(gs, ge, name, "PERSON"))
-        mention = Mention(gs, ge, name, "PERSON", normalise(name), clean, acts, cue="person")
-        mention.gender = name_gender(clean, title_before(text, s))
-        mentions.append(mention)
-        added_end = ge
-    if dropped:
-        entities[:] = [x for x in entities if id(x) not in dropped]
-        mentions[:] = [m for m in mentions if id(m) not in dropped]
-    entities.sort(key=lambda x: (x.start, x.end))
-    mentions.sort(key=lambda m: m.start)
+def _mention(doc: Doc, text: str, ent: SpacySpan, role: str | None, s: int, e: int, offset: int) -> Mention:
+    """The mention of an actor or place: its label from the page's lines or the context, its merge key,
+    display name, whether it acts, and a person's gender."""
+    key = normalise(text[s:e])
+    cue: str | None
+    if role in ("city", "region"):
+        label, cue = "GPE", "place"  # a dateline's place sets the scene: it does not act
+    elif role == "byline":
+        label, cue = "PERSON", "person"
+    else:
+        label, cue, e = _label_by_context(doc, text, ent, key, s, e)
+    name_text = text[s:e]
+    name = SPACE_RE.sub(" ", name_text)
+    dep = ent.root.dep_
+    acts = role is None and (dep in ("nsubj", "csubj") or (dep == "pobj" and ent.root.head.dep_ == "agent"))
+    if role == "city":
+        name = dateline_name(name)
+    key = merge_key(normalise(name_text), label)
+    mention = Mention(
+        s + offset, e + offset, name_text, label, key, name, acts, cue=cue, scene=role == "city"
+    )
+    if label == "PERSON":
+        mention.gender = name_gender(name, title_before(text, s))
+    return mention

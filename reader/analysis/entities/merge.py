@@ -80,7 +80,8 @@ def _majority_labels(by_key: dict[str, Cluster]) -> dict[str, str]:
         if " " not in key or labels[key] == "PERSON" or cluster.canonical:
             continue
         cued = cues["person"] > 0
-        if cued or (_tokens(key)[-1] in cued_surnames and looks_personal(cluster.mentions[0].name)):
+        personal = all(looks_personal(name) for name in {m.name for m in cluster.mentions})
+        if cued or (_tokens(key)[-1] in cued_surnames and personal):
             labels[key] = "PERSON"
             _vote_person(cluster)
     return labels
@@ -200,7 +201,7 @@ def _short_forms(by_key: dict[str, Cluster], labels: dict[str, str]) -> _ShortFo
             nicknames += [(f"{named[2]} {named[3]}", key), (f"{named[1]} {named[3]}", key)]
     acronyms = []
     for key in by_key:
-        parts = [p for p in _tokens(key) if p not in ("of", "the", "and", "for", "&")]
+        parts = [p for p in _tokens(key) if p not in ("of", "the", "and", "for", "to", "&")]
         if len(parts) >= 2 and labels[key] in ("ORG", "FAC"):
             acronyms.append(("".join(p[0] for p in parts if p), key))
     return _ShortForms(
@@ -266,6 +267,8 @@ def _target(key: str, cluster: Cluster, label: str, forms: _ShortForms) -> tuple
     if target is not None:
         return target, "PERSON"
     one_word = " " not in key
+    if one_word and label == "PERSON" and key not in forms.first_names and forms.org_stems.get(key):
+        return forms.org_stems[key], "ORG"  # "Barratt said" after "Barratt Homes": nobody else is Barratt
     if one_word and key not in TITLES and _personish(key, label, cluster, forms):
         target = forms.first_names.get(key)
         if target is not None:
@@ -368,19 +371,30 @@ def _name_of(cluster: Cluster) -> str:
     if cluster.canonical:
         return cluster.canonical
     counts = Counter(m.name for m in cluster.mentions)
-    # The fullest form: most words, then longest, then most used, then first seen.
+    # The fullest form as written in running text: not in capitals ("INCHMORRA" of a heading), then
+    # most words, then longest, then most used, then first seen.
     order = {name: i for i, name in reversed(list(enumerate(m.name for m in cluster.mentions)))}
-    return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -order[n]))
+    return max(counts, key=lambda n: (not n.isupper(), len(n.split()), len(n), counts[n], -order[n]))
 
 
 def _kind_of(cluster: Cluster) -> str:
-    votes = Counter(m.vote or m.label for m in cluster.mentions)
+    """The kind most mentions vote for; a mention whose context says what it is ("visited Inchmorra",
+    a dateline) counts twice, as the context is surer than the small model's label, except a place
+    cue against a full name the model calls a person ("came from superstars Shonda Rhimes")."""
+    full_name = any(" " in m.name and m.label == "PERSON" for m in cluster.mentions)
+    votes: Counter[str] = Counter()
+    for m in cluster.mentions:
+        surer = m.cue and not m.vote and not (full_name and m.cue == "place")
+        votes[m.vote or m.label] += 2 if surer else 1
     best = max(votes.values())
     winners = [label for label, count in votes.items() if count == best]
-    if "PERSON" in winners and len(winners) > 1:
-        full_name = any(" " in m.name and m.label == "PERSON" for m in cluster.mentions)
-        if not full_name and any(w in ("GPE", "LOC", "FAC") for w in winners):
-            winners.remove("PERSON")  # "Riverside" once a person and once a place: a one-word name is a place
+    if (
+        "PERSON" in winners
+        and len(winners) > 1
+        and not full_name
+        and any(w in ("GPE", "LOC", "FAC") for w in winners)
+    ):
+        winners.remove("PERSON")  # "Riverside" once a person and once a place: a one-word name is a place
     if (
         "ORG" in winners
         and any(w in ("GPE", "LOC", "FAC") for w in winners)

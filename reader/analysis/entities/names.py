@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reader.analysis.entities.words import (
     ALIASES,
+    COMPANY_SUFFIX_RE,
     EDGE_JUNK,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -18,6 +19,7 @@ from reader.analysis.entities.words import (
     NOT_NAME_WORDS,
     POSSESSIVE_RE,
     SPACE_RE,
+    STATE_ABBREVIATIONS,
     TITLE_RE,
     TITLE_WORDS,
 )
@@ -39,6 +41,7 @@ class Mention:
     vote: str | None = None  # label this mention votes for when it differs from `label` (set by merging)
     cue: str | None = None  # "person", "organisation" or "place": the context, not the model, says so
     gender: str | None = None  # "m" or "f" when a title or the given name says so ("Mrs. Trump", "Mary")
+    scene: bool = False  # a dateline's place: it sets the scene and never acts, whatever the parse says
 
 
 def name_gender(name: str, title: str = "") -> str | None:
@@ -112,3 +115,22 @@ def looks_personal(name: str) -> bool:
             return False
     key = normalise(name)
     return key not in KNOWN_LABELS and key not in ALIASES and words[0].lower() not in NOT_FIRST_NAMES
+
+
+def title_before(text: str, s: int) -> str:
+    """The title word right before a name ("Mrs." in "Mrs. Trump"), or ""."""
+    words = text[max(0, s - 12) : s].split()
+    return words[-1] if words else ""
+
+
+def merge_key(key: str, label: str) -> str:
+    """The key mentions of one thing share: without a company's legal form, an alias's canonical name,
+    a group's singular ("Iraqis" and "Iraqi")."""
+    if label == "ORG":
+        key = COMPANY_SUFFIX_RE.sub("", key) or key
+    canonical = ALIASES.get(key) or (STATE_ABBREVIATIONS.get(key) if label in ("GPE", "LOC") else None)
+    if canonical is not None:
+        return canonical.lower()
+    if label == "NORP" and key.endswith("s") and len(key) > 4:
+        return key[:-1]
+    return key

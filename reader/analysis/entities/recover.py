@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from reader.analysis.entities.mentions import title_before
-from reader.analysis.entities.names import Mention, name_gender, normalise
+from reader.analysis.entities.names import Mention, name_gender, normalise, title_before
 from reader.analysis.entities.words import (
     ALIASES,
     FACILITY_WORDS,

@@ -86,8 +86,9 @@ for _canonical, _forms in ALIAS_FORMS.items():
 
 #: Social media: "on Twitter" names where something was said, not someone who acts.
 PLATFORMS = _words(
-    """twitter facebook instagram youtube telegram tiktok whatsapp reddit linkedin snapchat x.com"""
-)
+    """twitter facebook instagram youtube telegram tiktok whatsapp reddit linkedin snapchat x.com
+    bluesky mastodon threads weibo wechat"""
+) | {"truth social"}
 #: Names the small model often gets the label of wrong, with the label they should have.
 KNOWN_LABELS: dict[str, str] = {
     **dict.fromkeys(PLATFORMS, "ORG"),
@@ -148,6 +149,13 @@ STREET_WORDS = _words(
     """street road lane avenue boulevard drive way close crescent terrace row place court
     gardens"""
 )
+#: An organisation's last word, tagged or not: "the Darwin Initiative", "the Darwin| Initiative".
+ORG_TAILS = lexicon.words("organisations", "name_tails")
+ORG_TAIL_RE = re.compile(
+    r"[ \u00a0]+(?:" + "|".join(w.capitalize() for w in sorted(ORG_TAILS)) + r")(?![\w’'-])"
+)
+#: Numbered roads, which the model calls organisations: "the A28", "the M25", "I-95".
+ROAD_NUMBER_RE = re.compile(r"(?:[AM]\d{1,4}(?:\(M\))?|B\d{4}|I-\d{1,3})$")
 #: Prepositions after which a PERSON-tagged name is a place ("in Little Ashby", "near Erbil").
 PERSON_PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 #: Nouns a place has and a person or company does not: "Riverside's residents".
@@ -160,7 +168,7 @@ BUSINESS_WORDS = _words(
     """power energy group holdings airlines airways motors systems technologies technology media
     pharmaceuticals pharma oil gas petroleum mining telecom communications bank capital partners
     industries foods brands labs software games entertainment rail railways railway trains buses
-    insurance"""
+    insurance lines homes"""
 )
 #: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
 COMPANY_SUFFIXES = lexicon.words("organisations", "suffixes")
@@ -189,6 +197,8 @@ LOCATIVE_PREPS = frozenset(
 REPORTING_LEMMAS = lexicon.words("cues", "speech")
 #: Nouns in apposition that make a name a person: "his mother, Loretta Bell", "Bell, a bus driver".
 PERSON_NOUNS = lexicon.words("people", "person_nouns")
+#: Nouns after which "from X" is where people come from: "a voter from Montgomery".
+FROM_NOUNS = PERSON_NOUNS | lexicon.words("people", "from_nouns")
 #: Words that are not in people's names: a name holding one is an organisation or a place.
 NOT_NAME_WORDS = (
     ORG_WORDS
@@ -206,7 +216,8 @@ NOT_NAME_WORDS = (
 GEO_NOUNS = _words(
     """burn river loch lake hill hills island isle beach glen valley mountain mountains bay village town
     city coast estuary creek moor moorland peninsula strait sound county parish hamlet district region
-    province suburb harbour harbor shore headland forest"""
+    province suburb harbour harbor shore headland forest basin delta plateau desert gulf sea ocean atoll
+    reef archipelago canyon cape fjord lagoon glacier"""
 )
 #: Last words that make a name a natural feature, whatever the model says: "Fox's Island", "Snake River".
 GEO_FEATURES = GEO_NOUNS - _words("village town city county parish hamlet district region province suburb")
@@ -238,6 +249,16 @@ NICKNAME_RE = re.compile(r"^(\S+) [“\"‘'](\S+)[”\"’'] (.+)$")
 LAW_WORDS = lexicon.words("programmes", "last_words")
 #: Programmes and laws named without such a word: "Medicare", "Obamacare" (lower case).
 PROGRAMME_NAMES = lexicon.words("programmes", "names")
+#: A court case's name: "Allen v. Milligan", "Roe vs Wade" (the separators are in the lexicon).
+CASE_NAME_RE = re.compile(
+    r"[ \u00a0](?:"
+    + "|".join(
+        re.escape(w) for w in sorted(lexicon.words("programmes", "case_separators"), key=len, reverse=True)
+    )
+    + r")[ \u00a0]+[A-Z]"
+)
+#: The US states as datelines abbreviate them: "Ala." is Alabama.
+STATE_ABBREVIATIONS = lexicon.mapping("places", "state_abbreviations")
 
 SPACE_RE = re.compile(r"[\s\u00a0]+")
 #: Longer "names" are tokenisation accidents (a run of letters without spaces), not names.

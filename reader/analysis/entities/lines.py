@@ -1,0 +1,112 @@
+"""The lines of a news page that say what a name is by where it stands, not by how it is used.
+
+The small model reads an all-caps dateline ("ASHFORD, Kent — Councillors ...") as an organisation
+and the subject of the sentence, a byline ("By Marcus Delaney") as a company, and a capitalised
+section label ("CHAMPIONSHIP") as whatever it likes. The page's own conventions are surer than the
+parse: a dateline's first words are a place (its region too, "Ala." is Alabama), a byline's name is a
+person, and a line written wholly in capitals is a label, whose words name no actor or place.
+One regex pass per kind over the text; the spans found are few, so lookups are linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.analysis import lexicon
+
+#: A capitalised word of a byline's name ("Delaney", "O'Neill", "Le").
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+#: "ASHFORD, Kent — ", "NAIROBI, Kenya (Reuters) — ", "WASHINGTON — ", "MONTGOMERY, Ala. —".
+_DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]*){0,3})"
+    r"(?:,[ \u00a0](?P<region>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2}))?"
+    r"(?:[ \u00a0]\([^()\n]{1,40}\))?[ \u00a0]*(?:—|–|--?)(?:[ \u00a0]|$)",
+    re.MULTILINE,
+)
+#: "By Marcus Delaney", "By Dr. Laura Chen, Science Correspondent", "By Tom Ashworth at Elland Road".
+_BYLINE_RE = re.compile(
+    r"^[ \t]*By[ \u00a0]+(?:(?:Dr|Prof|Rev|Sir|Dame)\.?[ \u00a0]+)?"
+    r"(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r"){1,3}?)"
+    r"(?=[ \u00a0]*(?:,|$|[ \u00a0](?:and|at|in|for)[ \u00a0]))",
+    re.MULTILINE,
+)
+#: A line with two capitals in a row and no lower-case letter: a section label or kicker.
+_CAPITALS_LINE_RE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]{2,80}$", re.MULTILINE)
+#: Labels that open a line like a dateline but are no place ("UPDATE — ...", "WATCH — ...").
+_NOT_PLACES = lexicon.words("web", "kicker_labels") | lexicon.words("places", "not_datelines")
+#: The US states as news datelines abbreviate them ("Ala." -> "Alabama").
+
+Spans = tuple[tuple[int, int], ...]
+#: How far into an article its dateline may stand (after a headline, a byline and a date line).
+_OPENING_CHARS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """Where the page's datelines, bylines and capital-letter lines lie (offsets into the doc's text)."""
+
+    cities: Spans = ()  # "ASHFORD" of "ASHFORD, Kent — "
+    regions: Spans = ()  # "Kent" of the same
+    bylines: Spans = ()  # "Marcus Delaney" of "By Marcus Delaney"
+    capitals: Spans = ()  # "CHAMPIONSHIP" alone on its line
+
+    def role(self, start: int, end: int) -> str | None:
+        """ "city", "region", "byline" or "capitals" for a name overlapping one of those spans, or None."""
+        for role, spans in (
+            ("city", self.cities),
+            ("region", self.regions),
+            ("byline", self.bylines),
+            ("capitals", self.capitals),
+        ):
+            if any(s < end and start < e for s, e in spans):
+                return role
+        return None
+
+    def part(self, start: int, end: int) -> tuple[int, int] | None:
+        """The dateline or byline span a name overlaps, to cut the name to ("Kent — Councillors")."""
+        for s, e in self.cities + self.regions + self.bylines:
+            if s < end and start < e:
+                return max(s, start), min(e, end)
+        return None
+
+
+def _dateline(text: str, opening: bool) -> tuple[Spans, Spans, Spans]:
+    """The place and region of the article's dateline (the first line of its opening that starts like
+    one), and the capitals of the later lines that do, which are run-in subheadings ("CONGRESS HAS
+    INVESTIGATED HIM — Oz's advice ..."), whose words name no actor."""
+    cities: list[tuple[int, int]] = []
+    regions: list[tuple[int, int]] = []
+    headings: list[tuple[int, int]] = []
+    for match in _DATELINE_RE.finditer(text):
+        city = match.group("city").rstrip(" .")
+        if len(city.replace(".", "")) < 3 or city.lower() in _NOT_PLACES:
+            continue
+        span = (match.start("city"), match.start("city") + len(city))
+        if cities or not opening or span[0] > _OPENING_CHARS:
+            headings.append(span)
+            continue
+        cities.append(span)
+        if match.group("region"):
+            regions.append(match.span("region"))
+    return tuple(cities), tuple(regions), tuple(headings)
+
+
+@lru_cache(maxsize=4)
+def page_lines(text: str, opening: bool = True) -> PageLines:
+    """The dateline (when `text` is the article's opening), bylines and capital-letter lines of
+    `text` (cached: one doc asks several times)."""
+    cities, regions, headings = _dateline(text, opening)
+    bylines = tuple(match.span("name") for match in _BYLINE_RE.finditer(text))
+    capitals = headings + tuple(
+        match.span()
+        for match in _CAPITALS_LINE_RE.finditer(text)
+        if not any(s >= match.start() and e <= match.end() for s, e in cities)
+    )
+    return PageLines(cities, regions, bylines, capitals)
+
+
+def dateline_name(name: str) -> str:
+    """How a dateline's place is shown: "Ashford" for "ASHFORD", "St. Louis" for "ST. LOUIS"."""
+    return name.title() if name.isupper() else name
