@@ -27,8 +27,54 @@ WRITER_HEDGES = lexicon.words("reports", "writer_hedges")
 #: Nouns of time: "spoke for the first time" says when, not what.
 TIME_NOUNS = lexicon.words("reports", "time_nouns")
 _HOSTS = ("host", "as_host")
+#: Words that open a concession before the clause a source vouches for.
+CONCESSIVE = ("despite", "although", "though", "while")
 #: (construction, first token, last token, confidence) of an accepted frame
 Accepted = tuple[str, int, int, float]
+
+
+def detached_clauses(tok: Token) -> list[tuple[str, int, int]]:
+    """A verb's "that ..." clause the parse hung on a noun of a phrase after it ("said in a statement
+    that the race will be ...", "said on CNN, where he works, that ..."), as a clausal complement:
+    only for a verb with no clause of its own after it."""
+    if tok.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children
+    ):
+        return []
+    out: list[tuple[str, int, int]] = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for t in prep.subtree:
+            mark = next((c for c in t.children if c.lower_ == "that" and c.i == t.left_edge.i), None)
+            if mark is None or not _complementizer(mark):
+                continue
+            if t.pos_ not in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl", "ccomp", "advcl"):
+                continue  # a clause: a verb, or a predicate adjective heading one ("was closed")
+            if any(h.pos_ in ("VERB", "AUX") for h in _between(t, prep)):
+                continue  # the clause belongs to a verb of the phrase ("where he works that ...")
+            out.append(("ccomp", mark.i, t.right_edge.i))
+            break
+    return out
+
+
+def _complementizer(that: Token) -> bool:
+    """Whether "that" opens a clause of its own, not a relative one: marked so, or read as the
+    clause's subject though the clause has another ("messages that the bridge was closed")."""
+    if that.dep_ == "mark":
+        return True
+    subjects = ("nsubj", "nsubjpass")
+    return that.dep_ in subjects and any(c.dep_ in subjects and c.i != that.i for c in that.head.children)
+
+
+def _between(t: Token, top: Token) -> list[Token]:
+    """The heads strictly between `t` and its ancestor `top`."""
+    out: list[Token] = []
+    h = t.head
+    while h.i != top.i and h.head.i != h.i:
+        out.append(h)
+        h = h.head
+    return out
 
 
 class IndirectPass(SpeakerRules):
@@ -60,11 +106,8 @@ class IndirectPass(SpeakerRules):
         when the phrase attributes nothing)."""
         phrase_end = self.source_phrase_end(tok)
         rule = "source_phrase"
-        if phrase_end is None and tok.lower_ == "in" and tok.dep_ == "prep" and tok.i - tok.sent.start <= 1:
-            # "In an NBC News poll released Monday, 50 percent chose Clinton"
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in EVIDENCE_NOUNS:
-                phrase_end, rule = tok.i, "evidence_in"
+        if phrase_end is None and tok.lower_ == "in" and tok.dep_ == "prep" and self.in_evidence(tok):
+            phrase_end, rule = tok.i, "evidence_in"
         if phrase_end is None:
             return False, None
         f = self.source_phrase_at(tok.i, phrase_end)
@@ -72,11 +115,35 @@ class IndirectPass(SpeakerRules):
             f.rule = rule
         return True, f
 
+    def in_evidence(self, tok: Token) -> bool:
+        """Whether "in" opens a poll or study the clause it hangs on is read from: at the head of the
+        sentence ("In an NBC News poll released Monday, 50 percent chose Clinton") or after the
+        clause ("Trump leads by 20 points in the latest poll", "... in the average of polls")."""
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return False
+        if pobj.lemma_.lower() not in EVIDENCE_NOUNS:
+            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+            if inner is None or inner.lemma_.lower() not in EVIDENCE_NOUNS:
+                return False  # "the average of New Hampshire polls" reads like a poll
+        if tok.i - tok.sent.start <= 1:
+            return True
+        # a clause of its own, not a relative or participle one ("who leads in the poll", "surveyed in")
+        host = tok.head
+        return (
+            host.pos_ in ("VERB", "AUX")
+            and host.dep_ in ("ROOT", "ccomp", "conj")
+            and host.tag_ not in ("VBN", "VBG")
+            and any(c.dep_ in ("nsubj", "expl") for c in host.children)
+        )
+
     def verb_frames(self, tok: Token, lemma: str) -> list[Found]:
         """The attributions a verb (or "clear" in "made it clear") cues."""
         out: list[Found] = []
         accepted: list[Accepted] = []
         frames = list(candidate_frames(tok))
+        frames.extend(detached_clauses(tok))
         taken: set[int] = set()  # the first token of an object taken into a complement
         for dep, a, b in frames:
             p = self.accept_verb(tok, lemma, dep, a, b)
@@ -146,7 +213,10 @@ class IndirectPass(SpeakerRules):
         if speaker is not None and speaker.lower_ == "it" and tok.pos_ == "ADJ" and tok.head.lemma_ == "make":
             speaker = self.subject_of(tok.head)  # "Clinton made it clear that ...": not "it"
         if speaker is None:
-            speaker = self.nearby_source(tok, a, b) or self.fallback_source(tok, a, b)
+            speaker = self.nearby_source(tok, a, b)
+            if speaker is not None and dep == "ccomp" and tok.i < speaker.i < a:
+                speaker = None  # "yelling to the officers that ...": who is told, not who tells
+            speaker = speaker or self.fallback_source(tok, a, b)
         if (
             speaker is not None
             and speaker.i >= a
@@ -258,6 +328,20 @@ class IndirectPass(SpeakerRules):
             return frame.precision
         return None
 
+    def after_concession(self, host: Token, first: int) -> int:
+        """Where the content of `host` starts past a concession it opens with ("Despite media
+        pronouncements that ..., she did not receive a bump in the poll"): the writer's contrast,
+        not what the source says."""
+        doc = self.doc
+        if doc[first].lower_ not in CONCESSIVE:
+            return first
+        for child in host.children:
+            if child.left_edge.i == first and child.i < host.i:
+                end = child.right_edge.i
+                if end + 1 < host.i and doc[end + 1].text == ",":
+                    return end + 2
+        return first
+
     def source_phrase_at(self, i: int, j: int) -> Found | None:
         """A phrase that names a source by itself, doc[i..j] ("according to", "in the words of"): the
         source is the object of its last word, the content the larger side of the sentence around it."""
@@ -275,10 +359,15 @@ class IndirectPass(SpeakerRules):
         else:
             first, last = host.left_edge.i, host.right_edge.i
             first, last = max(first, sent.start), min(last, sent.end - 1)
-        # the content is the larger side of the sentence around the "according to X" phrase
+        # the content is the side of the "according to X" phrase that holds the clause it hangs on
+        # ("X struck a deal, according to Y, taking a step ..."), else the larger side
         before = (first, ph_first - 1)
         after = (ph_last + 1, last)
         side = before if before[1] - before[0] >= after[1] - after[0] else after
+        if host is not tok and host.pos_ in ("VERB", "AUX"):
+            for near in (before, after):
+                if near[0] <= host.i <= near[1] and near[1] - near[0] >= 2:
+                    side = (self.after_concession(host, near[0]), near[1])
         span = self.trim(*side)
         if span is None:
             return None

@@ -1,0 +1,163 @@
+"""Attributions the cue rules find beyond a cue's own clause: a source phrase's content is the
+clause it hangs on, a poll named after the clause ("... in the latest poll"), and a "that" clause
+the parse hung on a phrase after the verb ("said in a statement that ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.model import Quote
+from reader.analysis.quotes import extract_quotes, simple_actors
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return extract_quotes(doc, simple_actors(doc))
+
+
+def with_rule(quotes: list[Quote], rule: str) -> list[Quote]:
+    return [q for q in quotes if q.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "not_in", "source"),
+    [
+        # the side holding the clause the phrase hangs on, not the larger one
+        (
+            "The union has struck a provisional agreement with the mill owners, according to the labor"
+            " department, taking a step toward ending a strike that had lasted weeks.",
+            "The union has struck a provisional agreement with the mill owners",
+            "taking a step",
+            "the labor department",
+        ),
+        (
+            "According to the governor, the roads will reopen on Monday after a week of repairs.",
+            "the roads will reopen on Monday",
+            "According",
+            "the governor",
+        ),
+        # a concession the clause opens with is the writer's, not the source's
+        (
+            "Although the mayor campaigned hard, his rival leads by four points, according to the"
+            " latest poll.",
+            "his rival leads by four points",
+            "Although",
+            "the latest poll",
+        ),
+    ],
+)
+def test_source_phrase_content_is_its_host_clause(
+    nlp, text: str, content: str, not_in: str, source: str
+) -> None:
+    found = with_rule(quotes_of(nlp, text), "source_phrase")
+    assert len(found) == 1, [q.content.text for q in found]
+    q = found[0]
+    assert content in q.content.text and not_in not in q.content.text
+    assert q.speaker is not None and q.speaker.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # a poll named after the clause it measures
+        (
+            "Senator Alvarez leads the governor by nine points in the latest Marist poll.",
+            "leads the governor",
+            "poll",
+        ),
+        ("Most voters back the tax plan in a new Gallup survey.", "Most voters back the tax plan", "survey"),
+        (
+            "Ms. Kerr trails her rival by two points in the average of state polls.",
+            "trails her rival",
+            "average",
+        ),
+        # still at the head of the sentence
+        (
+            "In a Gallup poll released Monday, 40 percent chose the mayor.",
+            "40 percent chose the mayor",
+            "poll",
+        ),
+        (
+            "Despite early predictions that the mayor would win, she did not gain ground in one of the"
+            " first polls.",
+            "she did not gain ground",
+            "one of the first polls",
+        ),
+    ],
+)
+def test_poll_after_its_clause_is_evidence(nlp, text: str, content: str, source: str) -> None:
+    found = with_rule(quotes_of(nlp, text), "evidence_in")
+    assert len(found) == 1, [q.content.text for q in quotes_of(nlp, text)]
+    q = found[0]
+    assert content in q.content.text and " in " + source.split()[-1] not in q.content.text
+    assert not q.content.text.startswith("Despite")
+    assert q.act == "evidence"  # never speech: a poll's numbers are nobody's words
+    assert q.speaker is not None and q.speaker.text.endswith(source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no poll, or a clause that is not one of its own
+        "Senator Alvarez leads the governor by nine points in the state capital.",
+        "Voters who took part in the latest poll were chosen at random.",
+        "The firm that ran the survey was paid in the spring.",
+        "The mayor's lead in the latest poll surprised her staff.",
+    ],
+)
+def test_in_without_a_poll_clause_is_not_evidence(nlp, text: str) -> None:
+    assert with_rule(quotes_of(nlp, text), "evidence_in") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "act"),
+    [
+        (
+            "Representative Ana Lopez said in a statement that the announcements were important first steps.",
+            "that the announcements were important first steps",
+            "Ana Lopez",
+            "speech",
+        ),
+        (
+            "Marc Dubois said on the radio, where he is now a paid host, that the minister should resign.",
+            "that the minister should resign",
+            "Marc Dubois",
+            "speech",
+        ),
+        (
+            "The mayor said in one of a series of tweets that the bridge was closed.",
+            "that the bridge was closed",
+            "mayor",
+            "speech",
+        ),
+        # who is told is not who tells
+        (
+            "Rakeyia Stone could be heard yelling to the officers that her husband was unarmed.",
+            "that her husband was unarmed",
+            "Rakeyia Stone",
+            "speech",
+        ),
+    ],
+)
+def test_that_clause_after_a_phrase_is_the_verbs(
+    nlp, text: str, content: str, speaker: str, act: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    found = [q for q in quotes if q.content.text.startswith(content)]
+    assert found, [q.content.text for q in quotes]
+    q = found[0]
+    assert q.act == act
+    assert q.speaker is not None and q.speaker.text.endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause about the phrase's noun is not what anyone said
+        "He lives in a house that he built with his brother.",
+        "She spoke at a rally that drew thousands of people.",
+        "The minister worked on a plan that would cut taxes for families.",
+    ],
+)
+def test_relative_clause_after_a_phrase_is_not_content(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
