@@ -1,7 +1,9 @@
 """The palette's "Screenshot": the screen as an SVG picture, kept where the reader keeps its data.
 
 Each picture gets a new name (the article's title and the time); an existing file is never replaced,
-and a half-written picture never appears under a real name. Free of Textual: the app hands the SVG in.
+and a half-written picture never appears under a real name. A picture is the user's to share, so it is
+created like any file they make (the umask decides: 0644 under 022), not private like the reader's own
+state. Free of Textual: the app hands the SVG in.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
+import secrets
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from reader.settings import paths
 FOLDER_NAME = "screenshots"
 #: How many pictures may share one second before saving gives up.
 MAX_SAME_NAME = 100
+#: The mode asked for a new picture; the process's umask takes its bits away, as for any new file.
+FILE_MODE = 0o666
 
 
 def screenshot_folder() -> Path:
@@ -41,7 +45,7 @@ def save_svg(svg: str, folder: Path, name: str) -> Path:
     be made or written.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".screenshot.", suffix=".tmp", dir=folder)
+    fd, temporary = _new_temporary(folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(svg)
@@ -57,3 +61,18 @@ def save_svg(svg: str, folder: Path, name: str) -> Path:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _new_temporary(folder: Path) -> tuple[int, str]:
+    """A new, empty temporary file in `folder`, opened for writing (exclusive: never an existing file).
+
+    Unlike `tempfile.mkstemp`, which always creates 0600, the mode is left to the umask.
+    """
+    for _attempt in range(MAX_SAME_NAME):
+        temporary = str(folder / f".screenshot.{secrets.token_hex(6)}.tmp")
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            return os.open(temporary, flags, FILE_MODE), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")

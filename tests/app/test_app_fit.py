@@ -3,6 +3,8 @@ and screenshots."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -287,6 +289,26 @@ async def test_the_screenshot_command_saves_an_svg_and_says_where(
         assert second is not None and third is not None
         assert len({saved, second, third}) == 3 and len(list(folder.glob("*.svg"))) == 3
         assert not list(folder.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)], ids=["022", "077", "002"]
+)
+async def test_a_screenshot_is_created_as_the_umask_says(
+    seed_article: Article, seed_analysis: Analysis, umask: int, mode: int
+) -> None:
+    """A picture is the user's to share: created like any file (0644 under umask 022), still atomically."""
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = os.umask(umask)
+        try:
+            saved = app.save_screenshot_file()
+        finally:
+            os.umask(before)
+        assert saved is not None and saved.read_text(encoding="utf-8").startswith("<svg")
+        assert stat.S_IMODE(saved.stat().st_mode) == mode
+        assert not list(saved.parent.glob(".*.tmp"))
 
 
 async def test_an_unwritable_screenshot_folder_is_one_notice(
