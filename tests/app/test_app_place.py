@@ -164,3 +164,38 @@ async def test_the_side_panel_grows_with_the_window(seed_article, seed_analysis)
             widths[columns] = app.screen.query_one("#sidebar").size.width
     assert widths[120] >= 40  # quotes keep their room in an ordinary window...
     assert widths[200] >= widths[120] + 25  # ...and a wide one gives them more, not the margins
+
+
+async def test_a_match_already_on_screen_does_not_move_the_view(seed_article, seed_analysis) -> None:
+    """As in `less`: the view moves for a match off the screen, never for one the reader can see."""
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("space")
+        await pilot.pause()
+        before = view.scroll_y
+        assert before > 0
+        middle = int(view.scroll_y) + view.scrollable_content_region.height // 2
+        word = max(view.display_line_text(middle).split(), key=len).strip(".,;:“”\"'’").lower()
+        assert len(word) >= 5, word
+        await pilot.press("slash")
+        await pilot.pause()
+        for letter in word:  # every query on the way matches on this screen too
+            await pilot.press(letter)
+            await pilot.pause()
+            assert view.current is not None and view.shows_offset(view.current[0])
+            assert view.scroll_y == before, f"moved at {letter!r}"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert view.scroll_y == before
+        shown = [start for start, _end in view.matches if view.shows_offset(start)]
+        hidden = [
+            start for start, _end in view.matches if start > view.top_offset and not view.shows_offset(start)
+        ]
+        for _ in shown[shown.index(view.current[0]) + 1 :]:  # n to the next match still on screen
+            await pilot.press("n")
+            assert view.scroll_y == before
+        if hidden:  # a match below the screen is brought into view
+            await pilot.press("n")
+            await pilot.pause()
+            assert view.scroll_y > before and view.shows_offset(view.current[0])

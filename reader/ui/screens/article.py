@@ -368,7 +368,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             self.notify(wrap_notice(step), timeout=3)
         start, end = targets[self.cursor]
         self.view.set_current((start, end))
-        self.view.scroll_to_offset(start)
+        self.view.bring_into_view(start, end)
         self._update_info()
         return wrapped
 
@@ -478,12 +478,14 @@ class ArticleScreen(ContentsScreen, PanelScreen):
         self.matches = self.view.search(message.query)
         self.cursor = None
         scroll_y, top = self._search_origin or (self.view.scroll_y, self.view.top_offset)
+        # Each letter searches from the screen the search began on: the match of a shorter query that
+        # moved the view does not keep it there.
+        self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
         if self.matches:
             wrapped = self._move(+1, origin=top, tell_wrap=not self._search_wrap_told)
             self._search_wrap_told = self._search_wrap_told or wrapped
         else:
             self.view.set_current(None)
-            self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
         count = len(self.matches)
         label = f"{count} match{'es' if count != 1 else ''}" if count else NOT_FOUND
         self.query_one(FindBar).set_count(label if message.query else "")

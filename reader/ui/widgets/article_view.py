@@ -389,6 +389,12 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.line_for_offset(offset) - int(self.scroll_y)
         return 0 <= line < self.scrollable_content_region.height
 
+    def bring_into_view(self, start: int, end: int) -> None:
+        """Scroll to a match only when it is not already in full on screen: a reader's eyes are on the
+        text, and a view that moves under a match they can already see loses their place (as `less`)."""
+        if not (self.shows_offset(start) and self.shows_offset(max(start, end - 1))):
+            self.scroll_to_offset(start)
+
     def jump_to(self, start: int, end: int) -> None:
         self.scroll_to_offset(start)
         self.flash_span(start, end)
