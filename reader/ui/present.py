@@ -129,8 +129,9 @@ QUOTE_MARKERS = {"direct": "“", "indirect": "~", "mixed": "≈"}
 
 
 def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters with "…" (at least the "…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
 
 
 def event_line(analysis: Analysis, event: Event) -> Text:
@@ -151,15 +152,17 @@ def event_line(analysis: Analysis, event: Event) -> Text:
     return Text.assemble(*parts)
 
 
-#: The fewest characters of a quote's words its panel line shows, however narrow the panel.
-MIN_QUOTE_WORDS = 20
+#: The most cells a reported-speech cue takes in a panel line ("writing on Twitter"), and its share of
+#: a narrow line at most (the words said matter more than the verb).
+CUE_CELLS = 20
 
 
 def quote_label(quote: Quote, width: int | None = None) -> Text:
     """A quote's line in the panel: kind marker, cue for reported speech, the words; "?" if doubtful.
 
-    The words are cut to fit `width` cells (the list's width: a wider panel shows more of them);
-    without a width, to 70 characters.
+    With a `width` (the list's width) the whole line fits in it: a narrow panel shortens the cue to at
+    most half the line, then the words, each ending in "…" (a tree line cannot wrap, and the border
+    would cut it mid-word); a wider panel shows more. Without a width, the words are cut to 70 characters.
     """
     doubtful = is_doubtful(quote)
     label = Text(style="dim" if doubtful else "")
@@ -175,9 +178,15 @@ def quote_label(quote: Quote, width: int | None = None) -> Text:
     if act:
         label.append(f"[{act}] ", "bold")  # not speech: shown with `a`, labelled by its act
     if quote.kind != "direct" and quote.cue is not None:
-        label.append(shorten(quote.cue.text, 20) + ": ", "italic")
-    room = 70 if width is None else max(MIN_QUOTE_WORDS, width - label.cell_len)
-    label.append(shorten(words, room))
+        cue_room = CUE_CELLS if width is None else min(CUE_CELLS, max(4, (width - label.cell_len) // 2))
+        label.append(shorten(quote.cue.text, cue_room) + ": ", "italic")
+    if width is None:
+        label.append(shorten(words, 70))
+        return label
+    room = width - label.cell_len
+    if room > 1:
+        label.append(shorten(words, room))
+    label.truncate(max(1, width), overflow="ellipsis")
     return label
 
 

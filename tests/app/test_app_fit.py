@@ -109,6 +109,36 @@ async def test_letters_typed_in_a_list_filter_it(seed_article: Article, seed_ana
         assert isinstance(app.focused, ArticleView)
 
 
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 50)], ids=["60x20", "80x24", "200x50"])
+async def test_every_quote_line_fits_inside_the_panel(
+    seed_article: Article, seed_analysis: Analysis, size: tuple[int, int]
+) -> None:
+    """A speaker or a reported-speech line with a long cue is cut with "…" inside the panel, never by
+    its border (a tree line cannot wrap)."""
+    from rich.text import Text
+
+    from reader.ui.present import shown_quotes
+
+    reported = [q for _i, q in shown_quotes(seed_analysis, False) if q.kind != "direct" and q.cue]
+    assert reported, "the seed has reported speech with a cue"
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        tree = app.screen.query_one(QuoteTree)
+        await settle(pilot, lambda: len(tree.root.children) > 1)
+        tree.root.expand_all()
+        await pilot.pause()
+        width = tree.scrollable_content_region.width
+        lines = 0
+        for speaker in tree.root.children:
+            for node, guide in [(speaker, 2), *((leaf, 4) for leaf in speaker.children)]:
+                label = node.label if isinstance(node.label, Text) else Text(str(node.label))
+                assert guide + label.cell_len <= width, (width, label.plain)
+                lines += 1
+        assert lines > len(reported)
+        assert tree.virtual_size.width <= width, "nothing to scroll sideways to"
+
+
 async def test_escape_in_a_list_clears_its_filter_first(
     seed_article: Article, seed_analysis: Analysis
 ) -> None:

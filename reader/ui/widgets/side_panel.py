@@ -36,8 +36,9 @@ PANEL_TITLES = {"actors": "Actors", "places": "Places", "events": "Events", "quo
 COMPACT_WIDTH = 43
 #: The side panel's share of the window's width (percent) until the reader picks another.
 DEFAULT_SHARE = 37
-#: Cells the quote tree's guides take before a quote ("├── ").
+#: Cells the quote tree's guides take before a quote ("├── ") and before a speaker ("▶ ").
 TREE_GUIDE_WIDTH = 4
+SPEAKER_GUIDE_WIDTH = 2
 #: Cells a tab takes besides its label (its padding).
 TAB_PADDING = 2
 PANEL_NOUNS = {"actors": "actors", "places": "places", "events": "events", "quotes": "quotes"}
@@ -167,32 +168,67 @@ MAIN_MARK = " Main "
 BACKGROUND_HEADING = "Background: earlier events, claims, what did not happen"
 
 
+def _speaker_of(quote: Quote) -> str:
+    """The name a quote is grouped under in the tree."""
+    return quote.speaker_name or (quote.speaker.text if quote.speaker else "Unattributed")
+
+
+def speaker_label(speaker: str, count: int, width: int | None) -> Text:
+    """A speaker's line in the quote tree, "Name  (3)": a name too long for `width` cells is cut with
+    "…" so that the count stays in sight."""
+    count_text = f"  ({count})"
+    name = Text(speaker, "bold")
+    if width is not None:
+        name.truncate(max(1, width - len(count_text)), overflow="ellipsis")
+    label = Text.assemble(name, (count_text, "dim"))
+    if width is not None:
+        label.truncate(max(1, width), overflow="ellipsis")
+    return label
+
+
 class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
     """Quotes grouped by speaker (most quoted first), each speaker expandable.
 
     Doubtful attributions are left out unless `show_doubtful`; then they are dim and marked "?".
     """
 
+    #: Each speaker node's name, by node id (its label may be cut short); replaced, never changed, by `show`.
+    _speaker_names: dict[int, str] = {}  # noqa: RUF012
+    #: What the tree last showed, and the width its lines were cut to (0: not laid out yet).
+    _shown: tuple[Analysis, str, bool, str] | None = None
+    _cut_to = 0
+
+    def on_resize(self) -> None:
+        """The lines are cut to the tree's width: a wider tree shows more of each, a narrower one stays
+        inside the panel (a tab shown for the first time has its width only now)."""
+        width = self.scrollable_content_region.width
+        if self._shown is not None and width and width != self._cut_to:
+            self._cut_to = width
+            self.call_after_refresh(self.show, *self._shown)
+
     def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
-        expanded = {str(node.label).split("  ")[0] for node in self.root.children if node.is_expanded}
+        self._shown = (analysis, query, show_doubtful, empty)
+        expanded = {self._speaker_names.get(node.id) for node in self.root.children if node.is_expanded}
+        self._speaker_names = {}
         self.clear()
         groups: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
         for index, quote in shown_quotes(analysis, show_doubtful):
-            speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "Unattributed")
+            speaker = _speaker_of(quote)
             if _matches(query, speaker, quote.content.text, quote.cue.text if quote.cue else None):
                 groups[speaker].append((index, quote))
         if not groups:
             self.root.add_leaf(Text(_nothing_matches(query) if query.strip() else empty, "dim italic"))
             return
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
-        # Room for a quote's words: the list's width less the tree's guides ("├── ").
-        width = self.scrollable_content_region.width
+        # Room for a line: the list's width less the tree's guides ("▶ " for a speaker, "├── " for a quote).
+        width = self._cut_to = self.scrollable_content_region.width
         room = width - TREE_GUIDE_WIDTH if width else None
         for speaker, quotes in ordered:
-            label = Text.assemble((speaker, "bold"), (f"  ({len(quotes)})", "dim"))
+            label = speaker_label(speaker, len(quotes), width - SPEAKER_GUIDE_WIDTH if width else None)
             node = self.root.add(
                 label, data=("speaker", quotes[0][0]), expand=speaker in expanded or bool(query)
             )
+            self._speaker_names[node.id] = speaker
             for index, quote in quotes:
                 node.add_leaf(quote_label(quote, room), data=("quote", index))
 
@@ -221,7 +257,7 @@ class SidePanel(Vertical):
         & TabPane { padding: 0; }
         & FilterInput { border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel; }
         & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
-        & Tree { overflow-x: hidden; }
+        & Tree { overflow-x: hidden; scrollbar-gutter: stable; }  /* the lines are cut to a width that stays */
         & .panel-empty { color: $text-muted; padding: 1; }
         & .quote-legend { color: $text-muted; height: auto; padding: 0 1; }
         & .partial-note { text-style: bold; height: auto; padding: 0 1; }
@@ -245,7 +281,6 @@ class SidePanel(Vertical):
         self._ready = False
         self._stale: set[str] = set()
         self._filter_timers: dict[str, Timer] = {}
-        self._width = 0  # the content width the quotes were last cut to
         self.set_share(DEFAULT_SHARE)
 
     def compose(self) -> ComposeResult:
@@ -363,16 +398,6 @@ class SidePanel(Vertical):
         for legend in self.query(".quote-legend").results(Static):
             legend.update(QUOTE_LEGEND_COMPACT if compact else QUOTE_LEGEND)
         self._relabel()
-        if self._ready and self.analysis is not None and "quotes" in self.panels and width != self._width:
-            # The quotes are cut to the panel's width: a wider panel shows more of each.
-            self._width = width
-            self.call_after_refresh(self._quotes_resized)
-
-    def _quotes_resized(self) -> None:
-        if self.active_panel == "quotes":
-            self._refresh_panel("quotes")
-        else:
-            self._stale.add("quotes")
 
     def _empty_text(self, panel: str) -> str:
         """Why a panel is empty: still analysing, only doubtful quotes, or nothing there."""
