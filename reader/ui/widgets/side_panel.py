@@ -257,7 +257,7 @@ class SidePanel(Vertical):
         & TabPane { padding: 0; }
         & FilterInput { border: none; height: 1; padding: 0 1; margin: 0 0 1 0; background: $panel; }
         & OptionList, & Tree { height: 1fr; border: none; background: $surface; padding: 0; }
-        & Tree { overflow-x: hidden; scrollbar-gutter: stable; }  /* the lines are cut to a width that stays */
+        & Tree { overflow-x: hidden; scrollbar-gutter: stable; }  /* lines cut to a width that stays */
         & .panel-empty { color: $text-muted; padding: 1; }
         & .quote-legend { color: $text-muted; height: auto; padding: 0 1; }
         & .partial-note { text-style: bold; height: auto; padding: 0 1; }
