@@ -96,3 +96,23 @@ def test_a_marker_ends_its_quote_and_is_not_repeated(
 ) -> None:
     shown = [_said(text, fragment, speaker) for fragment, speaker in quotes]
     assert _placed(text, shown, 40, 60) == expected
+
+
+# Two speakers' quotes end mid-paragraph, on lines where neither marker can follow.
+SHARED_BLANK = 'The mayor said the bridge was safe while an engineer said "the cracks are old" and left.\n\nNext.'
+
+
+@pytest.mark.parametrize(
+    ("room", "label"),
+    [
+        (20, "— mayor  — engineer"),  # both, in the order they speak
+        (14, "— may…  — eng…"),  # too narrow for both: each cut short, neither dropped
+    ],
+    ids=["both-fit", "both-cut"],
+)
+def test_speakers_sharing_the_blank_line_below_a_paragraph_are_all_named(room: int, label: str) -> None:
+    shown = [
+        _said(SHARED_BLANK, "the bridge was safe", "mayor"),
+        _said(SHARED_BLANK, '"the cracks are old"', "engineer"),
+    ]
+    assert _placed(SHARED_BLANK, shown, 20, room) == [("", label, False)]

@@ -39,6 +39,8 @@ FALLBACK_STYLES: dict[str, Style] = {
     "marker": Style(dim=True, italic=True),
 }
 
+#: Between two speakers' markers sharing the blank line below a paragraph.
+MARKER_GAP = "  "
 #: Added to a doubtful attribution's quote, speaker and bar styles.
 DIM = Style(dim=True)
 UNDIM = Style(dim=False)
@@ -120,6 +122,7 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
     and no other quote's words follow on that line, else on the blank line that ends its paragraph (a
     quote ending mid-paragraph keeps its speaker in sight, and a marker never lands in another quote)."""
     markers: dict[int, SpeakerMarker] = {}
+    below: dict[int, list[tuple[int, str, bool]]] = {}  # blank line: (quote start, label, doubtful)
     quotes = [quote for _index, quote in shown]
     quotes.sort(key=is_doubtful)  # stable: confident quotes claim a line's marker first
     for quote in quotes:
@@ -135,10 +138,28 @@ def place_markers(shown: Iterable[tuple[int, Quote]], layout: Layout, room: int)
         if fits and not _followed_by_another_quote(quote, quotes, layout.ends[line]):
             markers[line] = SpeakerMarker(line, label, True, doubtful)
         else:
-            below = _paragraph_end(layout, line)
-            if below is not None:
-                markers.setdefault(below, SpeakerMarker(below, label, False, doubtful))
+            blank = _paragraph_end(layout, line)
+            if blank is not None:
+                below.setdefault(blank, []).append((quote.content.start, label, doubtful))
+    for blank, waiting in below.items():
+        markers[blank] = _shared_marker(blank, waiting, min(room, layout.width))
     return _named_once(markers)
+
+
+def _shared_marker(line: int, waiting: list[tuple[int, str, bool]], room: int) -> SpeakerMarker:
+    """One blank line for every speaker whose quote ends in the paragraph above it: each named once, in
+    the order they speak ("— the mayor  — an engineer"), each cut short with "…" when they would not all
+    fit, so that none is lost."""
+    labels: list[str] = []
+    for _start, label, _doubtful in sorted(waiting):
+        if label not in labels:
+            labels.append(label)
+    gap = len(MARKER_GAP)
+    if len(labels) > 1 and sum(cell_len(label) for label in labels) + gap * (len(labels) - 1) > room:
+        share = max(3, (room - gap * (len(labels) - 1)) // len(labels))
+        labels = [label if cell_len(label) <= share else label[: share - 1].rstrip() + "…" for label in labels]
+    doubtful = all(is_doubtful for _start, _label, is_doubtful in waiting)
+    return SpeakerMarker(line, MARKER_GAP.join(labels), False, doubtful)
 
 
 def _followed_by_another_quote(quote: Quote, quotes: list[Quote], line_end: int) -> bool:
