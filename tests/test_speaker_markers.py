@@ -99,7 +99,9 @@ def test_a_marker_ends_its_quote_and_is_not_repeated(
 
 
 # Two speakers' quotes end mid-paragraph, on lines where neither marker can follow.
-SHARED_BLANK = 'The mayor said the bridge was safe while an engineer said "the cracks are old" and left.\n\nNext.'
+SHARED_BLANK = (
+    'The mayor said the bridge was safe while an engineer said "the cracks are old" and left.\n\nNext.'
+)
 
 
 @pytest.mark.parametrize(

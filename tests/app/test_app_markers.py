@@ -11,7 +11,7 @@ from reader.ui.options import ReaderOptions
 from reader.ui.widgets.article_view import ArticleView
 
 TEXT = (
-    "Bridge row\n\nThe mayor said the bridge was safe while an engineer said \"the cracks are old\" and "
+    'Bridge row\n\nThe mayor said the bridge was safe while an engineer said "the cracks are old" and '
     "left the room before the vote, which the council then put off until the spring.\n\nNext paragraph."
 )
 

@@ -157,7 +157,9 @@ def _shared_marker(line: int, waiting: list[tuple[int, str, bool]], room: int) -
     gap = len(MARKER_GAP)
     if len(labels) > 1 and sum(cell_len(label) for label in labels) + gap * (len(labels) - 1) > room:
         share = max(3, (room - gap * (len(labels) - 1)) // len(labels))
-        labels = [label if cell_len(label) <= share else label[: share - 1].rstrip() + "…" for label in labels]
+        labels = [
+            label if cell_len(label) <= share else label[: share - 1].rstrip() + "…" for label in labels
+        ]
     doubtful = all(is_doubtful for _start, _label, is_doubtful in waiting)
     return SpeakerMarker(line, MARKER_GAP.join(labels), False, doubtful)
 
