@@ -233,6 +233,51 @@ async def test_the_library_gives_an_opened_article_the_headers_word_count() -> N
     assert [(Path(entry.source).name, entry.words) for entry in recent] == [(path.name, words)]
 
 
+def _shown_counts(screen: LibraryScreen) -> dict[str, str]:
+    """Each sample's word count as its library line shows it ("644", "≈736"), by file name."""
+    import re
+
+    option_list = screen.query_one("#library-list")
+    shown = {}
+    for index in range(option_list.option_count):
+        option = option_list.get_option_at_index(index)
+        if option.id and option.id.isdigit():
+            found = re.search(r"(≈?[\d,]+) words", str(option.prompt))
+            assert found, option.prompt
+            shown[Path(screen.entries[int(option.id)].source).name] = found.group(1).replace(",", "")
+    return shown
+
+
+async def test_a_library_count_is_the_headers_or_marked_as_an_estimate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """From the first frame: what the article's header will say, or "≈" until the exact count is in."""
+    from reader.ui.screens.library import exact_words
+
+    exact = {path.name: str(exact_words(str(path))) for path in SAMPLES.iterdir()}
+    counting = LibraryScreen._count_words
+    monkeypatch.setattr(LibraryScreen, "_count_words", lambda self: None)  # before the background count
+    app = ReaderApp(None, ReaderOptions(analyse=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = _shown_counts(app.screen)
+        assert set(shown) == set(exact)
+        for name, count in shown.items():
+            assert count == exact[name] or count.startswith("≈"), (name, count, exact[name])
+            assert count == exact[name] or name.endswith(".html"), "text and Markdown are counted at once"
+    monkeypatch.setattr(LibraryScreen, "_count_words", counting)
+    app = ReaderApp(None, ReaderOptions(analyse=False))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        for _ in range(100):
+            if screen.words_counted:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert _shown_counts(screen) == exact
+
+
 @pytest.mark.parametrize("name", ["night-trains-return-markdown.md"])
 def test_meta_line_not_repeated_when_the_text_has_the_byline(name: str) -> None:
     from reader.sources import load_article
