@@ -218,6 +218,10 @@ def test_reader_config_flags_a_theme_that_does_not_exist() -> None:
         ('scroll-down = "x"\ntop = "y, x"', ["'keymap.scroll-down'", "'keymap.top'", "'x'"]),
         ('next-quote = "n"', ["'keymap.next-quote'", "'n'", "'next'"]),
         ('library-open = "k"', ["'keymap.library-open'", "'k'", "'library-up'"]),
+        # The focused widget is asked first: the article text scrolls with j, a panel list opens with enter.
+        ('quit = "j"', ["'keymap.quit'", "'j'", "article text", "'scroll-down'"]),
+        ('scroll-down = "q"', ["'keymap.scroll-down'", "'q'", "'quit'", "article text"]),
+        ('toggle-sidebar = "enter"', ["'keymap.toggle-sidebar'", "'enter'", "list"]),
     ],
 )
 def test_reader_config_refuses_a_keymap_the_app_cannot_honour(keymap: str, named: list[str]) -> None:

@@ -93,76 +93,14 @@ def _print_settings(config: Config) -> None:
         print(f"{binding} = {_toml_value(keys)}")
 
 
-def _default_keys_by_owner() -> dict[str, dict[str, list[str]]]:
-    """Each screen's and widget's binding ids with their default keys; imported late, so `reader config`
-    stays light."""
-    from textual.binding import Binding
-
-    from reader.ui.app import binding_owners
-
-    defaults: dict[str, dict[str, list[str]]] = {}
-    for owner in binding_owners():
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                keys = [key.strip() for key in binding.key.split(",") if key.strip()]
-                defaults.setdefault(owner.__name__, {})[binding.id] = keys
-    return defaults
-
-
 def check_keymap(keymap: dict[str, str], source: object) -> None:
-    """Refuse a `[keymap]` the app could not honour: an id no binding has, or one key for two bindings.
+    """Refuse a `[keymap]` the app could not honour (one ReaderError line); Textual is loaded only when
+    there is a keymap to check, so `reader config` stays light."""
+    if keymap:
+        from reader.ui.app import binding_owners
+        from reader.ui.keymap import check_keymap as check
 
-    Two bindings clash only when one screen or widget owns both: the same key may close help and a card.
-    A remapped key also clashes with a binding of the same screen that keeps its default key (`n` for
-    `next-quote` while `next` is still `n`): one of the two would never fire.
-    """
-    if not keymap:
-        return
-    defaults = _default_keys_by_owner()
-    owners: dict[str, set[str]] = {}
-    for owner, bindings in defaults.items():
-        for binding in bindings:
-            owners.setdefault(binding, set()).add(owner)
-    for binding in keymap:
-        if binding not in owners:
-            import difflib  # only for a misspelt id
-
-            close = difflib.get_close_matches(binding, list(owners), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            raise ReaderError(
-                f"{source}: 'keymap.{binding}' is not a binding id ({hint}'reader' shows the ids under ?)"
-            )
-    _refuse_shared_keys(keymap, owners, source)
-    _refuse_keys_taken_by_defaults(keymap, defaults, source)
-
-
-def _refuse_shared_keys(keymap: dict[str, str], owners: dict[str, set[str]], source: object) -> None:
-    claimed: dict[tuple[str, str], str] = {}
-    for binding, keys in keymap.items():
-        for key in keys.split(","):
-            for owner in sorted(owners[binding]):
-                other = claimed.setdefault((owner, key), binding)
-                if other != binding:
-                    raise ReaderError(
-                        f"{source}: 'keymap.{other}' and 'keymap.{binding}' both use the key '{key}'"
-                    )
-
-
-def _refuse_keys_taken_by_defaults(
-    keymap: dict[str, str], defaults: dict[str, dict[str, list[str]]], source: object
-) -> None:
-    for owner in sorted(defaults):
-        bindings = defaults[owner]
-        kept = {key: binding for binding, keys in bindings.items() if binding not in keymap for key in keys}
-        for binding, keys in keymap.items():
-            if binding not in bindings:
-                continue
-            for key in keys.split(","):
-                if key in kept:
-                    raise ReaderError(
-                        f"{source}: 'keymap.{binding}' uses the key '{key}', which '{kept[key]}' "
-                        f"still has (remap '{kept[key]}' too)"
-                    )
+        check(keymap, source, binding_owners())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -171,11 +171,7 @@ class ReaderApp(App[int]):
             self.register_theme(theme.to_textual_theme())
         self.theme = self.reader_theme_name
         self._theme_ready = True
-        unknown = sorted(set(self.options.config.keymap) - binding_ids())
-        if unknown:
-            self.startup_warnings.append(
-                f"[keymap] has unknown binding ids: {', '.join(unknown)} (see ? for the ids)"
-            )
+        self._check_keymap()
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8)
         if self.collection is not None:
@@ -186,6 +182,24 @@ class ReaderApp(App[int]):
             self.open_library()
         else:
             self.show_article(self.article, analysis=self.initial_analysis)
+
+    def _check_keymap(self) -> None:
+        """One notice for a `[keymap]` that cannot all work: unknown ids, or a key two bindings want
+        (the same check as `reader config`, which refuses it; the app starts all the same)."""
+        keymap = self.options.config.keymap
+        unknown = sorted(set(keymap) - binding_ids())
+        if unknown:
+            self.startup_warnings.append(
+                f"[keymap] has unknown binding ids: {', '.join(unknown)} (see ? for the ids)"
+            )
+        known = {binding: keys for binding, keys in keymap.items() if binding not in unknown}
+        if known:
+            from reader.ui.keymap import check_keymap
+
+            try:
+                check_keymap(known, "[keymap]", binding_owners())
+            except ReaderError as error:
+                self.startup_warnings.append(str(error))
 
     def show_article(
         self,

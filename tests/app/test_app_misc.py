@@ -69,6 +69,24 @@ async def test_unknown_keymap_ids_are_reported(seed_article, seed_analysis) -> N
         assert any("no-such-id" in message for message in messages)
 
 
+async def test_a_remap_the_focused_widget_hides_is_one_notice(seed_article, seed_analysis) -> None:
+    """`quit = "j"`: the article text scrolls with j first, so the remap would silently do nothing."""
+    from reader.settings.config import Config
+
+    app = ReaderApp(
+        seed_article,
+        ReaderOptions(analyse=False, config=Config(keymap={"quit": "j"})),
+        analysis=seed_analysis,
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        about = [message for message in messages if "keymap" in message]
+        assert len(about) == 1, messages
+        assert all(name in about[0] for name in ("'keymap.quit'", "'j'", "'scroll-down'", "article text"))
+        assert app.return_code is None
+
+
 def test_the_ui_modules_do_not_import_spacy_or_web_loaders() -> None:
     import subprocess
     import sys
