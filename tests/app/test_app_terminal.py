@@ -65,3 +65,12 @@ def test_piped_article_still_reads_keys_from_the_terminal() -> None:
     child.expect(pexpect.EOF, timeout=60)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_a_q_typed_while_the_article_opens_quits() -> None:
+    """Keys typed before the screen is drawn reach the text's keys, not a hidden filter box."""
+    child = _spawn(READER, [str(SEED)])
+    child.send("q")  # at once: the process has not even started reading keys
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    assert child.exitstatus == 0

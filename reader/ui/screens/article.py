@@ -83,6 +83,9 @@ class ArticleScreen(ContentsScreen, PanelScreen):
     """
 
     BINDINGS = ARTICLE_BINDINGS
+    #: The text has the keys from the first moment: not the first focusable widget (the hidden contents
+    #: filter), which would swallow a `q` or `j` typed while the article opens.
+    AUTO_FOCUS = "ArticleView"
 
     COMMANDS = {ScreenCommands}
 
