@@ -84,7 +84,7 @@ def article_meta(article: Article) -> str | None:
         parts.append(article.site.strip())
     words = article_words(article)
     if words:
-        parts.append(f"{words:,} word{'s' if words != 1 else ''} · {reading_minutes(words)} min read")
+        parts.append(f"{words:,} word{'s' if words != 1 else ''} · {reading_minutes(words):,} min read")
     return " · ".join(p for p in parts if p) or None
 
 

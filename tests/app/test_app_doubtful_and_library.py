@@ -345,3 +345,15 @@ def test_card_shows_reported_speech_as_paraphrase_and_direct_quotes_in_marks(see
             assert words[:1] in "“\"'‘«" or f"“{words}”" in card
         else:
             assert words in card and f"“{words}" not in card and f"{words}”" not in card
+
+
+def test_long_reading_times_are_grouped_like_the_word_counts() -> None:
+    from reader.article import reading_minutes
+    from reader.ui.screens.library import word_summary
+
+    words = 2_000_000
+    minutes = reading_minutes(words)
+    assert minutes >= 1000
+    article = Article(text="word " * words, source="long.txt")
+    assert f"{minutes:,} min read" in (article_meta(article) or "")
+    assert word_summary(words).endswith(f"{minutes:,} min")

@@ -22,7 +22,15 @@ from reader.ui.options import ReaderOptions
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.footer import PALETTE_CLASS, ReaderFooter
-from reader.ui.widgets.side_panel import DEFAULT_SHARE, PANEL_TITLES, QuoteTree, SidePanel, tab_labels
+from reader.ui.widgets.side_panel import (
+    DEFAULT_SHARE,
+    LEGEND_ENTRIES,
+    PANEL_TITLES,
+    QuoteTree,
+    SidePanel,
+    quote_legend,
+    tab_labels,
+)
 
 SIZE = (120, 40)
 
@@ -366,3 +374,14 @@ def test_a_screenshot_name_is_safe_whatever_the_title() -> None:
     )
     assert screenshot.screenshot_name(None, when) == "reader-2026-12-05_00-12-30.svg"
     assert screenshot.screenshot_name("“Все” — 日本", when) == "reader-2026-12-05_00-12-30.svg"
+
+
+@pytest.mark.parametrize("width", [60, 41, 30, 28, 22, 16])
+def test_the_quote_legend_fits_and_never_splits_an_entry(width: int) -> None:
+    """A legend wrapped by the panel read "≈" on one line and "mixed" on the next."""
+    lines = quote_legend(width).splitlines()
+    assert all(len(line) <= width for line in lines), lines
+    marks = [entry.split()[0] for entry in LEGEND_ENTRIES]
+    for mark in marks:  # each mark on the same line as its word
+        (line,) = [line for line in lines if mark in line]
+        assert line[line.index(mark) + 2 :].split()[0].isalpha()

@@ -176,7 +176,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             self._apply(self._initial_analysis, complete=True)
             self.status.status = ""
         elif self.runner is not None:
-            self.status.status = "analysing…"
+            self.status.status = "analysing the text…"
             # Paint the text first; the worker's spaCy import would compete for the interpreter.
             self.call_after_refresh(self.run_analysis)
         else:
@@ -246,7 +246,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         """Show partial results: the first at once, later ones at most every PROGRESS_INTERVAL."""
-        self.status.status = f"analysing… {round(100 * message.fraction)}%"
+        self.status.status = f"analysing… {round(100 * message.fraction)}% done"  # not the position
         if self.analysis is None or time.monotonic() - self._last_apply >= PROGRESS_INTERVAL:
             self._apply(message.analysis, complete=False)
         else:

@@ -182,7 +182,7 @@ def word_summary(words: int, estimate: bool = False) -> str:
     if words <= 0:
         return ""
     minutes = reading_minutes(words)
-    return f"{ESTIMATE_MARK if estimate else ''}{words:,} words · {minutes} min"
+    return f"{ESTIMATE_MARK if estimate else ''}{words:,} words · {minutes:,} min"
 
 
 def library_entries() -> list[LibraryEntry]:

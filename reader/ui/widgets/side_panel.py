@@ -32,8 +32,6 @@ from reader.ui.widgets.type_filter import FilterInput, FilterTyped, TypeToFilter
 #: Seconds of quiet in a filter box before the list is rebuilt.
 FILTER_DELAY = 0.12
 PANEL_TITLES = {"actors": "Actors", "places": "Places", "events": "Events", "quotes": "Quotes"}
-#: Below this content width the quote legend takes two lines.
-COMPACT_WIDTH = 43
 #: The side panel's share of the window's width (percent) until the reader picks another.
 DEFAULT_SHARE = 37
 #: Cells the quote tree's guides take before a quote ("├── ") and before a speaker ("▶ ").
@@ -50,7 +48,8 @@ EMPTY_TEXT = {
     "quotes": "No quotes found in this article.",
 }
 QUOTE_LEGEND = "“ direct  ~ indirect  ≈ mixed  ? doubtful"
-QUOTE_LEGEND_COMPACT = "“ direct  ~ indirect  ≈ mixed\n? doubtful (shown with a)"
+#: The legend's entries, for a panel too narrow for it on one line (the last one says how to see them).
+LEGEND_ENTRIES = ("“ direct", "~ indirect", "≈ mixed", "? doubtful (shown with a)")
 
 
 @dataclass
@@ -63,6 +62,25 @@ class TabRow(NamedTuple):
 
     labels: dict[str, str]
     tight: bool = False
+
+
+def quote_legend(width: int) -> str:
+    """The marks of the quotes list explained in `width` cells: one line when it fits, else its entries
+    on as many lines as they need, never broken inside one (a wrapped "≈ / mixed" reads as two marks)."""
+    if not width or len(QUOTE_LEGEND) <= width:
+        return QUOTE_LEGEND
+    entries = (
+        [*LEGEND_ENTRIES[:-1], *("? doubtful", "(shown with a)")]
+        if width < len(LEGEND_ENTRIES[-1])
+        else LEGEND_ENTRIES
+    )
+    lines: list[str] = []
+    for entry in entries:
+        if lines and len(lines[-1]) + 2 + len(entry) <= width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return "\n".join(lines)
 
 
 def tab_labels(titles: dict[str, str], counts: dict[str, int], active: str, width: int) -> TabRow:
@@ -393,10 +411,8 @@ class SidePanel(Vertical):
             self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
 
     def on_resize(self) -> None:
-        width = self.content_region.width
-        compact = 0 < width < COMPACT_WIDTH
         for legend in self.query(".quote-legend").results(Static):
-            legend.update(QUOTE_LEGEND_COMPACT if compact else QUOTE_LEGEND)
+            legend.update(quote_legend(legend.content_region.width or self.content_region.width - 2))
         self._relabel()
 
     def _empty_text(self, panel: str) -> str:
