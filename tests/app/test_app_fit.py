@@ -147,6 +147,45 @@ async def test_every_quote_line_fits_inside_the_panel(
         assert tree.virtual_size.width <= width, "nothing to scroll sideways to"
 
 
+async def test_a_message_in_the_quotes_list_wraps_inside_the_panel(
+    seed_article: Article, seed_analysis: Analysis
+) -> None:
+    """'Nothing matches …' and the like are wrapped to the tree's width, not cut by its border."""
+    from rich.text import Text
+
+    app = make_app(seed_article, seed_analysis)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("s", "4", *"no such speaker anywhere")
+        tree = app.screen.query_one(QuoteTree)
+        await settle(pilot, lambda: "Nothing" in str(tree.root.children[0].label))
+        width = tree.scrollable_content_region.width
+        lines = [
+            leaf.label.plain if isinstance(leaf.label, Text) else str(leaf.label)
+            for leaf in tree.root.children
+        ]
+        assert " ".join(lines) == "Nothing matches “no such speaker anywhere”."
+        assert all(2 + len(line) <= width for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_tabs_and_legend_fit_before_the_analysis_arrives(
+    seed_article: Article, size: tuple[int, int]
+) -> None:
+    app = ReaderApp(seed_article, ReaderOptions(analyse=False))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        panel = app.screen.query_one(SidePanel)
+        width = panel.content_region.width
+        titles = {name: PANEL_TITLES[name] for name in panel.panels}
+        expected = tab_labels(titles, {}, "quotes", width).labels
+        tabs = app.screen.query_one(Tabs)
+        assert {
+            tab.id.removeprefix("--content-tab-tab-"): tab.label.plain for tab in tabs.query("Tab")
+        } == expected
+        assert quote_legend(width - 2) in str(panel.query_one(".quote-legend").render())
+
+
 async def test_escape_in_a_list_clears_its_filter_first(
     seed_article: Article, seed_analysis: Analysis
 ) -> None:

@@ -9,6 +9,7 @@ analysis down (even before the panel is mounted: it waits until it is); choices 
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
@@ -216,16 +217,34 @@ class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
     _shown: tuple[Analysis, str, bool, str] | None = None
     _cut_to = 0
 
+    _message: str | None = None
+
     def on_resize(self) -> None:
         """The lines are cut to the tree's width: a wider tree shows more of each, a narrower one stays
         inside the panel (a tab shown for the first time has its width only now)."""
         width = self.scrollable_content_region.width
-        if self._shown is not None and width and width != self._cut_to:
+        if width and width != self._cut_to:
             self._cut_to = width
-            self.call_after_refresh(self.show, *self._shown)
+            if self._shown is not None:
+                self.call_after_refresh(self.show, *self._shown)
+            elif self._message is not None:
+                self.call_after_refresh(self.show_message, self._message)
+
+    def show_message(self, message: str) -> None:
+        """Only a message (still analysing, nothing found), wrapped to the tree's width: a tree line
+        cannot wrap by itself."""
+        self._shown, self._message = None, message
+        self.clear()
+        self._add_message(message)
+
+    def _add_message(self, message: str) -> None:
+        width = self._cut_to = self.scrollable_content_region.width
+        lines = textwrap.wrap(message, width - SPEAKER_GUIDE_WIDTH) if width > 12 else [message]
+        for line in lines:
+            self.root.add_leaf(Text(line, "dim italic"))
 
     def show(self, analysis: Analysis, query: str, show_doubtful: bool = False, empty: str = "") -> None:
-        self._shown = (analysis, query, show_doubtful, empty)
+        self._shown, self._message = (analysis, query, show_doubtful, empty), None
         expanded = {self._speaker_names.get(node.id) for node in self.root.children if node.is_expanded}
         self._speaker_names = {}
         self.clear()
@@ -235,7 +254,7 @@ class QuoteTree(TypeToFilter, Tree[tuple[str, int] | None]):
             if _matches(query, speaker, quote.content.text, quote.cue.text if quote.cue else None):
                 groups[speaker].append((index, quote))
         if not groups:
-            self.root.add_leaf(Text(_nothing_matches(query) if query.strip() else empty, "dim italic"))
+            self._add_message(_nothing_matches(query) if query.strip() else empty)
             return
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
         # Room for a line: the list's width less the tree's guides ("▶ " for a speaker, "├── " for a quote).
@@ -333,6 +352,7 @@ class SidePanel(Vertical):
 
     def on_mount(self) -> None:
         self._ready = True  # what arrived before (the panel is mounted lazily) is drawn now
+        self.call_after_refresh(self._fit)
         if self.analysis is not None:
             self.update_analysis(self.analysis, complete=self.complete)
         else:
@@ -345,9 +365,8 @@ class SidePanel(Vertical):
             return
         for panel in self.panels:
             widget = self.query_one(f"#list-{panel}")
-            if isinstance(widget, Tree):
-                widget.clear()
-                widget.root.add_leaf(Text(message, "dim italic"))
+            if isinstance(widget, QuoteTree):
+                widget.show_message(message)
             elif isinstance(widget, OptionList):
                 widget.set_options([_empty_option(message)])
 
@@ -411,6 +430,11 @@ class SidePanel(Vertical):
             self.query_one(f"#filter-{panel}", Input).placeholder = f"Filter {count} {noun}…"
 
     def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tabs and legend to the panel's width (at every resize, and once mounted: a resize that came
+        first found nothing to fit yet)."""
         for legend in self.query(".quote-legend").results(Static):
             legend.update(quote_legend(legend.content_region.width or self.content_region.width - 2))
         self._relabel()
