@@ -30,6 +30,7 @@ OBJECT_CONTROL = lexicon.words("verbs", "object_control")
 QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
 PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
+PUBLISHING = lexicon.words("verbs", "publishing")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
@@ -81,6 +82,7 @@ class SpeakerRules(Context):
                         and head.pos_ == "NOUN"
                         and head.dep_ == "dobj"
                         and head.head.pos_ == "VERB"
+                        and head.head.lemma_.lower() in PUBLISHING
                     ):
                         # "Trump released a marketing video that said ...": who released it
                         found = self.subject_of(head.head, depth + 1)
@@ -101,6 +103,10 @@ class SpeakerRules(Context):
             if host.dep_ == "ROOT" and host.pos_ in ("NOUN", "PROPN") and host.text[:1].isupper():
                 # "Trump defended eminent domain, calling ...": the parse made the name the root
                 return host
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
+                found = self.participle_subject(tok, depth)
+                if found is not None:
+                    return found
             if (
                 (
                     tok.dep_ == "advcl"
@@ -152,6 +158,59 @@ class SpeakerRules(Context):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
         return self.inverted_subject(tok) or self.quantity_subject(tok)
+
+    def participle_subject(self, tok: Token, depth: int) -> Token | None:
+        """The speaker of a participle without a subject ("..., telling reporters ...") when the
+        parse's host clause does not give it: the main clause's subject, or who a thing acts on."""
+        matrix = self.participle_host(tok)
+        verb = matrix or tok.head
+        found = self.subject_of(verb, depth + 1)
+        if found is not None and not speaker_like(found):
+            # "It took him a day ..., delivering ...", "The floods have left 40 percent of farmers
+            # saying ...": a thing or "it" does not speak; who the verb acts on does
+            found = self.object_speaker(verb) or (found if matrix is not None else None)
+        return found if matrix is not None or found is not None and speaker_like(found) else None
+
+    def participle_host(self, tok: Token) -> Token | None:
+        """The clause a participle without a subject belongs to when the parse hung it on a clause
+        inside that one: "She was adamant that she ... keep the upper hand, telling Keyworth ...",
+        "he hedged on whether he would support her, telling MSNBC ...", "acknowledging that Mr.
+        Trump had tapped into a vein but warning that ...". None when the parse's host stands."""
+        host = tok.head
+        if tok.dep_ == "conj":
+            if host.tag_ == "VBG":
+                return None  # "acknowledging ... and warning ...": the host participle's own
+            # a participle joined to a finite verb: the parse's mistake; it goes on the participle
+            # (or the clause) that verb hangs on
+            verb = next((a for a in host.ancestors if a.tag_ == "VBG" and a.dep_ in ("advcl", "ROOT")), None)
+            return verb
+        verb = host
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        climbed = False
+        while verb.dep_ in ("ccomp", "pcomp", "prep") and verb.head.i != verb.i and verb.head.i < tok.i:
+            if verb.lemma_.lower() in self.cues.speech and any(
+                c.dep_ == "nsubj" and agentive(c) for c in verb.children
+            ):
+                break  # "..., Lewandowski added, saying": the speech verb's own speaker
+            verb = verb.head
+            climbed = True
+        return verb if climbed and verb.pos_ in ("VERB", "AUX") else None
+
+    @staticmethod
+    def object_speaker(verb: Token) -> Token | None:
+        """The object of `verb` when it is someone who can speak ("left many Republicans wondering",
+        "left 62 percent of voters saying"), else None."""
+        for child in verb.children:
+            if child.dep_ != "dobj":
+                continue
+            if (agentive(child) or speaking_noun(child)) and child.lower_ not in ("it", "its"):
+                return child
+            for prep in child.children:
+                people = (c for c in prep.children if c.dep_ == "pobj" and (agentive(c) or speaking_noun(c)))
+                if prep.dep_ == "prep" and prep.lower_ == "of" and any(people):
+                    return child
+        return None
 
     def inverted_subject(self, tok: Token) -> Token | None:
         """ "..., said Skelly, explaining ...": a speech verb's subject after it, which the parse left
@@ -545,6 +604,19 @@ def actor_like(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS
     return tok.pos_ != "ADJ"
+
+
+def speaker_like(tok: Token) -> bool:
+    """Whether a subject can be a speaker: an actor or an organisation's "it", never "what", "this",
+    the "it" of "It took him a day" or "It was there that", or a noun that cannot speak."""
+    if tok.lower_ == "it":
+        return tok.head.lemma_.lower() not in ("be", "take")
+    return tok.lower_ not in ("what", "this") and actor_like(tok)
+
+
+def speaking_noun(tok: Token) -> bool:
+    """A common noun that can head a speaker ("voters", "the campaign", "the report")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS)
 
 
 def looks_like_name(tok: Token) -> bool:

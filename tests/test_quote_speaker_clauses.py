@@ -1,0 +1,90 @@
+"""Speakers of clauses the parse hangs in the wrong place: a participle after a comma, a document
+in a relative clause. Every case is a sentence of our own, run through the whole analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reader.analysis.model import Analysis, Quote
+from reader.analysis.pipeline import analyse
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    found = [q for q in analysis.quotes if q.content.text.startswith(words)]
+    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a participle after a comma goes with the main clause, not the clause the parse hung it on
+        (
+            "Maria Lopez was adamant that the council keep the library open, telling reporters the "
+            "budget could bear it.",
+            "the budget could bear it",
+            "Maria Lopez",
+        ),
+        (
+            "On Friday, Tom Reed hedged on whether he would back the plan, telling the radio station "
+            "his vote depended on the final text.",
+            "his vote depended",
+            "Tom Reed",
+        ),
+        # joined by "but" to the participle before it, not to the clause that participle reports
+        (
+            "Mr. Patel answered the question carefully, acknowledging that the mayor had a point but "
+            "warning that the costs would rise.",
+            "that the costs would rise",
+            "Patel",
+        ),
+        # a thing does not speak: who it leaves saying so does
+        (
+            "The floods have left 40 percent of farmers saying they will sell their land.",
+            "they will sell",
+            "40 percent",
+        ),
+        # negatives: a speech verb keeps its own speaker; so does a participle on the main clause
+        (
+            "The plan will fail, Laura Chen added, saying the numbers do not work.",
+            "the numbers do not work",
+            "Laura Chen",
+        ),
+        (
+            "Ana Ruiz praised the volunteers, saying the town owed them a great deal.",
+            "the town owed them",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_participle_goes_with_the_clause_it_belongs_to(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    quote = quote_with(analyse(text, nlp), words)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a document someone recalls speaks for itself
+        (
+            "Kate Moss recalled Jared Lind's memoir, which described the flood that destroyed the mill.",
+            "the flood that destroyed",
+            "Jared Lind's memoir",
+        ),
+        # one someone put out is theirs
+        (
+            "Trump released a marketing video that said the wall would be built.",
+            "the wall would be built",
+            "Trump",
+        ),
+    ],
+)
+def test_what_a_document_says_is_its_publishers_only_when_they_put_it_out(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert quote_with(analyse(text, nlp), words).speaker_name == speaker
