@@ -88,3 +88,42 @@ def test_what_a_document_says_is_its_publishers_only_when_they_put_it_out(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert quote_with(analyse(text, nlp), words).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a quote that goes on without a cue is whoever last took the floor
+        (
+            '"We cut costs," Tom Clarke said. His former partner, Lawrence Cummings, called him a master '
+            'at deals. "He showed again and again an ability to close them."',
+            '"He showed again',
+            "Lawrence Cummings",
+        ),
+        (
+            '"We will win," Tom Clarke said.\n\nMayor Ana Ruiz told reporters the race was far from over. '
+            '"Nobody should count us out yet."',
+            '"Nobody should count',
+            "Mayor Ana Ruiz",
+        ),
+        # negatives: a sentence that reports nobody leaves the floor where it was; an attribution in
+        # the previous quote's own sentence is part of that speaker's turn
+        (
+            '"We cut costs," Tom Clarke said. The plant closed in May. "It was the right call."',
+            '"It was the right call',
+            "Tom Clarke",
+        ),
+        (
+            '"Who is the real crook here?" said Alan Murphy, adding that Nina Rubio had told him so. '
+            '"He should explain himself."',
+            '"He should explain',
+            "Alan Murphy",
+        ),
+    ],
+)
+def test_a_quote_without_a_cue_goes_to_whoever_last_took_the_floor(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    quote = quote_with(analyse(text, nlp), words)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker

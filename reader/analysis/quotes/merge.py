@@ -25,6 +25,7 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
         kept.extend(self.standalone_direct(direct, consumed))
         kept = self.add_lines(kept)
         kept = self.drop_weak_nested(kept)
+        self.hand_over(kept)
         kept = self.drop_furniture(kept)
         for f in kept:
             self.repair_speaker(f)

@@ -475,6 +475,28 @@ class SpeakerRules(Context):
         subject = self.subject_of(root)
         return None if subject is None else (root, subject)
 
+    def hand_over(self, found: list[Found]) -> None:
+        """A quote that goes on without a cue is whoever last took the floor: in "“...,” Clarke said.
+        His partner, Lawrence Cummings, called him a master at deals. “He showed ...”" the second
+        quote is Cummings's, not Clarke's. The floor passes to the last attribution with a named
+        or pronoun speaker in a sentence after the previous quote's, in the quote's paragraph or the
+        one before."""
+        directs = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.start)
+        reported = [g for g in found if g.kind != "direct" and g.speaker_tok is not None and g.cue]
+        for k, f in enumerate(directs):
+            if f.rule != "continuation" or k == 0:
+                continue
+            floor = self.doc[self.tok_at(directs[k - 1].end - 1)].sent.end_char
+            after = [g for g in reported if floor <= g.start and g.end <= f.start + 1]
+            if not after:
+                continue
+            g = max(after, key=lambda g: g.end)
+            assert g.speaker_tok is not None
+            tok = self.doc[g.speaker_tok]
+            if self.para_of(f.start) - self.para_of(g.end) > 1 or not (agentive(tok) or tok.pos_ == "PROPN"):
+                continue
+            f.speaker_tok, f.speaker_span, f.cue = g.speaker_tok, None, g.cue
+
     def repair_speaker(self, f: Found) -> None:
         """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
         took for the subject is never the speaker: the name nearest the cue in its sentence is."""
