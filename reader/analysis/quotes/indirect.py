@@ -3,8 +3,10 @@
 Rules (each quote's `rule`): `verb_frame` (a cue verb's clause or object: "critics say the strike
 was ...", "wants to ...", "called for ..."), `noun_frame` ("his claim that ..."), `source_phrase`
 ("according to officials, ...") and `evidence_in` ("In an NBC News poll released Monday, ...").
-Which (lemma, construction) pairs count is the learned scorer's call (see `cues.py`), with the
-hand lexicon as its fallback.
+Beyond the parse's own frames (`frames.candidate_frames`), a verb's "that" clause hung on a phrase
+after it and the noun a relative clause or participle describes are candidates too (shared with
+scripts/derive_cues.py, which fits the scorer on all of them). Which (lemma, construction) pairs
+count is the learned scorer's call (see `cues.py`), with the hand lexicon as its fallback.
 """
 
 from __future__ import annotations
@@ -53,9 +55,42 @@ def detached_clauses(tok: Token) -> list[tuple[str, int, int]]:
                 continue  # a clause: a verb, or a predicate adjective heading one ("was closed")
             if any(h.pos_ in ("VERB", "AUX") for h in _between(t, prep)):
                 continue  # the clause belongs to a verb of the phrase ("where he works that ...")
+            if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) for c in t.head.children):
+                break  # "seized upon a New York Times report that ...": the report's own claim
             out.append(("ccomp", mark.i, t.right_edge.i))
             break
     return out
+
+
+#: What a verb's own object or content is, when it has one: then the noun it describes is not.
+_OWN_CONTENT = ("dobj", "ccomp", "xcomp", "attr", "oprd", "nsubjpass", "dative")
+
+
+def antecedent_frames(tok: Token) -> list[tuple[str, int, int]]:
+    """The noun a cue verb describes as its object, from a relative clause with the object left
+    out ("the raid Obama authorized", "everything he said") or a participle with its agent ("a
+    practice criticized by Democrats"): scored as the object ("dobj") or the passive's subject
+    ("nsubjpass") it stands for."""
+    head = tok.head
+    if tok.pos_ != "VERB" or head.i >= tok.i or head.pos_ not in ("NOUN", "PRON", "PROPN"):
+        return []
+    if any(c.dep_ in _OWN_CONTENT for c in tok.children):
+        return []
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS | {"time", "way", "reason"}:
+        return []  # "the day she testified", "the way he said it": when or how, not what
+    first, last = head.left_edge.i, tok.left_edge.i - 1
+    if last < head.i:
+        return []
+    if tok.dep_ == "relcl":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("that", "which", "who", "whom", "what"):
+            return []  # "the raid that killed ...": the noun is the subject, not the object
+        if any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+            return []  # "the plan he voted for": the object of the preposition, another frame
+        return [("dobj", first, last)]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return [("nsubjpass", first, last)]
+    return []
 
 
 def _complementizer(that: Token) -> bool:
@@ -144,6 +179,7 @@ class IndirectPass(SpeakerRules):
         accepted: list[Accepted] = []
         frames = list(candidate_frames(tok))
         frames.extend(detached_clauses(tok))
+        frames.extend(antecedent_frames(tok))
         taken: set[int] = set()  # the first token of an object taken into a complement
         for dep, a, b in frames:
             p = self.accept_verb(tok, lemma, dep, a, b)
