@@ -215,3 +215,74 @@ def test_noun_a_cue_describes_is_its_content(
 def test_noun_a_cue_describes_negatives(nlp, text: str, noun: str) -> None:
     quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.content.text == noun], [(q.content.text, q.rule) for q in quotes]
+
+
+BODY = "\n\nThe race tightened this week as both campaigns spent heavily on television in the state.\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "source", "rule", "act"),
+    [
+        # a poll or report named by the label: its finding is evidence, never speech
+        (
+            "Poll: Alvarez leads Kerr by four points in Ohio.",
+            "Alvarez leads Kerr",
+            "Poll",
+            "headline_source",
+            "evidence",
+        ),
+        (
+            "New report: The agency ignored warnings for years.",
+            "The agency ignored",
+            "New report",
+            "headline_source",
+            "evidence",
+        ),
+        # a surname the entity recogniser missed, at the head of the article
+        (
+            "Ryan: Anti-Semitic images have no place in a presidential campaign.",
+            "Anti-Semitic images",
+            "Ryan",
+            "headline_colon",
+            "speech",
+        ),
+        # a name the entity recogniser knows, as before
+        (
+            "John Alvarez: The tax plan will hurt families.",
+            "The tax plan will hurt",
+            "John Alvarez",
+            "headline_colon",
+            "speech",
+        ),
+    ],
+)
+def test_headline_label_names_its_source(
+    nlp, title: str, content: str, source: str, rule: str, act: str
+) -> None:
+    quotes = quotes_of(nlp, title + BODY)
+    found = [q for q in quotes if q.rule == rule]
+    assert len(found) == 1, [(q.content.text, q.rule) for q in quotes]
+    q = found[0]
+    assert q.content.text.startswith(content)
+    assert q.speaker is not None and q.speaker.text == source
+    assert q.act == act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # web labels and kickers
+        "Breaking: Alvarez leads Kerr by four points in Ohio." + BODY,
+        "BOMBSHELL: Alvarez leads Kerr by four points in Ohio." + BODY,
+        "The Latest: Alvarez leads Kerr by four points in Ohio." + BODY,
+        # a topic, not a source
+        "Election night: Alvarez leads Kerr by four points in Ohio." + BODY,
+        # too short to be a claim
+        "Poll: Alvarez ahead." + BODY,
+    ],
+)
+def test_headline_label_that_names_no_source(nlp, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.rule.startswith("headline")], [
+        (q.content.text, q.rule) for q in quotes
+    ]

@@ -1,21 +1,28 @@
 """Whole-line constructions: interview transcripts and headline claims.
 
-Rules: `interview_turn` ("PENCE: ..." paragraphs, when an article has at least two) and
-`headline_colon` ("John McCain: Republican anger appeals to bad angels").
+Rules: `interview_turn` ("PENCE: ..." paragraphs, when an article has at least two),
+`headline_colon` ("John McCain: Republican anger appeals to bad angels") and `headline_source`
+("Poll: Trump a big turnoff for Florida Latino voters": a finding, so evidence).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.quotes.base import QUOTE_CHARS, Context, Found
 from reader.analysis.quotes.prose import KICKER_LABELS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: display names of the unnamed turns of an interview transcript
 TURN_LABELS = lexicon.mapping("people", "turn_labels")
+#: Sources that are documents, polls or records ("Poll: ..."): what they say is evidence.
+DOCUMENTS = lexicon.words("acts", "documents")
 
 
 class LinePass(Context):
@@ -53,18 +60,19 @@ class LinePass(Context):
 
     def headlines(self) -> list[Found]:
         """Headline claims, "John McCain: Republican anger appeals to bad angels": a line that opens
-        with a person's or organisation's name and a colon attributes the rest of the line."""
+        with a source (see `headline_source`) and a colon attributes the rest of the line."""
         doc = self.doc
         out: list[Found] = []
         for m in re.finditer(r"(?m)^([^\n:]{2,60}):[ \t]+(\S[^\n]*)$", self.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None or not span.ents or len(m.group(2).split()) < 4:
-                continue
-            ent = span.ents[-1]
-            if ent.label_ not in ("PERSON", "ORG") or ent.end_char != m.end(1) or len(span) > 6:
+            if span is None or len(m.group(2).split()) < 4 or len(span) > 6:
                 continue
             if m.group(2)[0] in QUOTE_CHARS:
                 continue  # a quoted headline is a direct quote, found with the quotation marks
+            source = self.headline_source(span, m.end(1))
+            if source is None:
+                continue
+            ent_start, rule = source
             end = m.end(2)
             f = Found(
                 "indirect",
@@ -74,9 +82,31 @@ class LinePass(Context):
                 None,
                 None,
                 conf.HEADLINE_COLON,
-                rule="headline_colon",
+                rule=rule,
             )
-            f.speaker_span = (ent.start_char, ent.end_char)
+            f.speaker_span = (ent_start, m.end(1))
             f.cue = (m.end(1), m.end(1) + 1)
             out.append(f)
         return out
+
+    def headline_source(self, label: Span, label_end: int) -> tuple[int, str] | None:
+        """Where the source a headline's label names starts, and the rule: a person or organisation
+        the recogniser knows ("John McCain: ..."), a surname it missed at the head of the article
+        ("Milbank: ..."), or a poll or report ("Poll: ...", "New report: ...", whose finding is
+        evidence). None for a web label ("Breaking: ...") or anything else."""
+        if label.ents:
+            ent = label.ents[-1]
+            if ent.label_ in ("PERSON", "ORG") and ent.end_char == label_end:
+                return ent.start_char, "headline_colon"
+        words = label.text.split()
+        if " ".join(w.lower() for w in words) in KICKER_LABELS or label.text.isupper():
+            return None
+        if label[-1].lower_ in DOCUMENTS and len(words) <= 3:
+            return label.start_char, "headline_source"
+        if label.start_char == self.lead() and len(label) == 1 and label[0].pos_ == "PROPN":
+            return label.start_char, "headline_colon"
+        return None
+
+    def lead(self) -> int:
+        """Where the article's first line starts."""
+        return len(self.text) - len(self.text.lstrip())
