@@ -10,6 +10,7 @@ One regex pass per kind over the text; the spans found are few, so lookups are l
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +61,7 @@ class PageLines:
             ("byline", self.bylines),
             ("capitals", self.capitals),
         ):
-            if any(s < end and start < e for s, e in spans):
+            if _overlaps(spans, start, end):
                 return role
         return None
 
@@ -70,6 +71,14 @@ class PageLines:
             if s < end and start < e:
                 return max(s, start), min(e, end)
         return None
+
+
+def _overlaps(spans: Spans, start: int, end: int) -> bool:
+    """Whether any of `spans` (sorted, not overlapping one another) overlaps [start, end)."""
+    if not spans:
+        return False
+    i = bisect.bisect_left(spans, (end,)) - 1  # the last span starting before `end`
+    return i >= 0 and spans[i][1] > start
 
 
 def _dateline(text: str, opening: bool) -> tuple[Spans, Spans, Spans]:
@@ -99,10 +108,15 @@ def page_lines(text: str, opening: bool = True) -> PageLines:
     `text` (cached: one doc asks several times)."""
     cities, regions, headings = _dateline(text, opening)
     bylines = tuple(match.span("name") for match in _BYLINE_RE.finditer(text))
-    capitals = headings + tuple(
-        match.span()
-        for match in _CAPITALS_LINE_RE.finditer(text)
-        if not any(s >= match.start() and e <= match.end() for s, e in cities)
+    capitals = tuple(
+        sorted(
+            headings
+            + tuple(
+                match.span()
+                for match in _CAPITALS_LINE_RE.finditer(text)
+                if not any(s >= match.start() and e <= match.end() for s, e in cities)
+            )
+        )
     )
     return PageLines(cities, regions, bylines, capitals)
 

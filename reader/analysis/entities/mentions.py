@@ -19,8 +19,8 @@ from reader.analysis.entities.names import (
 )
 from reader.analysis.entities.words import (
     ALIASES,
-    BUSINESS_WORDS,
     CASE_NAME_RE,
+    COMPANY_LAST_WORDS,
     COMPANY_POSSESSIONS,
     COMPANY_SUFFIX_AFTER_RE,
     COMPANY_SUFFIXES,
@@ -40,7 +40,6 @@ from reader.analysis.entities.words import (
     NOT_PLACE_IN,
     ORG_NOUNS,
     ORG_TAIL_RE,
-    ORG_TAILS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_PLACE_PREPS,
@@ -204,9 +203,10 @@ def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str)
         return label  # "Kenyan President William Ruto", "the Peruvian government": no group acts
     if key in ALIASES:
         return None
-    before = (text[max(0, ent.start_char - 4) : ent.start_char] + ent.text[:4]).lower()
-    if ROAD_NUMBER_RE.match(name_text) and name_text[0] != "I" and "the " not in before:
-        return label  # "A6." closing a page, an Audi A6: only "the A6" is a road
+    if ROAD_NUMBER_RE.match(name_text) and name_text[0] != "I":
+        before = text[max(0, ent.start_char - 4) : ent.start_char + 4].lower()
+        if "the " not in before:
+            return label  # "A6." closing a page, an Audi A6: only "the A6" is a road
     if key in PROGRAMME_NAMES or CASE_NAME_RE.search(name_text):
         return "LAW"
     if label in ("GPE", "LOC"):
@@ -280,7 +280,7 @@ def _label_by_context(
         return "ORG", "organisation", tail.end()  # "the Darwin Initiative", tagged "Darwin"
     if label != "NORP" and _company_cue(doc, text, ent, key, e):
         return "ORG", "organisation", e
-    if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in BUSINESS_WORDS | ORG_TAILS:
+    if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in COMPANY_LAST_WORDS:
         return "ORG", None, e  # "Nordlicht Rail", "the Darwin Initiative"
     if label in ("ORG", "GPE") and looks_personal(text[s:e]) and _person_cue(doc, text, ent, e):
         # "Ewan MacLeod said": a single word is left to merging ("Caldera said")

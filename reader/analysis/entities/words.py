@@ -170,6 +170,8 @@ BUSINESS_WORDS = _words(
     industries foods brands labs software games entertainment rail railways railway trains buses
     insurance lines homes"""
 )
+#: Last words that make a name the model calls a person's an organisation's: "Nordlicht Rail".
+COMPANY_LAST_WORDS = BUSINESS_WORDS | ORG_TAILS
 #: Company-form suffixes that do not change which organisation is meant ("Post Office Ltd").
 COMPANY_SUFFIXES = lexicon.words("organisations", "suffixes")
 _SUFFIX_ALTERNATIVES = "|".join(re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
