@@ -254,3 +254,32 @@ def test_an_island_the_context_calls_a_place_outvotes_the_models_organisation(nl
     )
     actors, places, _ = records(nlp, text)
     assert places.get("Inchmorra") == "place", places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Royal Society for the Protection of Birds, which had objected, said it was pleased.",
+            "Royal Society for the Protection of Birds",
+            "organisation",
+        ),
+        ("The baby was born in the maternity unit at Fort William in 2019.", "Fort William", "place"),
+        (
+            "Leeds visit Preston on Tuesday, and Bristol Rovers host Leeds United.",
+            "Leeds United",
+            "organisation",
+        ),
+    ],
+)
+def test_a_name_the_model_split_or_mistyped_is_whole_and_right(
+    nlp: Any, text: str, name: str, kind: str
+) -> None:
+    actors, places, _ = records(nlp, text)
+    assert {**places, **actors}.get(name) == kind, (actors, places)
+    assert "Protection of Birds" not in actors
+
+
+def test_two_organisations_side_by_side_stay_two(nlp: Any) -> None:
+    actors, _, _ = records(nlp, "She worked at Google for the Bank of England before joining Barclays.")
+    assert not [name for name in actors if " for " in name], actors

@@ -40,6 +40,7 @@ from reader.analysis.entities.words import (
     NOT_PLACE_IN,
     ORG_NOUNS,
     ORG_TAIL_RE,
+    ORG_TAILS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_PLACE_PREPS,
@@ -53,6 +54,7 @@ from reader.analysis.entities.words import (
     TITLE_PHRASE_RE,
     TITLE_RE,
     TITLE_WORDS,
+    TOWN_FIRST_WORDS,
     VISIT_LEMMAS,
 )
 from reader.analysis.model import Entity
@@ -275,6 +277,9 @@ def _label_by_context(
     root = ent.root
     if key in KNOWN_LABELS:
         return KNOWN_LABELS[key], None, e
+    first, _, last = key.partition(" ")
+    if label == "FAC" and first in TOWN_FIRST_WORDS and last.rsplit(" ", 1)[-1] not in FACILITY_WORDS:
+        return "GPE", None, e  # "at Fort William", "Port Ardal": towns named after what they grew from
     tail = ORG_TAIL_RE.match(text, e) if label in ("PERSON", "ORG") else None
     if tail is not None:
         return "ORG", "organisation", tail.end()  # "the Darwin Initiative", tagged "Darwin"
@@ -314,7 +319,7 @@ def entities_from_doc(
     mentions: list[Mention] = []
     credits = credit_spans(text)  # "Getty Images", "(AP Photo/...)": never actors or places
     lines = page_lines(text, opening=offset == 0)  # the dateline, bylines, lines in capitals
-    for ent in doc.ents:
+    for ent in _joined(doc, text):
         if ent.label_ not in LABEL_KIND:
             entities.append(Entity(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_))
             continue
@@ -337,6 +342,33 @@ def entities_from_doc(
     recover_spelled_out(doc, text, entities, mentions, offset)
     add_missed_datelines(text, lines, entities, mentions, offset)
     return entities, mentions
+
+
+def _joined(doc: Doc, text: str) -> list[SpacySpan]:
+    """The doc's entities, with an organisation's name the model split in two joined again ("The Royal
+    Society| for |the Protection of Birds"): the first part ends in an organisation's word and the
+    second names what it is for ("Google for the Bank of England" stays apart)."""
+    from spacy.tokens import Span  # the parse is loaded: spaCy is imported already
+
+    ents = list(doc.ents)
+    out: list[SpacySpan] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == nxt.label_ == "ORG"
+            and text[ent.end_char : nxt.start_char] in (" for ", " for the ")
+            and ent.text.rsplit(" ", 1)[-1].lower() in ORG_WORDS | ORG_TAILS
+            and " of " in nxt.text
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _mention(doc: Doc, text: str, ent: SpacySpan, role: str | None, s: int, e: int, offset: int) -> Mention:

@@ -152,10 +152,14 @@ STREET_WORDS = _words(
 #: An organisation's last word, tagged or not: "the Darwin Initiative", "the Darwin| Initiative".
 ORG_TAILS = lexicon.words("organisations", "name_tails")
 ORG_TAIL_RE = re.compile(
-    r"[ \u00a0]+(?:" + "|".join(w.capitalize() for w in sorted(ORG_TAILS)) + r")(?![\w’'-])"
+    r"[ \u00a0]+(?:"
+    + "|".join(sorted({w.capitalize() for w in ORG_TAILS} | {w.upper() for w in ORG_TAILS if len(w) <= 3}))
+    + r")(?![\w’'-])"
 )
 #: Numbered roads, which the model calls organisations: "the A28", "the M25", "I-95".
 ROAD_NUMBER_RE = re.compile(r"(?:[AM]\d{1,4}(?:\(M\))?|B\d{4}|I-\d{1,3})$")
+#: First words of towns the model calls facilities: "Fort William", "Port Ardal".
+TOWN_FIRST_WORDS = lexicon.words("places", "town_first_words")
 #: Prepositions after which a PERSON-tagged name is a place ("in Little Ashby", "near Erbil").
 PERSON_PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 #: Nouns a place has and a person or company does not: "Riverside's residents".
