@@ -127,3 +127,40 @@ def test_a_quote_without_a_cue_goes_to_whoever_last_took_the_floor(
     quote = quote_with(analyse(text, nlp), words)
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an "it" that stands for nobody gives way to the actor the clause is about
+        (
+            "It was a sharp exchange, as Senator Ruth Ames echoed the criticism, saying the mayor had "
+            "misled the council.",
+            "the mayor had misled",
+            "Ruth Ames",
+        ),
+        (
+            "It falls to the European Parliament to provide an opinion on the legality of the deal.",
+            "the legality of the deal",
+            "the European Parliament",
+        ),
+        (
+            "It was at the conference that Pastor Dan Swanson delivered his sermon, pointing to a letter "
+            "from the bishop.",
+            "a letter from the bishop",
+            "Dan Swanson",
+        ),
+        # negative: an organisation's "it" speaks
+        (
+            "The agency said it would appeal, and it told reporters the ruling was wrong.",
+            "the ruling was wrong",
+            "it",
+        ),
+    ],
+)
+def test_an_it_that_stands_for_nobody_is_not_the_speaker(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    quote = quote_with(analyse(text, nlp), words)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker

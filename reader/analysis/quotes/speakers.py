@@ -31,6 +31,7 @@ QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
 PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
+EXPLETIVE_HOSTS = lexicon.words("verbs", "expletive_hosts")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
@@ -514,6 +515,8 @@ class SpeakerRules(Context):
             and self.text[para_start : tok.idx].strip() == ""
             and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
         )
+        if tok.lower_ == "it" and self.repair_expletive(f, tok):
+            return
         if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
             self.repair_non_actor(f, tok)
             return
@@ -530,6 +533,23 @@ class SpeakerRules(Context):
                 best = t
         if best is not None:
             f.speaker_tok = best.i
+
+    def repair_expletive(self, f: Found, tok: Token) -> bool:
+        """The "it" of "It was at the conference that Swanson spoke, pointing to ...", "It dawned on
+        Murphy that ..." or "It falls to the Parliament to ..." is nobody: the actor the clause is
+        about speaks (the nearest before the cue, outside the content). Whether it was repaired."""
+        assert f.cue is not None
+        if tok.head.lemma_.lower() not in EXPLETIVE_HOSTS:
+            return False
+        cue = self.tok_at(f.cue[0])
+        for i in range(cue - 1, tok.i, -1):
+            t = self.doc[i]
+            if f.start <= t.idx < f.end or self.in_quote[i] != -1 or t.lower_ in RELATIVE:
+                continue
+            if agentive(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dative"):
+                f.speaker_tok = name_head(t).i
+                return True
+        return False
 
     def repair_fronted(self, f: Found) -> None:
         """ "In a statement to the Observer, her adviser, Jake Sullivan, said: ...", "Of Carson, Levine,
