@@ -164,3 +164,24 @@ def test_an_it_that_stands_for_nobody_is_not_the_speaker(
     quote = quote_with(analyse(text, nlp), words)
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a participle the parse hung on the quoted words goes with the verb that reports them
+        ('"Too much hate," she said, blaming some of it on the mayor.', "some of it", "she"),
+        # negative: a participle on a noun outside any quote keeps its own reading
+        (
+            "Volunteers carried signs saying the library must stay open.",
+            "the library must stay open",
+            "Volunteers",
+        ),
+    ],
+)
+def test_a_participle_after_a_quote_goes_with_its_reporter(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    quote = quote_with(analyse(text, nlp), words)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker

@@ -139,6 +139,21 @@ class SpeakerRules(Context):
                 return None
             if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
                 head = tok.head
+                if self.in_quote[head.i] != -1 and self.in_quote[tok.i] == -1:
+                    # "“Too much hate,” she said, blaming ...": the parse hung the participle on the
+                    # quoted words; it goes with the verb that reports them
+                    cue = next(
+                        (
+                            t
+                            for t in self.doc[head.i + 1 : tok.i]
+                            if t.pos_ == "VERB"
+                            and self.in_quote[t.i] == -1
+                            and t.lemma_.lower() in self.cues.speech
+                        ),
+                        None,
+                    )
+                    if cue is not None and depth < 3:
+                        return self.subject_of(cue, depth + 1)
                 if (
                     not agentive(head)
                     and head.dep_ in ("dobj", "pobj")
