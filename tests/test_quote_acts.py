@@ -85,6 +85,13 @@ def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
         ("Councillor Joan Reid asked whether the levee had been inspected.", "whether the levee", "speech"),
         ("Helen Voss asked to meet the trust's board without lawyers.", "to meet the trust", "speech"),
         ("Asked whether he would resign, the minister said he would not.", "he would not", "speech"),
+        # a clause after a cue in no list is a claim; a result clause is not
+        ("Republican leaders made clear that they would not back him.", "they would not back", "speech"),
+        ("Posts on the forum grew so heated that the moderators shut it.", "the moderators", "action"),
+        ("The manager thanked the fans for their patience.", "their patience", "belief"),
+        ("Three of the miners spoke publicly for the first time on Thursday.", "the first time", "action"),
+        ("His assertion that the migrants were criminals drew anger.", "the migrants were", "speech"),
+        ("According to the trust's accounts, the money came from islanders.", "the money came", "evidence"),
     ],
 )
 def test_what_is_not_someones_words(nlp, text: str, content: str, act: str) -> None:

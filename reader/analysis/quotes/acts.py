@@ -64,27 +64,53 @@ class ActPass(Context):
         without = self.without_words(f, lemma)
         if without is not None:
             return without
-        if act is None:
-            return TOPIC if self.noun_cue(f) else ACTION  # "the story of ...", "doubles as ..."
-        return act
+        return act or self.unlisted_cue(f)
 
     def without_words(self, f: Found, lemma: str | None) -> str | None:
         """The act of a content that gives no words: a bare noun phrase after a verb of stance
         ("welcomed the decision"), of speaking about ("described the night") or of making a text
         ("published its assessment"). None when the content may be what was said."""
-        if f.kind != "indirect" or lemma is None or f.construction not in _NOMINAL:
+        if f.kind != "indirect" or lemma is None:
             return None
         if any(q.start < f.end and f.start < q.end for q in self.quoted):
             return None  # "called it a “witch hunt”": quoted words are given
-        if lemma == "call" and f.construction == "dobj" and f.not_a_report:
-            return ACTION  # "called an emergency meeting": convening it
-        if f.construction == "dobj" and lemma in STANCE:
-            return BELIEF
+        if f.not_a_report and (f.construction.startswith("prep_") or lemma == "call"):
+            return ACTION  # "called an emergency meeting", "spoke for the first time"
+        if f.construction in ("dobj", "prep_for") and lemma in STANCE:
+            return BELIEF  # "praised the miners' discipline", "thanked fans for their patience"
+        if f.construction not in _NOMINAL or self.says_what_it_is(f):
+            return None
         if lemma in TOPIC_VERBS and f.construction != "prep_to" or lemma == "refer":
             return TOPIC
         if f.construction == "dobj" and lemma in MAKING:
             return ACTION
         return None
+
+    def unlisted_cue(self, f: Found) -> str:
+        """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
+        clear that ...": speech), a cue noun of the lexicon names words ("his assertion that
+        ..."); else a verb tells a thing done ("doubles as the post office") and a noun a topic
+        ("the story of ...")."""
+        if f.construction == "ccomp" and not self.result_clause(f):
+            return SPEECH
+        return TOPIC if self.noun_cue(f) else ACTION
+
+    def says_what_it_is(self, f: Found) -> bool:
+        """Whether the content says what its object is: "described the talks as constructive"."""
+        if f.cue is None:
+            return False
+        tok = self.doc[self.tok_at(f.cue[0])]
+        return any(
+            (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")) and c.i > tok.i
+            for c in tok.children
+        )
+
+    def result_clause(self, f: Found) -> bool:
+        """Whether a "that" clause tells a result, not a claim ("grew so heated that ...")."""
+        if f.cue is None:
+            return False
+        tok = self.doc[self.tok_at(f.cue[0])]
+        return any(c.lower_ in ("so", "such") for t in (tok, *tok.children) for c in t.children)
 
     def cue_lemma(self, f: Found) -> str | None:
         """The cue word's lemma (a verb's as the lexicon spells it), None without a cue."""
@@ -125,13 +151,15 @@ class ActPass(Context):
         if stated is not None:
             return stated
         cues = self.cues
+        noun = tok.pos_ in ("NOUN", "PROPN")
         if f.construction == "xcomp" and lemma in cues.intention:
             return INTENTION  # "hopes to ...", "expects to ..."
         for act, words in (
-            (SPEECH, cues.speech),
+            (SPEECH, set() if noun else cues.speech),  # "posts" is no "post" of a verb
             (BELIEF, cues.belief),
             (INTENTION, cues.intention),
             (EVIDENCE, cues.evidence),
+            (SPEECH, cues.noun if noun else set()),  # "his assertion that ..."
         ):
             if lemma in words:
                 return act
@@ -142,7 +170,8 @@ class ActPass(Context):
     def document_source(self, f: Found) -> bool:
         """Whether the source is a document, poll or record rather than a person or body."""
         if f.speaker_tok is not None:
-            return self.doc[f.speaker_tok].lemma_.lower() in DOCUMENTS
+            tok = self.doc[f.speaker_tok]
+            return tok.lemma_.lower() in DOCUMENTS or tok.lower_ in DOCUMENTS  # "accounts", not "account"
         if f.speaker_span is not None:
             words = self.text[f.speaker_span[0] : f.speaker_span[1]].lower().split()
             return bool(words) and words[-1] in DOCUMENTS
