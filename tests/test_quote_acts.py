@@ -84,6 +84,7 @@ def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
         ("I asked Ewan MacLeod whether the island had won or lost.", "whether the island", "question"),
         ("Councillor Joan Reid asked whether the levee had been inspected.", "whether the levee", "speech"),
         ("Helen Voss asked to meet the trust's board without lawyers.", "to meet the trust", "speech"),
+        ("The moderator pressed how he would bring the jobs back.", "how he would bring", "speech"),
         ("Asked whether he would resign, the minister said he would not.", "he would not", "speech"),
         # a clause after a cue in no list is a claim; a result clause is not
         ("Republican leaders made clear that they would not back him.", "they would not back", "speech"),
@@ -92,6 +93,23 @@ def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
         ("Three of the miners spoke publicly for the first time on Thursday.", "the first time", "action"),
         ("His assertion that the migrants were criminals drew anger.", "the migrants were", "speech"),
         ("According to the trust's accounts, the money came from islanders.", "the money came", "evidence"),
+        # poll shares and things "say" or "suggest" findings; people say things
+        (
+            "Fifty-five per cent of likely voters say the runway should not be built.",
+            "the runway",
+            "evidence",
+        ),
+        ("About four in 10 say they have never flown from the airport.", "they have never flown", "evidence"),
+        ("Most respondents said the noise was their main concern.", "the noise was", "evidence"),
+        ("Three of the men said they would never go underground again.", "they would never go", "speech"),
+        ("In 2019, 20 percent of workers struck, and the union said pay was too low.", "pay was", "speech"),
+        ("The result suggests a deep divide within the party.", "a deep divide", "evidence"),
+        ("The minister suggested that taxes would rise.", "taxes would rise", "speech"),
+        # speech only with a clause; speaking to something is a topic
+        ("The mayor continues to build support among business owners.", "to build support", "action"),
+        ("Last week she declared a state of emergency.", "a state of emergency", "action"),
+        ("The senator responded to the criticism on Tuesday.", "the criticism", "topic"),
+        ("The singer posted a video of the concert on Instagram.", "a video of the concert", "action"),
     ],
 )
 def test_what_is_not_someones_words(nlp, text: str, content: str, act: str) -> None:

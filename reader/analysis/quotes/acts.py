@@ -13,8 +13,10 @@ each labelled: a reader asked who said what, and only speech is someone's words 
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis import lexicon
-from reader.analysis.quotes.base import Context, Found
+from reader.analysis.quotes.base import Context, Found, agentive
 from reader.vocab import ACTS
 
 SPEECH, BELIEF, INTENTION, EVIDENCE, QUESTION, TOPIC, ACTION = ACTS
@@ -29,6 +31,15 @@ STANCE = lexicon.words("acts", "stance")
 TOPIC_VERBS = lexicon.words("acts", "topic")
 MAKING = lexicon.words("acts", "making")
 ASKING = lexicon.words("acts", "asking")
+CLAUSE_ONLY = lexicon.words("acts", "clause_only")
+TOPIC_TO = lexicon.words("acts", "topic_to")
+POLL_SUBJECTS = lexicon.words("acts", "poll_subjects")
+#: A share of those asked, before the cue: "55 per cent of voters", "about four in 10", "a majority of".
+_SHARE_RE = re.compile(
+    r"\b(?:per ?cent|percent|majority of|plurality of|(?:\d+|one|two|three|four|five|six|seven|eight|nine)"
+    r" (?:in|out of) (?:10|ten))\b|%",
+    re.IGNORECASE,
+)
 #: The display name of an interview's unnamed questioner ("Q: ...").
 INTERVIEWER = lexicon.mapping("people", "turn_labels")["q"]
 #: Rules whose attributions are someone's words whatever their cue.
@@ -45,6 +56,9 @@ class ActPass(Context):
     """The act of each found attribution."""
 
     def act_of(self, f: Found) -> str:
+        """The act of `f`, in order: what its rule settles, the reporter's questions, the cue word,
+        a document or poll as source, then a content that gives no words. Never drops `f`: the
+        development corpus annotates every act, and a reader can still ask to see them all."""
         if f.rule == "evidence_in":
             return EVIDENCE  # "In an NBC News poll released Monday, ..."
         if f.rule == "interview_turn" and f.name == INTERVIEWER:
@@ -54,13 +68,18 @@ class ActPass(Context):
         if f.rule == "source_phrase":
             return EVIDENCE if self.document_source(f) else SPEECH  # "according to the report"
         lemma = self.cue_lemma(f)
-        if lemma in ASKING and self.unnamed_asker(f) and self.asks_a_question(f):
-            return QUESTION
+        if lemma in ASKING and self.asks_a_question(f):
+            if self.unnamed_asker(f):
+                return QUESTION
+            if self.indirect_question(f):
+                return SPEECH  # "Lester Holt pressed how he would bring jobs back"
         act = self.cue_act(f)
         if f.kind == "direct":
             return act or SPEECH  # quoted words are someone's unless the cue says otherwise
-        if self.document_source(f):
-            return EVIDENCE  # "the report says ...", "a poll found ..."
+        if self.document_source(f) or self.poll_share(f):
+            return EVIDENCE  # "the report says ...", "a poll found ...", "55 per cent say ..."
+        if act == EVIDENCE or (lemma in self.cues.evidence and not self.someone_speaks(f)):
+            return EVIDENCE  # "the result suggests ...", "an earlier version indicated that ..."
         without = self.without_words(f, lemma)
         if without is not None:
             return without
@@ -78,9 +97,11 @@ class ActPass(Context):
             return ACTION  # "called an emergency meeting", "spoke for the first time"
         if f.construction in ("dobj", "prep_for") and lemma in STANCE:
             return BELIEF  # "praised the miners' discipline", "thanked fans for their patience"
+        if lemma in CLAUSE_ONLY and f.construction not in ("ccomp", "host", "as_host"):
+            return ACTION  # "continues to build support", "declared a state of emergency"
         if f.construction not in _NOMINAL or self.says_what_it_is(f):
             return None
-        if lemma in TOPIC_VERBS and f.construction != "prep_to" or lemma == "refer":
+        if lemma in TOPIC_VERBS and (f.construction != "prep_to" or lemma in TOPIC_TO):
             return TOPIC
         if f.construction == "dobj" and lemma in MAKING:
             return ACTION
@@ -88,9 +109,8 @@ class ActPass(Context):
 
     def unlisted_cue(self, f: Found) -> str:
         """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
-        clear that ...": speech), a cue noun of the lexicon names words ("his assertion that
-        ..."); else a verb tells a thing done ("doubles as the post office") and a noun a topic
-        ("the story of ...")."""
+        clear that ...": speech); else a verb tells a thing done ("doubles as the post office") and
+        a noun a topic ("the story of ...")."""
         if f.construction == "ccomp" and not self.result_clause(f):
             return SPEECH
         return TOPIC if self.noun_cue(f) else ACTION
@@ -137,8 +157,14 @@ class ActPass(Context):
         words = self.text[f.start : f.end].lower().split()
         if not words:
             return False
-        if f.construction in ("prep_about", "dobj") and words[0] not in ("that", "to"):
-            return True
+        asked = f.construction in ("prep_about", "dobj") and words[0] not in ("that", "to")
+        if asked and self.cue_lemma(f) == "ask":
+            return True  # "asked about the funds"; not "pressed his face to the glass"
+        return self.indirect_question(f)
+
+    def indirect_question(self, f: Found) -> bool:
+        """Whether the content is put as a question: "whether ...", "how long ...", "...?"."""
+        words = self.text[f.start : f.end].lower().split()
         return bool(_QUESTION_WORDS & set(words[:3])) or self.text[f.start : f.end].rstrip().endswith("?")
 
     def cue_act(self, f: Found) -> str | None:
@@ -166,6 +192,27 @@ class ActPass(Context):
         if lemma in cues.extra:
             return SPEECH  # the user's own cue words are verbs of saying
         return None
+
+    def someone_speaks(self, f: Found) -> bool:
+        """Whether the source is someone (a person, body, group or pronoun), or unknown; not a thing
+        ("the result suggests ...")."""
+        if f.speaker_tok is None:
+            return True
+        tok = self.doc[f.speaker_tok]
+        return tok.pos_ != "NOUN" or agentive(tok)
+
+    def poll_share(self, f: Found) -> bool:
+        """Whether those who "say" are a poll's respondents: a share named before the cue in its
+        sentence ("55 per cent of likely voters say", "about four in 10 say") or respondents."""
+        if f.cue is None or f.speaker_tok is None or f.speaker_tok > self.tok_at(f.cue[0]):
+            return False
+        head = self.doc[f.speaker_tok]
+        while head.dep_ in ("pobj", "prep") and head.head is not head:
+            head = head.head  # "voters" of "55 per cent of voters"
+        subject = self.text[head.left_edge.idx : f.cue[0]]
+        return bool(_SHARE_RE.search(subject)) or any(
+            subject.lower().rstrip().endswith(s) for s in POLL_SUBJECTS
+        )
 
     def document_source(self, f: Found) -> bool:
         """Whether the source is a document, poll or record rather than a person or body."""
