@@ -545,7 +545,8 @@ class ArticleScreen(ContentsScreen, PanelScreen):
         self.notify(f"Quote highlights {'on' if view.show_quotes else 'off'}", timeout=2)
 
     def action_toggle_doubtful(self) -> None:
-        """Show every attribution (beliefs, intentions, evidence, doubtful ones) or confident speech only."""
+        """Show every attribution (beliefs, evidence and the rest of what is not speech, doubtful ones) or
+        confident speech only."""
         self.show_doubtful = not self.show_doubtful
         self.post_message(DoubtfulShown(self.show_doubtful))
         view = self.view
@@ -556,7 +557,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             doubtful = sum(is_doubtful(q) for q in quotes)
             other = sum(not q.is_speech for q in quotes)
             message = (
-                f"Showing all attributions: {other} beliefs, intentions and evidence labelled,"
+                f"Showing all attributions: {other} not speech, labelled by act,"
                 f" {doubtful} doubtful dimmed and marked ?"
             )
         else:
@@ -565,7 +566,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             threshold = QUOTE_CONFIDENCE_THRESHOLD
             message = (
                 f"Showing confident speech only: {hidden} other attribution{plural} hidden"
-                f" (beliefs, intentions, evidence, confidence below {threshold})"
+                f" (not speech, or confidence below {threshold})"
             )
         self.notify(message, timeout=3)
 
