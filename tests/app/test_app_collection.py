@@ -148,3 +148,26 @@ async def test_a_folder_fills_in_the_background(tmp_path: Path) -> None:
         names = " | ".join(s.name for s in screen.speaker_rows)
         assert "Ana Lopez" in names and "Tom Berg" in names
         assert screen.status.info.startswith("2 articles")
+
+
+async def test_a_speaker_line_too_long_for_the_list_puts_its_counts_below(tmp_path: Path) -> None:
+    """Never "2 quotes · 2" on one row and "articles" on the next: the counts stay whole."""
+    app = ReaderApp(None, ReaderOptions(analyse=False), collection=CollectionRequest(_collection(tmp_path)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CollectionScreen)
+        speakers = screen.query_one("#speakers", OptionList)
+        for _ in range(50):
+            if screen._speakers_width == speakers.scrollable_content_region.width > 0:
+                break
+            await pilot.pause(0.05)
+        width = speakers.scrollable_content_region.width
+        prompts = [str(speakers.get_option_at_index(i).prompt) for i in range(speakers.option_count)]
+        assert prompts[0].splitlines() == ["Ana Lopez", "  2 quotes · 2 articles"], (width, prompts)
+        assert all(len(line) <= width for prompt in prompts for line in prompt.splitlines())
+        await pilot.resize_terminal(120, 30)
+        for _ in range(50):
+            if speakers.scrollable_content_region.width == screen._speakers_width != width:
+                break
+            await pilot.pause(0.05)
+        assert str(speakers.get_option_at_index(0).prompt) == "Ana Lopez  2 quotes · 2 articles"

@@ -39,14 +39,23 @@ REFRESH_INTERVAL = 0.5
 QUOTE_PREVIEW = 240
 
 
-def speaker_prompt(speaker: Speaker) -> Text:
-    """One speaker line: the name, then how many quotes in how many articles."""
+def speaker_prompt(speaker: Speaker, width: int | None = None) -> Text:
+    """One speaker line: the name, then how many quotes in how many articles.
+
+    When the line does not fit in `width` cells, the counts go on a line of their own rather than
+    being broken by the list ("7 quotes · 1" / "article"), and a name still too long ends in "…".
+    """
     quotes_word = "quote" if speaker.quotes == 1 else "quotes"
     articles_word = "article" if speaker.articles == 1 else "articles"
-    return Text.assemble(
-        (speaker.name, "bold"),
-        (f"  {speaker.quotes} {quotes_word} · {speaker.articles} {articles_word}", "dim"),
-    )
+    counts = f"{speaker.quotes} {quotes_word} · {speaker.articles} {articles_word}"
+    line = Text.assemble((speaker.name, "bold"), (f"  {counts}", "dim"))
+    if width is None or line.cell_len <= width:
+        return line
+    name = Text(speaker.name, "bold")
+    name.truncate(width, overflow="ellipsis")
+    below = Text(f"  {counts}", "dim")
+    below.truncate(width, overflow="ellipsis")
+    return Text("\n").join([name, below])
 
 
 def quote_prompt(row: QuoteRow) -> Text:
@@ -95,6 +104,7 @@ class CollectionScreen(Screen[None]):
         self._db: sqlite3.Connection | None = None
         self._last_refresh = 0.0
         self._progress = ""
+        self._speakers_width = 0  # the list width the speaker lines were laid out for
 
     # ----------------------------------------------------------------- layout
 
@@ -126,6 +136,14 @@ class CollectionScreen(Screen[None]):
             self.status.status = self._progress
             self.index_in_background()
 
+    def on_resize(self) -> None:
+        """The speaker lines are laid out for the list's width: redo them when it changes."""
+        self.call_after_refresh(self._fit_speakers)
+
+    def _fit_speakers(self) -> None:
+        if self.query_one("#speakers", OptionList).scrollable_content_region.width != self._speakers_width:
+            self.refresh_speakers()
+
     def on_unmount(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -144,7 +162,10 @@ class CollectionScreen(Screen[None]):
             self._db, name_filter=name_filter, scope=self.request.scope, min_confidence=DOUBTFUL_CONFIDENCE
         )
         option_list = self.query_one("#speakers", OptionList)
-        option_list.set_options([Option(speaker_prompt(s), id=s.key) for s in self.speaker_rows])
+        width = self._speakers_width = option_list.scrollable_content_region.width
+        option_list.set_options(
+            [Option(speaker_prompt(s, width or None), id=s.key) for s in self.speaker_rows]
+        )
         keys = [s.key for s in self.speaker_rows]
         if self.selected_key in keys:
             option_list.highlighted = keys.index(self.selected_key)
