@@ -67,6 +67,10 @@ def _said_in(head: str, *forms: str | None) -> bool:
     return any(form and " ".join(form.split()).casefold() in head for form in forms)
 
 
+#: Between two facts of the line under the title (the view breaks that line only here).
+FACT_SEPARATOR = " · "
+
+
 def article_meta(article: Article) -> str | None:
     """The byline, date, site and reading time, joined for the dim line under the title.
 
@@ -84,8 +88,9 @@ def article_meta(article: Article) -> str | None:
         parts.append(article.site.strip())
     words = article_words(article)
     if words:
-        parts.append(f"{words:,} word{'s' if words != 1 else ''} · {reading_minutes(words):,} min read")
-    return " · ".join(p for p in parts if p) or None
+        parts.append(f"{words:,} word{'s' if words != 1 else ''}")
+        parts.append(f"{reading_minutes(words):,} min read")
+    return FACT_SEPARATOR.join(p for p in parts if p) or None
 
 
 def article_words(article: Article) -> int:

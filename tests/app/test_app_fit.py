@@ -424,3 +424,29 @@ def test_the_quote_legend_fits_and_never_splits_an_entry(width: int) -> None:
     for mark in marks:  # each mark on the same line as its word
         (line,) = [line for line in lines if mark in line]
         assert line[line.index(mark) + 2 :].split()[0].isalpha()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 50)], ids=["60x20", "80x24", "200x50"])
+async def test_the_facts_line_breaks_between_facts(size: tuple[int, int]) -> None:
+    """Never "· 4" at the end of one line and "min read" on the next."""
+    from reader.sources import load_article
+    from reader.ui.present import article_meta
+
+    separator = " · "
+
+    article = load_article(
+        str(
+            Path(__file__).resolve().parents[2] / "sample_articles" / "mine-rescue-multi-paragraph-quotes.txt"
+        )
+    )
+    facts = (article_meta(article) or "").split(separator)
+    assert len(facts) >= 3
+    app = ReaderApp(article, ReaderOptions(analyse=False))
+    async with app.run_test(size=size) as pilot:
+        if app.screen.has_class("-no-sidebar"):
+            await pilot.press("s")  # the panel takes room: the line has to break
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        lines = [text for text, role in view.header if role == "meta" and text]
+        assert separator.join(lines) == separator.join(facts)
+        assert all(set(line.split(separator)) <= set(facts) for line in lines), lines

@@ -30,7 +30,7 @@ from reader.article import Heading
 from reader.terminal import sanitize_for_terminal
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
-from reader.ui.present import shown_quotes
+from reader.ui.present import FACT_SEPARATOR, shown_quotes
 from reader.ui.widgets.highlights import (
     DIM,
     FALLBACK_STYLES,
@@ -48,6 +48,21 @@ DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 GUTTER = 2
 QUOTE_BAR = "▎"
 DOUBTFUL_BAR = "╎"
+
+
+def wrap_facts(meta: str, width: int) -> list[str]:
+    """The facts line ("Jane Doe · 14 March 2024 · 6 min read") in `width` columns, broken between two
+    facts rather than inside one ("· 6" / "min read"); a fact longer than a line wraps as text does."""
+    lines: list[str] = []
+    for fact in meta.split(FACT_SEPARATOR):
+        if lines and cell_len(lines[-1] + FACT_SEPARATOR + fact) <= width:
+            lines[-1] += FACT_SEPARATOR + fact
+        elif cell_len(fact) <= width:
+            lines.append(fact)
+        else:
+            layout = wrap(fact, width)
+            lines.extend(layout.line_text(i) for i in range(len(layout)))
+    return lines
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -187,8 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
             title_layout = wrap(self.title_text, width)
             header.extend((title_layout.line_text(i), "title") for i in range(len(title_layout)))
         if self.meta_text:
-            meta_layout = wrap(self.meta_text, width)
-            header.extend((meta_layout.line_text(i), "meta") for i in range(len(meta_layout)))
+            header.extend((line, "meta") for line in wrap_facts(self.meta_text, width))
         for notice in self.notices:
             notice_layout = wrap(notice, width)
             header.extend((notice_layout.line_text(i), "notice") for i in range(len(notice_layout)))
