@@ -72,7 +72,7 @@ class ContentsPane(Vertical):
         }
         & FilterInput:focus { background: $accent 25%; }
         & ContentsList, & ContentsList:focus {
-            height: 1fr; border: none; background: $surface; padding: 0 0 0 1;
+            height: 1fr; border: none; background: $surface; padding: 0 1;
         }
         & .contents-empty { height: auto; padding: 0 1; color: $text-muted; }
     }
