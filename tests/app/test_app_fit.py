@@ -153,18 +153,21 @@ async def test_a_message_in_the_quotes_list_wraps_inside_the_panel(
     """'Nothing matches …' and the like are wrapped to the tree's width, not cut by its border."""
     from rich.text import Text
 
+    expected = "Nothing matches “no such speaker anywhere”."
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("s", "4", *"no such speaker anywhere")
         tree = app.screen.query_one(QuoteTree)
-        await settle(pilot, lambda: "Nothing" in str(tree.root.children[0].label))
+
+        def lines() -> list[str]:
+            return [
+                leaf.label.plain if isinstance(leaf.label, Text) else str(leaf.label)
+                for leaf in tree.root.children
+            ]
+
+        await settle(pilot, lambda: " ".join(lines()) == expected)  # the filter waits for typing to pause
         width = tree.scrollable_content_region.width
-        lines = [
-            leaf.label.plain if isinstance(leaf.label, Text) else str(leaf.label)
-            for leaf in tree.root.children
-        ]
-        assert " ".join(lines) == "Nothing matches “no such speaker anywhere”."
-        assert all(2 + len(line) <= width for line in lines), (width, lines)
+        assert all(2 + len(line) <= width for line in lines()), (width, lines())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
