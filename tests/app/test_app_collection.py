@@ -157,7 +157,7 @@ async def test_a_speaker_line_too_long_for_the_list_puts_its_counts_below(tmp_pa
         screen = app.screen
         assert isinstance(screen, CollectionScreen)
         speakers = screen.query_one("#speakers", OptionList)
-        for _ in range(50):
+        for _ in range(300):
             if screen._speakers_width == speakers.scrollable_content_region.width > 0:
                 break
             await pilot.pause(0.05)
@@ -166,7 +166,7 @@ async def test_a_speaker_line_too_long_for_the_list_puts_its_counts_below(tmp_pa
         assert prompts[0].splitlines() == ["Ana Lopez", "  2 quotes · 2 articles"], (width, prompts)
         assert all(len(line) <= width for prompt in prompts for line in prompt.splitlines())
         await pilot.resize_terminal(120, 30)
-        for _ in range(50):
+        for _ in range(300):
             if speakers.scrollable_content_region.width == screen._speakers_width != width:
                 break
             await pilot.pause(0.05)

@@ -270,7 +270,7 @@ async def test_a_library_count_is_the_headers_or_marked_as_an_estimate(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        for _ in range(100):
+        for _ in range(400):
             if screen.words_counted:
                 break
             await pilot.pause(0.05)
