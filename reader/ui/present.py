@@ -7,6 +7,7 @@ palette.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.text import Text
@@ -69,6 +70,8 @@ def _said_in(head: str, *forms: str | None) -> bool:
 
 #: Between two facts of the line under the title (the view breaks that line only here).
 FACT_SEPARATOR = " · "
+#: After the reading time's number.
+MINUTES = " min read"
 
 
 def article_meta(article: Article) -> str | None:
@@ -88,9 +91,22 @@ def article_meta(article: Article) -> str | None:
         parts.append(article.site.strip())
     words = article_words(article)
     if words:
-        parts.append(f"{words:,} word{'s' if words != 1 else ''}")
-        parts.append(f"{reading_minutes(words):,} min read")
+        parts.append(
+            f"{words:,} word{'s' if words != 1 else ''}{FACT_SEPARATOR}{reading_minutes(words):,}{MINUTES}"
+        )
     return FACT_SEPARATOR.join(p for p in parts if p) or None
+
+
+def meta_facts(meta: str) -> list[str]:
+    """The facts of a line made by `article_meta`, the length and its reading time as one ("610 words ·
+    3 min read"): where the line may break."""
+    facts: list[str] = []
+    for part in meta.split(FACT_SEPARATOR):
+        if facts and part.endswith(MINUTES) and re.fullmatch(r"[\d,]+ words?", facts[-1]):
+            facts[-1] += FACT_SEPARATOR + part
+        else:
+            facts.append(part)
+    return facts
 
 
 def article_words(article: Article) -> int:
