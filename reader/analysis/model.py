@@ -191,7 +191,7 @@ class Quote:
 
     @property
     def is_speech(self) -> bool:
-        """True for spoken or written words; beliefs, intentions and evidence are shown on request."""
+        """True for spoken or written words; every other act (belief, evidence, ...) shows on request."""
         return self.act == ACTS[0]
 
     @property

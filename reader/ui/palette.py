@@ -107,7 +107,7 @@ def article_commands(
         Command(
             "Show all attributions",
             actions.action_toggle_doubtful,
-            "Beliefs, intentions and evidence (labelled) and doubtful ones"
+            "What is not speech (labelled by act: belief, evidence, ...) and doubtful ones"
             f" (confidence below {QUOTE_CONFIDENCE_THRESHOLD}), or confident speech only (key a)",
         )
     )

@@ -31,8 +31,8 @@ def is_doubtful(quote: Quote) -> bool:
 
 
 def hidden_by_default(quote: Quote) -> bool:
-    """True for what the reader shows only on request (`a`): doubtful attributions, and beliefs,
-    intentions and evidence (anything that is not spoken or written words)."""
+    """True for what the reader shows only on request (`a`): doubtful attributions, and every
+    act that is not spoken or written words (beliefs, intentions, evidence, questions, topics, actions)."""
     return is_doubtful(quote) or not quote.is_speech
 
 

@@ -95,7 +95,7 @@ ARTICLE_BINDINGS: list[BindingType] = [
         show=False,
         id="toggle-doubtful",
         tooltip=(
-            "Show every attribution: beliefs, intentions and evidence (labelled) and doubtful ones"
+            "Show every attribution: what is not speech (labelled by act) and doubtful ones"
             f" (confidence < {QUOTE_CONFIDENCE_THRESHOLD}, marked ?)"
         ),
     ),
