@@ -65,3 +65,65 @@ def test_content_bounds(nlp, text: str, cue: str, content: str) -> None:
     doc = nlp(text)
     quotes = [q for q in extract_quotes(doc, simple_actors(doc)) if q.cue is not None and q.cue.text == cue]
     assert [q.content.text for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "segments"),
+    [
+        # a passive whose subject the complement describes: the subject is part of what is said
+        (
+            "The new trade deal is widely seen as a win for the unions.",
+            "seen",
+            ["The new trade deal", "as a win for the unions"],
+        ),
+        (
+            "The governor is expected to sign the bill next week.",
+            "expected",
+            ["The governor", "to sign the bill next week"],
+        ),
+        # a cue that interrupts its content: the words on both sides are said
+        (
+            "Things have changed over the years, she says, especially since social media arrived.",
+            "says",
+            ["Things have changed over the years", "especially since social media arrived"],
+        ),
+        (
+            "The economy, the minister said, will grow faster than expected next year.",
+            "said",
+            ["The economy", "will grow faster than expected next year"],
+        ),
+        # a cue at the end of its content: one piece
+        ("The strike was retaliatory, critics say.", "say", ["The strike was retaliatory"]),
+    ],
+)
+def test_content_around_the_cue(nlp, text: str, cue: str, segments: list[str]) -> None:
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, simple_actors(doc)) if q.cue is not None and q.cue.text == cue]
+    assert [[s.text for s in q.segments] for q in quotes] == [segments]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # what follows the object in the verb's phrase says more of what was done or said
+        (
+            "The senator accused the governor of hiding the report from voters.",
+            "accused",
+            "the governor of hiding the report from voters",
+        ),
+        ("The council offered loans to small businesses.", "offered", "loans to small businesses"),
+        (
+            "She cited her endorsements from dozens of retired generals.",
+            "cited",
+            "her endorsements from dozens of retired generals",
+        ),
+        # a time or a setting after the object is the writer's, not part of the content
+        ("The mayor endorsed Jane Porter on Thursday.", "endorsed", "Jane Porter"),
+        ("The governor criticized the plan during a debate in Ohio.", "criticized", "the plan"),
+        ("The union praised the contract Monday.", "praised", "the contract"),
+    ],
+)
+def test_object_with_its_adjuncts(nlp, text: str, cue: str, content: str) -> None:
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, simple_actors(doc)) if q.cue is not None and q.cue.text == cue]
+    assert [q.content.text for q in quotes] == [content]

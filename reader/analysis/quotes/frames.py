@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from reader.analysis import lexicon
 from reader.analysis.cues import Cues
 from reader.analysis.quotes.base import QUOTE_CHARS, RELATIVE, agentive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Nouns of time: "spoke for the first time" says when, not what.
+TIME_WORDS = lexicon.words("reports", "time_nouns")
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 _PREP_CONTENT = {"for", "about", "on", "of", "against", "to", "with", "that", "as", "in"}
 
@@ -50,13 +53,54 @@ def _bounds(tok: Token, dep: str, a: int, b: int) -> tuple[int, int]:
                     if mark.text in _ASIDE_MARKS and mark.i <= b and not _in_quote(doc, a, mark.i):
                         b = mark.i - 1
                         break
+    if dep == "dobj":
+        b = _trailing_adjuncts(tok, b)
     if dep not in ("host", "as_host"):
         b = _trailing_aside(tok, a, b)
-    if dep in ("xcomp", "oprd", "prep_as", "attr") and a > tok.i and tok.lemma_.lower() in _RAISING:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if dep in ("xcomp", "oprd", "prep_as", "attr") and a > tok.i:
+        subj = _described_subject(tok)
         if subj is not None and subj.lower_ not in RELATIVE:
             a = subj.left_edge.i
     return a, b
+
+
+def _described_subject(tok: Token) -> Token | None:
+    """The subject that a complement of `tok` describes: of a verb of seeming ("Her answers seemed
+    to ...") or a passive ("The deal is seen as a win", "Ten emails were deemed classified"), where
+    the content is what is said of that subject, the subject included."""
+    for c in tok.children:
+        if c.i < tok.i and (c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and tok.lemma_.lower() in _RAISING)):
+            return c
+    return None
+
+
+#: What may follow an object in the verb's phrase and still belong to what was said or done
+#: ("blocked the company from abandoning its plant", "offers loans to parents", "accused Trump of
+#: using divisive rhetoric").
+_ADJUNCT_DEPS = ("prep", "npadvmod", "dative")
+#: Prepositions that set a scene rather than say more ("during a debate", "before the vote").
+_SETTING_PREPS = {"during", "throughout", "before", "after", "since", "until", "amid", "despite", "at"}
+
+
+def _trailing_adjuncts(tok: Token, b: int) -> int:
+    """Last token of an object ending at `b` with the verb's adjuncts that directly follow it;
+    not a time or a setting ("endorsed Canova in late May", "criticized him during a debate")."""
+    for child in sorted(tok.children, key=lambda c: c.i):
+        if child.i <= b:
+            continue
+        if child.left_edge.i != b + 1 or child.dep_ not in _ADJUNCT_DEPS or _setting(child):
+            break
+        b = child.right_edge.i
+    return b
+
+
+def _setting(adjunct: Token) -> bool:
+    """Whether an adjunct tells when or where rather than what: a date or time ("Monday", "on
+    Thursday", "this week") or a preposition of setting."""
+    if adjunct.lower_ in _SETTING_PREPS:
+        return True
+    words = [adjunct] if adjunct.dep_ == "npadvmod" else [c for c in adjunct.children if c.dep_ == "pobj"]
+    return any(w.ent_type_ in ("DATE", "TIME") or w.lemma_.lower() in TIME_WORDS for w in words)
 
 
 def _in_quote(doc: Doc, a: int, i: int) -> bool:
@@ -126,20 +170,40 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     if has_clause or tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in tok.children):
         return
     head = tok.head
-    if tok.dep_ == "ccomp" and head.i < tok.i and tok.left_edge.i > head.i:
-        yield "host", head.left_edge.i, tok.left_edge.i - 1  # "The strike was retaliatory, critics say"
-    elif tok.dep_ == "parataxis" and head is not tok:
-        # "In the long run, many economists say, this effect could ripple ..."
-        if head.i < tok.i and tok.left_edge.i > head.left_edge.i:
-            yield "host", head.left_edge.i, tok.left_edge.i - 1
-        elif head.i > tok.i:
-            yield "host", tok.right_edge.i + 1, head.right_edge.i
+    if tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and tok.left_edge.i > head.left_edge.i:
+        # "The strike was retaliatory, critics say"; "Things have changed, she says, especially
+        # online": the host runs on after the cue, and what follows is said too
+        yield "host", head.left_edge.i, max(tok.left_edge.i - 1, _host_after(tok, head))
+    elif tok.dep_ == "parataxis" and head is not tok and head.i > tok.i:
+        # "In the long run, many economists say, this effect could ripple ..."; "The economy, the
+        # minister said, will grow": the host's subject before the cue is said too
+        first = tok.right_edge.i + 1
+        if head.left_edge.i < tok.left_edge.i and _set_off(tok.doc, tok.left_edge.i, tok.right_edge.i):
+            first = head.left_edge.i
+        yield "host", first, head.right_edge.i
     elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         # "As Menendez pointed out, the rulings have real impact"
         if tok.i < head.i:
             yield "as_host", tok.right_edge.i + 1, head.right_edge.i
         else:
             yield "as_host", head.left_edge.i, tok.left_edge.i - 1
+
+
+def _host_after(tok: Token, head: Token) -> int:
+    """Last token of host `head` after an interrupting cue `tok` set off by commas or dashes (", she
+    says, ..."), or -1 when the host ends at the cue."""
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    if head.right_edge.i <= last + 1 or not _set_off(doc, first, last):
+        return -1
+    return head.right_edge.i
+
+
+def _set_off(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens first..last stand between commas or dashes (their own or their neighbours)."""
+    before = doc[first].text in _ASIDE_MARKS or (first > 0 and doc[first - 1].text in _ASIDE_MARKS)
+    after = doc[last].text in _ASIDE_MARKS or (last + 1 < len(doc) and doc[last + 1].text in _ASIDE_MARKS)
+    return before and after
 
 
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}

@@ -7,6 +7,8 @@ dropped, and so is a weak attribution nested in another one's content.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import reader.analysis.quotes.confidence as conf
 from reader.analysis.quotes.base import Found
 from reader.analysis.quotes.calibrate import ConfidencePass
@@ -14,6 +16,13 @@ from reader.analysis.quotes.direct import DirectPass
 from reader.analysis.quotes.indirect import IndirectPass
 from reader.analysis.quotes.lines import LinePass
 from reader.analysis.quotes.prose import ProsePass
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+#: What belongs to a cue verb's own words: "is widely seen", "were not deemed", "is expected".
+_CUE_WORDS = ("aux", "auxpass", "neg", "advmod", "prt")
 
 
 class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
@@ -25,8 +34,11 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
         kept.extend(self.standalone_direct(direct, consumed))
         kept = self.add_lines(kept)
         kept = self.drop_weak_nested(kept)
+        kept = self.drop_inner_frames(kept)
         self.hand_over(kept)
         kept = self.drop_furniture(kept)
+        for f in kept:
+            self.split_at_cue(f)
         for f in kept:
             self.repair_speaker(f)
         self.calibrate(kept)
@@ -111,6 +123,51 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
                     kept.append(t)
         return kept
+
+    @staticmethod
+    def drop_inner_frames(found: list[Found]) -> list[Found]:
+        """One cue, one content: a frame inside another frame of the same cue ("cited his
+        endorsements from 88 generals" holds "88 generals") is part of it, not a second quote."""
+        spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for f in found:
+            if f.kind == "indirect" and f.cue is not None:
+                spans.setdefault(f.cue, []).append((f.start, f.end))
+        out = []
+        for f in found:
+            outer = spans.get(f.cue, []) if f.kind == "indirect" and f.cue is not None else []
+            if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in outer):
+                continue
+            out.append(f)
+        return out
+
+    def split_at_cue(self, f: Found) -> None:
+        """A reported clause with its cue inside is two pieces, the cue left out: a cue that
+        interrupts it ("Things have changed, she says, especially online") or one whose subject
+        the content describes ("The deal is widely seen as a win")."""
+        if f.kind != "indirect" or f.cue is None or not f.start < f.cue[0] < f.end:
+            return
+        tok = self.doc[self.tok_at(f.cue[0])]
+        first, last = self.tok_at(f.start), self.tok_at(f.end - 1)
+        if first < tok.left_edge.i and tok.right_edge.i < last:
+            hole = (tok.left_edge.i, tok.right_edge.i)
+        else:
+            hole = self.cue_words(tok)
+        if not first < hole[0] <= hole[1] < last:
+            return
+        pieces = [self.trim(first, hole[0] - 1), self.trim(hole[1] + 1, last)]
+        f.segments = [p for p in pieces if p is not None]
+
+    def cue_words(self, tok: Token) -> tuple[int, int]:
+        """First and last token of a cue verb with the auxiliaries, negation, adverbs and particles
+        around it ("is widely seen", "were not deemed")."""
+        first = last = tok.i
+        for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest first
+            if child.i < tok.i and child.dep_ in _CUE_WORDS and child.right_edge.i == first - 1:
+                first = child.left_edge.i
+        for child in sorted(tok.children, key=lambda c: c.i):
+            if child.i > tok.i and child.dep_ in _CUE_WORDS and child.left_edge.i == last + 1:
+                last = child.right_edge.i
+        return first, last
 
     def drop_weak_nested(self, found: list[Found]) -> list[Found]:
         """Drop a doubtful attribution whose cue sits inside another one's content ("Rouhani tweeted
