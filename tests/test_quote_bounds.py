@@ -127,3 +127,22 @@ def test_object_with_its_adjuncts(nlp, text: str, cue: str, content: str) -> Non
     doc = nlp(text)
     quotes = [q for q in extract_quotes(doc, simple_actors(doc)) if q.cue is not None and q.cue.text == cue]
     assert [q.content.text for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # what a quote is about is not a second quote by the same cue
+        ("“If you noticed, she did not answer your question,” he said of Cruz.", ["direct"]),
+        (
+            "“He is a great gentleman, a good golfer and a wonderful guy,” the developer said of Mr. Clinton.",
+            ["direct"],
+        ),
+        # without a quote, "spoke of" has its content
+        ("The senator spoke of her fears for the economy.", ["indirect"]),
+    ],
+)
+def test_one_cue_one_quote(nlp, text: str, kinds: list[str]) -> None:
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, simple_actors(doc)) if q.cue is not None]
+    assert [q.kind for q in quotes] == kinds

@@ -35,6 +35,7 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
         kept = self.add_lines(kept)
         kept = self.drop_weak_nested(kept)
         kept = self.drop_inner_frames(kept)
+        kept = self.drop_quote_topics(kept)
         self.hand_over(kept)
         kept = self.drop_furniture(kept)
         for f in kept:
@@ -139,6 +140,13 @@ class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
                 continue
             out.append(f)
         return out
+
+    @staticmethod
+    def drop_quote_topics(found: list[Found]) -> list[Found]:
+        """What a quote is about is not a second quote: in "“It will fail,” she said of the plan",
+        "the plan" names the topic of the words quoted, which the direct quote already lists."""
+        quoted_cues = {f.cue for f in found if f.kind == "direct" and f.cue is not None}
+        return [f for f in found if not (f.construction == "prep_of" and f.cue in quoted_cues)]
 
     def split_at_cue(self, f: Found) -> None:
         """A reported clause with its cue inside is two pieces, the cue left out: a cue that
