@@ -135,9 +135,15 @@ def test_object_with_its_adjuncts(nlp, text: str, cue: str, content: str) -> Non
         # what a quote is about is not a second quote by the same cue
         ("“If you noticed, she did not answer your question,” he said of Cruz.", ["direct"]),
         (
-            "“He is a great gentleman, a good golfer and a wonderful guy,” the developer said of Mr. Clinton.",
+            "“He is a great gentleman and a wonderful guy,” the developer said of Mr. Clinton.",
             ["direct"],
         ),
+        # an adverbial phrase is not content ("for his part", "for example", "for months")
+        ("The governor, for his part, said the plan would fail.", ["indirect"]),
+        ("For example, Clinton has argued that the tax cut helps the rich.", ["indirect"]),
+        ("The senator has called for months for a new inquiry.", ["indirect"]),
+        # with an object after the cue, a clause before it is not its content
+        ("The more politics gets polarized, the more they fear the candidate.", ["indirect"]),
         # without a quote, "spoke of" has its content
         ("The senator spoke of her fears for the economy.", ["indirect"]),
     ],

@@ -144,6 +144,9 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     has_clause = False
     # "X has said ..., yet critics say Y": with a clause after the cue, one before it is not its content
     clause_after = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    # "The others are named only by letters. Survey B showed less bias": an object after the cue
+    # is its content, and a clause before it belongs to another sentence the parse joined
+    content_after = any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i for c in tok.children)
     for child in tok.children:
         dep = child.dep_
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -155,7 +158,7 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             dep = "xcomp"  # "sought on Wednesday to ease worries", parsed as a purpose clause
-        if dep == "ccomp" and clause_after and child.i < tok.i:
+        if dep == "ccomp" and child.i < tok.i and (clause_after or content_after):
             continue
         if dep in ("ccomp", "xcomp"):
             has_clause = True
@@ -165,7 +168,7 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             yield dep, child.left_edge.i, child.right_edge.i  # "the bill was opposed by Republicans"
         elif dep == "prep" and child.lower_ in _PREP_CONTENT:
             for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
+                if pobj.dep_ in ("pobj", "pcomp") and not _adverbial(child, pobj):
                     yield "prep_" + child.lower_, pobj.left_edge.i, pobj.right_edge.i
     if has_clause or tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in tok.children):
         return
@@ -204,6 +207,23 @@ def _set_off(doc: Doc, first: int, last: int) -> bool:
     before = doc[first].text in _ASIDE_MARKS or (first > 0 and doc[first - 1].text in _ASIDE_MARKS)
     after = doc[last].text in _ASIDE_MARKS or (last + 1 < len(doc) and doc[last + 1].text in _ASIDE_MARKS)
     return before and after
+
+
+#: Prepositional phrases that are adverbs, not content ("for example", "for his part", "in turn").
+_ADVERBIAL_PHRASES = {
+    ("for", "example"),
+    ("for", "instance"),
+    ("for", "part"),
+    ("on", "part"),
+    ("in", "turn"),
+}
+
+
+def _adverbial(prep: Token, pobj: Token) -> bool:
+    """Whether prep + pobj is an adverbial idiom or says how long ("for months", "for years")."""
+    if (prep.lower_, pobj.lemma_.lower()) in _ADVERBIAL_PHRASES:
+        return True
+    return prep.lower_ == "for" and pobj.ent_type_ in ("DATE", "TIME")
 
 
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
