@@ -167,6 +167,8 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
         elif dep == "nsubjpass" and any(c.dep_ == "agent" for c in tok.children):
             yield dep, child.left_edge.i, child.right_edge.i  # "the bill was opposed by Republicans"
         elif dep == "prep" and child.lower_ in _PREP_CONTENT:
+            if child.lower_ == "to" and _clause_after(tok, child):
+                continue  # "yelling to the officers that ...": whom it is said to, not what
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and not _adverbial(child, pobj):
                     yield "prep_" + child.lower_, pobj.left_edge.i, pobj.right_edge.i
@@ -194,12 +196,26 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
 
 def _host_after(tok: Token, head: Token) -> int:
     """Last token of host `head` after an interrupting cue `tok` set off by commas or dashes (", she
-    says, ..."), or -1 when the host ends at the cue."""
+    says, ..."), or -1 when the host ends at the cue or what follows is the reporter's participle
+    (“...,” she said, blaming ...)."""
     doc = tok.doc
     first, last = tok.left_edge.i, tok.right_edge.i
     if head.right_edge.i <= last + 1 or not _set_off(doc, first, last):
         return -1
+    after = [c for c in head.children if c.i > last]
+    if after and after[0].tag_ == "VBG" and after[0].dep_ in ("advcl", "acl", "xcomp", "conj"):
+        return -1
     return head.right_edge.i
+
+
+def _clause_after(tok: Token, prep: Token) -> bool:
+    """Whether cue `tok` has a clause of its own after the phrase `prep` ("said to reporters that
+    ..."), the parse's "that" clause hung on the phrase's noun included."""
+    hung = [c for p in prep.children for c in p.children if c.dep_ == "relcl"]
+    clauses = [c for c in tok.children if c.i > prep.i and c.dep_ in ("ccomp", "advcl")] + hung
+    return any(
+        c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses
+    )
 
 
 def _set_off(doc: Doc, first: int, last: int) -> bool:
