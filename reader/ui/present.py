@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from reader.analysis.model import DOUBTFUL_CONFIDENCE, Analysis, Event, Quote, Referent
 from reader.analysis.summary import display_date, notices, when_text
 from reader.article import Article, count_words, reading_minutes
 from reader.terminal import mask_url, one_line
+from reader.ui.layout import wrap
 
 #: Attributions below this confidence are "doubtful": hidden (text, panel, ]/[ jumps, counts) until the
 #: user asks for all of them with `a`, then shown dimmer and marked "?".
@@ -262,3 +264,22 @@ def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = Fals
     elif not quotes and referent.kind in ("person", "organisation", "group"):
         text.append("\nNo quotes attributed.\n", "dim")
     return text
+
+
+def wrap_facts(meta: str, width: int) -> list[str]:
+    """The facts line ("Jane Doe · 14 March 2024 · 6 min read") in `width` columns, broken between two
+    facts rather than inside one ("· 6" / "min read"); a fact longer than a line wraps as text does."""
+    lines: list[str] = []
+    facts = meta_facts(meta)  # a fact wider than the line ("610 words · 3 min read") breaks into its parts
+    facts = [
+        part for fact in facts for part in (fact.split(FACT_SEPARATOR) if cell_len(fact) > width else [fact])
+    ]
+    for fact in facts:
+        if lines and cell_len(lines[-1] + FACT_SEPARATOR + fact) <= width:
+            lines[-1] += FACT_SEPARATOR + fact
+        elif cell_len(fact) <= width:
+            lines.append(fact)
+        else:
+            layout = wrap(fact, width)
+            lines.extend(layout.line_text(i) for i in range(len(layout)))
+    return lines

@@ -30,7 +30,7 @@ from reader.article import Heading
 from reader.terminal import sanitize_for_terminal
 from reader.ui.layout import IntervalIndex, Layout, wrap
 from reader.ui.messages import ReferentClicked
-from reader.ui.present import FACT_SEPARATOR, meta_facts, shown_quotes
+from reader.ui.present import shown_quotes, wrap_facts
 from reader.ui.widgets.highlights import (
     DIM,
     FALLBACK_STYLES,
@@ -48,25 +48,6 @@ DEFAULT_HIGHLIGHT = frozenset(ENTITY_ROLES) - {"other"}
 GUTTER = 2
 QUOTE_BAR = "▎"
 DOUBTFUL_BAR = "╎"
-
-
-def wrap_facts(meta: str, width: int) -> list[str]:
-    """The facts line ("Jane Doe · 14 March 2024 · 6 min read") in `width` columns, broken between two
-    facts rather than inside one ("· 6" / "min read"); a fact longer than a line wraps as text does."""
-    lines: list[str] = []
-    facts = meta_facts(meta)  # a fact wider than the line ("610 words · 3 min read") breaks into its parts
-    facts = [
-        part for fact in facts for part in (fact.split(FACT_SEPARATOR) if cell_len(fact) > width else [fact])
-    ]
-    for fact in facts:
-        if lines and cell_len(lines[-1] + FACT_SEPARATOR + fact) <= width:
-            lines[-1] += FACT_SEPARATOR + fact
-        elif cell_len(fact) <= width:
-            lines.append(fact)
-        else:
-            layout = wrap(fact, width)
-            lines.extend(layout.line_text(i) for i in range(len(layout)))
-    return lines
 
 
 class ArticleView(ScrollView, can_focus=True):
