@@ -9,9 +9,11 @@ A package of named passes over a parsed Doc, in this order:
 3. Cue rules: `direct` (each quoted stretch finds its cue in the words around it, by the
    constructions of one rule table), `indirect` (reported speech off the dependency parse) and
    `lines` (interview turns, headline claims).
-4. `speakers`: who each cue's words belong to.
+4. `speakers`: who each cue's words belong to, read off the parse, with `fallbacks` when the parse
+   attached no speaker.
 5. `merge`: a reported clause that carries a quoted fragment becomes one "mixed" quote; a scare
-   quote or title with no cue is dropped.
+   quote or title with no cue is dropped. `repairs` then hands the floor to the last speaker
+   named and mends a speaker the parse got wrong (a date, a dateline, a word that cannot speak).
 6. `resolve`: each speaker mention is linked to an actor.
 7. `calibrate`: confidence, from the constants of `confidence`.
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import reader.analysis.quotes.confidence as conf
 from reader.analysis.quotes.base import PRONOUNS_SUBJECT, Found, agentive
+from reader.analysis.quotes.fallbacks import FallbackSpeakers
 from reader.analysis.quotes.marks import Quoted
-from reader.analysis.quotes.speakers import SpeakerRules
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -101,7 +101,7 @@ def looks_like_a_title(inner: str) -> bool:
     return fits and words[0][:1].isupper() and capitals >= 2
 
 
-class DirectPass(SpeakerRules):
+class DirectPass(FallbackSpeakers):
     """Quoted stretches to direct quotes with cue and speaker."""
 
     def direct(self) -> list[Found]:

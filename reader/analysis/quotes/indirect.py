@@ -17,8 +17,9 @@ import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.cues import Frame
 from reader.analysis.quotes.base import Found
+from reader.analysis.quotes.fallbacks import FallbackSpeakers
 from reader.analysis.quotes.frames import candidate_frames, content_head, frame_features
-from reader.analysis.quotes.speakers import SpeakerRules, actor_like
+from reader.analysis.quotes.speakers import actor_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,7 +113,7 @@ def _between(t: Token, top: Token) -> list[Token]:
     return out
 
 
-class IndirectPass(SpeakerRules):
+class IndirectPass(FallbackSpeakers):
     """Cue words to indirect attributions with their speaker."""
 
     def indirect(self) -> list[Found]:

@@ -16,6 +16,7 @@ from reader.analysis.quotes.direct import DirectPass
 from reader.analysis.quotes.indirect import IndirectPass
 from reader.analysis.quotes.lines import LinePass
 from reader.analysis.quotes.prose import ProsePass
+from reader.analysis.quotes.repairs import SpeakerRepairs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 _CUE_WORDS = ("aux", "auxpass", "neg", "advmod", "prt")
 
 
-class MergePass(DirectPass, IndirectPass, LinePass, ProsePass, ConfidencePass):
+class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, ConfidencePass):
     """Runs the cue passes and merges what they found."""
 
     def run(self) -> list[Found]:

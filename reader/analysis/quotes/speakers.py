@@ -1,8 +1,9 @@
 """Speakers: who a cue's words belong to, read off the parse.
 
 The subject of the cue verb, the agent of a passive, the reporter of a clause that carries a
-quote, the owner of a claim ("his claim that ..."), and the fallbacks for a parse that did not
-attach one (the name next to the cue, the sentence's main subject). Turning a speaker token into
+quote, the owner of a claim ("his claim that ..."). The fallbacks for a parse that did not
+attach one (the name next to the cue, the sentence's main subject) are `fallbacks`'s, the floor
+hand-over and the repairs once the quotes are merged `repairs`'s. Turning a speaker token into
 an actor is `resolve`'s job.
 """
 
@@ -16,9 +17,7 @@ from reader.analysis.quotes.base import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS_SUBJECT,
-    RELATIVE,
     Context,
-    Found,
     agentive,
     name_head,
 )
@@ -31,7 +30,6 @@ QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
 PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
-EXPLETIVE_HOSTS = lexicon.words("verbs", "expletive_hosts")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
@@ -295,129 +293,6 @@ class SpeakerRules(Context):
             return words[-1]
         return None
 
-    def nearby_source(self, tok: Token, a: int, b: int) -> Token | None:
-        """A speaker the parse did not attach: the nearest name or pronoun next to a cue verb, outside
-        its content ("..., said Robert Reich, who served ...")."""
-        doc = self.doc
-        sent = tok.sent
-        for i in range(tok.i + 1, min(tok.i + 4, sent.end)):
-            t = doc[i]
-            if a <= i <= b or self.in_quote[i] != -1:
-                break
-            if agentive(t) or (i == tok.i + 1 and looks_like_name(t)):
-                return name_head(t)
-        for i in range(tok.i - 1, max(tok.i - 6, sent.start - 1), -1):
-            t = doc[i]
-            if a <= i <= b or self.in_quote[i] != -1 or t.text in ",;:":
-                break
-            if agentive(t) and t.dep_ not in ("pobj", "dobj") and not self.own_patient(tok, t):
-                return name_head(t)
-        return None
-
-    def frame_source(self, cue: Token, first: int, last: int) -> Token | None:
-        """The speaker named next to a quote's cue when the parse missed it: "“...,” Mr. Conant, the
-        consultant, said" (the words between quote and cue) or "“...,” said Skelly" (the words after)."""
-        doc = self.doc
-        sent = cue.sent
-        inside = first < cue.i < last
-        if cue.i > last:
-            between = range(last + 1, cue.i)
-        elif cue.i < first:
-            between = range(sent.start, cue.i)
-        elif inside and self.in_quote[cue.i] == -1:
-            # an interrupted quote, “...,” Mr. Bell said, “...”: the unquoted words before the cue
-            j = cue.i
-            while j - 1 > first and self.in_quote[j - 1] == -1:
-                j -= 1
-            between = range(j, cue.i)
-        else:
-            return None
-        for i in between:
-            t = doc[i]
-            if self.in_quote[i] == -1 and (agentive(t) or t.pos_ in ("PROPN", "NOUN")) and t.dep_ != "pobj":
-                # the head of the first noun phrase
-                j = i
-                while (
-                    j + 1 < cue.i
-                    and doc[j + 1].dep_ in ("compound", "flat")
-                    or (j + 1 < cue.i and doc[j].dep_ == "compound")
-                ):
-                    j += 1
-                return doc[j]
-        if cue.i > last or inside:
-            # “...,” said Marcus Bell, whose mother ...: the name right after the cue
-            for i in range(cue.i + 1, min(cue.i + 8, sent.end)):
-                t = doc[i]
-                if self.in_quote[i] != -1 or t.text in ",;:.":
-                    break
-                if agentive(t) or t.pos_ in ("PROPN", "NOUN") or looks_like_name(t):
-                    j = i
-                    while j + 1 < sent.end and (doc[j].dep_ == "compound" or doc[j + 1].dep_ in ("flat",)):
-                        j += 1
-                    return doc[j]
-        return None
-
-    def fallback_source(self, tok: Token, a: int, b: int) -> Token | None:
-        """When the parse gives a cue no subject, the subject nearest before it in its sentence (most
-        attributions have a source, and it is usually the closest preceding subject)."""
-        doc = self.doc
-        sent = tok.sent
-        for i in range(tok.i - 1, sent.start - 1, -1):
-            t = doc[i]
-            if t.is_space and "\n" in t.text:
-                break
-            if a <= i <= b or self.in_quote[i] != -1:
-                continue
-            if (
-                t.dep_ in ("nsubj", "nsubjpass")
-                and t.pos_ in ("NOUN", "PROPN", "PRON")
-                and t.lower_ != "it"
-                and not self.own_patient(tok, t)
-            ):
-                return t
-        return None
-
-    def nearest_compatible(self, tok: Token, a: int, b: int) -> Token | None:
-        """A last resort for a cue whose speaker the parse does not show: the subject of its sentence's
-        main clause, else the nearest name, pronoun or role noun before the cue in its sentence
-        ("Criticizing police tactics, she ..."), outside the content and any quote."""
-        doc = self.doc
-        root = self.root_subject(tok)
-        if root is not None and not a <= root.i <= b and root.lower_ not in ("it", "this", "that"):
-            return root
-        sent = tok.sent
-        for i in range(tok.i - 1, sent.start - 1, -1):
-            t = doc[i]
-            if a <= i <= b or self.in_quote[i] != -1:
-                continue
-            if agentive(t) and t.lower_ not in RELATIVE and not self.own_patient(tok, t):
-                return name_head(t)
-        return None
-
-    def root_subject(self, tok: Token) -> Token | None:
-        """The subject of the sentence's main verb, for a cue the parse left without one."""
-        root = tok.sent.root
-        if root.i == tok.i:
-            return None
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and self.in_quote[child.i] == -1 and child.pos_ != "DET":
-                return child
-        return None
-
-    def colon_intro(self, frame: list[int], first: int) -> tuple[Token, Token] | None:
-        """A quote right after a colon takes the subject of the clause before it ("Kasich resisted: ...")."""
-        doc = self.doc
-        before = [i for i in frame if i < first]
-        if not before or doc[before[-1]].text != ":":
-            return None
-        verb = doc[before[-1]].head
-        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head
-        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or self.in_quote[subject.i] != -1:
-            return None
-        return verb, subject
-
     def named_owner(self, noun: Token, owner: Token) -> Token:
         """ "De Blasio repeated his claim that ...": a possessive pronoun on the object of a verb is
         the verb's named subject, and the name says more than "his"."""
@@ -460,198 +335,6 @@ class SpeakerRules(Context):
         if outer is None or self.in_quote[outer.i] != -1 or outer.lower_ in PRONOUNS_SUBJECT:
             return None
         return outer if agentive(outer) or outer.pos_ == "PROPN" else None
-
-    def named_colon(self, first: int) -> tuple[Token, Token] | None:
-        """A quote after a name and a colon ("... - HuffPollster: “While the Iowa caucuses ...”")."""
-        doc = self.doc
-        j = first - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
-        if j < 1 or doc[j].text != ":":
-            return None
-        name = doc[j - 1]
-        if name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and name.text[:1].isupper()):
-            return doc[j], name
-        return None
-
-    def introduced_by_previous(self, first: int) -> tuple[Token, Token] | None:
-        """For a quote that opens a paragraph: a speech cue with a subject ending the paragraph
-        before it ("... Ramírez, 52, described the moment the tunnel collapsed.")."""
-        doc = self.doc
-        if first == 0 or not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
-            return None
-        sent = doc[first - 1].sent if not doc[first - 1].is_space else doc[max(0, first - 2)].sent
-        if self.para_of(sent.start_char) != self.para_of(doc[first].idx) - 1:
-            return None
-        if any(self.in_quote[i] != -1 for i in range(sent.start, sent.end)):
-            return None
-        root = sent.root
-        if root.pos_ != "VERB" or root.lemma_.lower() not in self.cues.speech:
-            return None
-        subject = self.subject_of(root)
-        return None if subject is None else (root, subject)
-
-    def hand_over(self, found: list[Found]) -> None:
-        """A quote that goes on without a cue is whoever last took the floor: in "“...,” Clarke said.
-        His partner, Lawrence Cummings, called him a master at deals. “He showed ...”" the second
-        quote is Cummings's, not Clarke's. The floor passes to the last attribution with a named
-        or pronoun speaker in a sentence after the previous quote's, in the quote's paragraph or the
-        one before."""
-        directs = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.start)
-        reported = [g for g in found if g.kind != "direct" and g.speaker_tok is not None and g.cue]
-        for k, f in enumerate(directs):
-            if f.rule != "continuation" or k == 0:
-                continue
-            floor = self.doc[self.tok_at(directs[k - 1].end - 1)].sent.end_char
-            after = [g for g in reported if floor <= g.start and g.end <= f.start + 1]
-            if not after:
-                continue
-            g = max(after, key=lambda g: g.end)
-            assert g.speaker_tok is not None
-            tok = self.doc[g.speaker_tok]
-            if self.para_of(f.start) - self.para_of(g.end) > 1 or not (agentive(tok) or tok.pos_ == "PROPN"):
-                continue
-            f.speaker_tok, f.speaker_span, f.cue = g.speaker_tok, None, g.cue
-
-    def repair_speaker(self, f: Found) -> None:
-        """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
-        took for the subject is never the speaker: the name nearest the cue in its sentence is."""
-        if f.cue is None or f.speaker_span is not None:
-            return
-        self.repair_fronted(f)
-        if f.speaker_tok is None:
-            return
-        doc = self.doc
-        tok = doc[f.speaker_tok]
-        para_start = self.para_starts[self.para_of(tok.idx)]
-        dateline = (
-            tok.is_upper
-            and len(tok) > 2
-            and self.text[para_start : tok.idx].strip() == ""
-            and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
-        )
-        if tok.lower_ == "it" and self.repair_expletive(f, tok):
-            return
-        if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
-            self.repair_non_actor(f, tok)
-            return
-        cue = self.tok_at(f.cue[0])
-        sent = doc[cue].sent
-        best: Token | None = None
-        for t in sent:
-            if t.i == tok.i or f.start <= t.idx < f.end or self.in_quote[t.i] != -1:
-                continue
-            name_end = t.ent_type_ in ("PERSON", "ORG") and (
-                t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I"
-            )
-            if name_end and (best is None or abs(t.i - cue) < abs(best.i - cue)):
-                best = t
-        if best is not None:
-            f.speaker_tok = best.i
-
-    def repair_expletive(self, f: Found, tok: Token) -> bool:
-        """The "it" of "It was at the conference that Swanson spoke, pointing to ...", "It dawned on
-        Murphy that ..." or "It falls to the Parliament to ..." is nobody: the actor the clause is
-        about speaks (the nearest before the cue, outside the content). Whether it was repaired."""
-        assert f.cue is not None
-        if tok.head.lemma_.lower() not in EXPLETIVE_HOSTS:
-            return False
-        cue = self.tok_at(f.cue[0])
-        for i in range(cue - 1, tok.i, -1):
-            t = self.doc[i]
-            if f.start <= t.idx < f.end or self.in_quote[i] != -1 or t.lower_ in RELATIVE:
-                continue
-            if agentive(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dative"):
-                f.speaker_tok = name_head(t).i
-                return True
-        return False
-
-    def repair_fronted(self, f: Found) -> None:
-        """ "In a statement to the Observer, her adviser, Jake Sullivan, said: ...", "Of Carson, Levine,
-        who ..., said": the parse hangs the subject on the opening phrase and leaves the cue without
-        one, or takes a word of that phrase for it. The speaker is the first actor after the phrase."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
-        if cue.pos_ != "VERB" or self.asked_passive(cue):
-            return
-        if f.speaker_tok is not None:
-            tok = self.doc[f.speaker_tok]
-            if tok.pos_ != "ADP" and (tok.i > cue.i or agentive(tok) and tok.dep_ != "pobj"):
-                return
-        found = self.fronted_subject(cue, f)
-        if found is not None:
-            f.speaker_tok = found.i
-
-    def fronted_subject(self, cue: Token, f: Found) -> Token | None:
-        """The first actor between an opening phrase ("In a statement to the Observer,") and cue."""
-        doc = self.doc
-        sent = cue.sent
-        start = sent.start
-        while start < cue.i and (doc[start].is_space or doc[start].dep_ == "cc" or doc[start].is_punct):
-            start += 1
-        if doc[start].pos_ not in ("ADP", "SCONJ"):
-            return None
-        comma = next((i for i in range(start, cue.i) if doc[i].text == ","), None)
-        if comma is None:
-            return None
-        if f.speaker_tok is not None and not start <= f.speaker_tok < comma:
-            return None
-        for i in range(comma + 1, cue.i):
-            t = doc[i]
-            if self.in_quote[i] != -1 or f.start <= t.idx < f.end:
-                return None
-            if agentive(t) and t.lower_ not in RELATIVE:
-                while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < cue.i:
-                    t = t.head
-                return name_head(t)
-        return None
-
-    def repair_non_actor(self, f: Found, tok: Token) -> None:
-        """A speaker is actor-like: a person, organisation, group, or a description headed by a noun
-        that can speak. An adjective ("Congressional") gives way to the noun it modifies; an abstract
-        noun ("Trump's most famously false contention", "the proportion of voters") to the actor it
-        names; with neither, there is no speaker."""
-        if tok.pos_ == "ADJ":
-            # "Congressional leaders", "Iranian officials": the nationality or body is an adjective
-            head = tok.head
-            if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and actor_like(head):
-                f.speaker_tok = head.i
-            if not tok.ent_type_:
-                return
-        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or actor_like(tok):
-            return  # a plural ("shareholders", "residents") is people more often than not
-        for child in tok.children:
-            if child.dep_ == "poss" and (agentive(child) or child.pos_ == "PROPN"):
-                f.speaker_tok = name_head(child).i
-                return
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and actor_like(obj) and obj.pos_ != "PRON":
-                        f.speaker_tok = name_head(obj).i
-                        return
-        self.repair_from_above(f, tok)
-
-    def repair_from_above(self, f: Found, tok: Token) -> None:
-        """An abstract noun the parse made the speaker of a participle or a second verb ("Bennett
-        denied the notion that a shakeup is coming, explaining ...", "officials were angered by the
-        deal and predicted ..."): the nearest clause above the cue with an actor for its subject."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
-        if tok.head.i == cue.i or f.rule == "source_phrase":
-            return  # the cue's own subject ("simple math shows ..."), "according to a database"
-        for verb in cue.ancestors:
-            for child in verb.children:
-                if (
-                    child.dep_ in ("nsubj", "nsubjpass")
-                    and child.i != tok.i
-                    and agentive(child)
-                    and child.lower_ not in RELATIVE
-                    and self.in_quote[child.i] == -1
-                    and not f.start <= child.idx < f.end
-                ):
-                    f.speaker_tok = name_head(child).i
-                    return
 
 
 def actor_like(tok: Token) -> bool:

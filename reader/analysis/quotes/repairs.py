@@ -1,0 +1,185 @@
+"""Speaker repairs: the floor hand-over and the fixes to a speaker once the quotes are merged.
+
+A quote that goes on without a cue is whoever last took the floor; a date, a dateline, an
+expletive "it", a fronted phrase or a word that cannot speak, which the parse took for the
+subject, gives way to the actor the sentence names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis import lexicon
+from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
+from reader.analysis.quotes.speakers import SpeakerRules, actor_like
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EXPLETIVE_HOSTS = lexicon.words("verbs", "expletive_hosts")
+
+
+class SpeakerRepairs(SpeakerRules):
+    """Repairs to the speakers of the merged quotes."""
+
+    def hand_over(self, found: list[Found]) -> None:
+        """A quote that goes on without a cue is whoever last took the floor: in "“...,” Clarke said.
+        His partner, Lawrence Cummings, called him a master at deals. “He showed ...”" the second
+        quote is Cummings's, not Clarke's. The floor passes to the last attribution with a named
+        or pronoun speaker in a sentence after the previous quote's, in the quote's paragraph or the
+        one before."""
+        directs = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.start)
+        reported = [g for g in found if g.kind != "direct" and g.speaker_tok is not None and g.cue]
+        for k, f in enumerate(directs):
+            if f.rule != "continuation" or k == 0:
+                continue
+            floor = self.doc[self.tok_at(directs[k - 1].end - 1)].sent.end_char
+            after = [g for g in reported if floor <= g.start and g.end <= f.start + 1]
+            if not after:
+                continue
+            g = max(after, key=lambda g: g.end)
+            assert g.speaker_tok is not None
+            tok = self.doc[g.speaker_tok]
+            if self.para_of(f.start) - self.para_of(g.end) > 1 or not (agentive(tok) or tok.pos_ == "PROPN"):
+                continue
+            f.speaker_tok, f.speaker_span, f.cue = g.speaker_tok, None, g.cue
+
+    def repair_speaker(self, f: Found) -> None:
+        """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
+        took for the subject is never the speaker: the name nearest the cue in its sentence is."""
+        if f.cue is None or f.speaker_span is not None:
+            return
+        self.repair_fronted(f)
+        if f.speaker_tok is None:
+            return
+        doc = self.doc
+        tok = doc[f.speaker_tok]
+        para_start = self.para_starts[self.para_of(tok.idx)]
+        dateline = (
+            tok.is_upper
+            and len(tok) > 2
+            and self.text[para_start : tok.idx].strip() == ""
+            and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
+        )
+        if tok.lower_ == "it" and self.repair_expletive(f, tok):
+            return
+        if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
+            self.repair_non_actor(f, tok)
+            return
+        cue = self.tok_at(f.cue[0])
+        sent = doc[cue].sent
+        best: Token | None = None
+        for t in sent:
+            if t.i == tok.i or f.start <= t.idx < f.end or self.in_quote[t.i] != -1:
+                continue
+            name_end = t.ent_type_ in ("PERSON", "ORG") and (
+                t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I"
+            )
+            if name_end and (best is None or abs(t.i - cue) < abs(best.i - cue)):
+                best = t
+        if best is not None:
+            f.speaker_tok = best.i
+
+    def repair_expletive(self, f: Found, tok: Token) -> bool:
+        """The "it" of "It was at the conference that Swanson spoke, pointing to ...", "It dawned on
+        Murphy that ..." or "It falls to the Parliament to ..." is nobody: the actor the clause is
+        about speaks (the nearest before the cue, outside the content). Whether it was repaired."""
+        assert f.cue is not None
+        if tok.head.lemma_.lower() not in EXPLETIVE_HOSTS:
+            return False
+        cue = self.tok_at(f.cue[0])
+        for i in range(cue - 1, tok.i, -1):
+            t = self.doc[i]
+            if f.start <= t.idx < f.end or self.in_quote[i] != -1 or t.lower_ in RELATIVE:
+                continue
+            if agentive(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dative"):
+                f.speaker_tok = name_head(t).i
+                return True
+        return False
+
+    def repair_fronted(self, f: Found) -> None:
+        """ "In a statement to the Observer, her adviser, Jake Sullivan, said: ...", "Of Carson, Levine,
+        who ..., said": the parse hangs the subject on the opening phrase and leaves the cue without
+        one, or takes a word of that phrase for it. The speaker is the first actor after the phrase."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        if cue.pos_ != "VERB" or self.asked_passive(cue):
+            return
+        if f.speaker_tok is not None:
+            tok = self.doc[f.speaker_tok]
+            if tok.pos_ != "ADP" and (tok.i > cue.i or agentive(tok) and tok.dep_ != "pobj"):
+                return
+        found = self.fronted_subject(cue, f)
+        if found is not None:
+            f.speaker_tok = found.i
+
+    def fronted_subject(self, cue: Token, f: Found) -> Token | None:
+        """The first actor between an opening phrase ("In a statement to the Observer,") and cue."""
+        doc = self.doc
+        sent = cue.sent
+        start = sent.start
+        while start < cue.i and (doc[start].is_space or doc[start].dep_ == "cc" or doc[start].is_punct):
+            start += 1
+        if doc[start].pos_ not in ("ADP", "SCONJ"):
+            return None
+        comma = next((i for i in range(start, cue.i) if doc[i].text == ","), None)
+        if comma is None:
+            return None
+        if f.speaker_tok is not None and not start <= f.speaker_tok < comma:
+            return None
+        for i in range(comma + 1, cue.i):
+            t = doc[i]
+            if self.in_quote[i] != -1 or f.start <= t.idx < f.end:
+                return None
+            if agentive(t) and t.lower_ not in RELATIVE:
+                while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < cue.i:
+                    t = t.head
+                return name_head(t)
+        return None
+
+    def repair_non_actor(self, f: Found, tok: Token) -> None:
+        """A speaker is actor-like: a person, organisation, group, or a description headed by a noun
+        that can speak. An adjective ("Congressional") gives way to the noun it modifies; an abstract
+        noun ("Trump's most famously false contention", "the proportion of voters") to the actor it
+        names; with neither, there is no speaker."""
+        if tok.pos_ == "ADJ":
+            # "Congressional leaders", "Iranian officials": the nationality or body is an adjective
+            head = tok.head
+            if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and actor_like(head):
+                f.speaker_tok = head.i
+            if not tok.ent_type_:
+                return
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or actor_like(tok):
+            return  # a plural ("shareholders", "residents") is people more often than not
+        for child in tok.children:
+            if child.dep_ == "poss" and (agentive(child) or child.pos_ == "PROPN"):
+                f.speaker_tok = name_head(child).i
+                return
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and actor_like(obj) and obj.pos_ != "PRON":
+                        f.speaker_tok = name_head(obj).i
+                        return
+        self.repair_from_above(f, tok)
+
+    def repair_from_above(self, f: Found, tok: Token) -> None:
+        """An abstract noun the parse made the speaker of a participle or a second verb ("Bennett
+        denied the notion that a shakeup is coming, explaining ...", "officials were angered by the
+        deal and predicted ..."): the nearest clause above the cue with an actor for its subject."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        if tok.head.i == cue.i or f.rule == "source_phrase":
+            return  # the cue's own subject ("simple math shows ..."), "according to a database"
+        for verb in cue.ancestors:
+            for child in verb.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i != tok.i
+                    and agentive(child)
+                    and child.lower_ not in RELATIVE
+                    and self.in_quote[child.i] == -1
+                    and not f.start <= child.idx < f.end
+                ):
+                    f.speaker_tok = name_head(child).i
+                    return
