@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_analysis import best_of, big_text  # noqa: E402  (the same timing and sample text)
 
 from reader.analysis.entities import (  # noqa: E402
     entities_from_doc,
@@ -31,34 +31,6 @@ from reader.resources import samples_dir  # noqa: E402
 from reader.sources import load_article  # noqa: E402
 
 SEED = samples_dir() / "iran-missile-strikes.txt"
-
-
-def best_of(repeat: int, func: Callable[[], object]) -> float:
-    """The fastest of `repeat` runs, in seconds: the least disturbed by other work on the machine."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def long_text(words: int) -> str:
-    """About `words` words of the bundled plain-text samples, repeated in turn."""
-    bodies = [
-        load_article(str(path)).body.strip()
-        for path in sorted(samples_dir().iterdir())
-        if path.suffix in (".txt", ".md")
-    ]
-    pieces: list[str] = []
-    count = 0
-    while count < words:
-        for body in bodies:
-            pieces.append(body)
-            count += len(body.split())
-            if count >= words:
-                break
-    return "\n\n".join(pieces) + "\n"
 
 
 def entity_passes(doc: Any, text: str) -> None:
@@ -91,7 +63,7 @@ def main() -> int:
     print()
     seed = load_article(str(SEED))
     measure(nlp, "seed article", seed.body, args.repeat)
-    measure(nlp, "long text", long_text(args.words), max(1, args.repeat // 2))
+    measure(nlp, "long text", big_text(args.words), max(1, args.repeat // 2))
     return 0
 
 
