@@ -17,6 +17,13 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
     return found[0]
 
 
+def speaker_mention(nlp: Any, text: str, words: str) -> str:
+    """The speaker mention, as written, of the quote starting with `words` in `text`."""
+    quote = quote_with(analyse(text, nlp), words)
+    assert quote.speaker is not None
+    return quote.speaker.text
+
+
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
@@ -62,9 +69,7 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
 def test_a_participle_goes_with_the_clause_it_belongs_to(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    quote = quote_with(analyse(text, nlp), words)
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert speaker_mention(nlp, text, words) == speaker
 
 
 @pytest.mark.parametrize(
@@ -124,9 +129,7 @@ def test_what_a_document_says_is_its_publishers_only_when_they_put_it_out(
 def test_a_quote_without_a_cue_goes_to_whoever_last_took_the_floor(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    quote = quote_with(analyse(text, nlp), words)
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert speaker_mention(nlp, text, words) == speaker
 
 
 @pytest.mark.parametrize(
@@ -161,9 +164,7 @@ def test_a_quote_without_a_cue_goes_to_whoever_last_took_the_floor(
 def test_an_it_that_stands_for_nobody_is_not_the_speaker(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    quote = quote_with(analyse(text, nlp), words)
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert speaker_mention(nlp, text, words) == speaker
 
 
 @pytest.mark.parametrize(
@@ -182,6 +183,4 @@ def test_an_it_that_stands_for_nobody_is_not_the_speaker(
 def test_a_participle_after_a_quote_goes_with_its_reporter(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    quote = quote_with(analyse(text, nlp), words)
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert speaker_mention(nlp, text, words) == speaker
