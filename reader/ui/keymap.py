@@ -98,8 +98,7 @@ def _default_keys_by_owner(owners: Iterable[type[DOMNode]]) -> dict[str, dict[st
     for owner in owners:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
-                keys = [key.strip() for key in binding.key.split(",") if key.strip()]
-                defaults.setdefault(owner.__name__, {})[binding.id] = keys
+                defaults.setdefault(owner.__name__, {})[binding.id] = _split(binding.key)
     return defaults
 
 
