@@ -14,10 +14,14 @@ each labelled: a reader asked who said what, and only speech is someone's words 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
 from reader.analysis.quotes.base import Context, Found, agentive
 from reader.vocab import ACTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SPEECH, BELIEF, INTENTION, EVIDENCE, QUESTION, TOPIC, ACTION = ACTS
 #: Cue lemmas whose act the acts lexicon states outright.
@@ -117,9 +121,9 @@ class ActPass(Context):
 
     def says_what_it_is(self, f: Found) -> bool:
         """Whether the content says what its object is: "described the talks as constructive"."""
-        if f.cue is None:
+        tok = self.cue_token(f)
+        if tok is None:
             return False
-        tok = self.doc[self.tok_at(f.cue[0])]
         return any(
             (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")) and c.i > tok.i
             for c in tok.children
@@ -127,21 +131,24 @@ class ActPass(Context):
 
     def result_clause(self, f: Found) -> bool:
         """Whether a "that" clause tells a result, not a claim ("grew so heated that ...")."""
-        if f.cue is None:
+        tok = self.cue_token(f)
+        if tok is None:
             return False
-        tok = self.doc[self.tok_at(f.cue[0])]
         return any(c.lower_ in ("so", "such") for t in (tok, *tok.children) for c in t.children)
 
     def cue_lemma(self, f: Found) -> str | None:
         """The cue word's lemma (a verb's as the lexicon spells it), None without a cue."""
-        if f.cue is None:
-            return None
-        tok = self.doc[self.tok_at(f.cue[0])]
+        tok = self.cue_token(f)
+        return None if tok is None else self.lemma_of(tok)
+
+    def lemma_of(self, tok: Token) -> str:
+        """A cue word's lemma, a verb's as the lexicon spells it."""
         lemma = tok.lemma_.lower()
         return self.cues.verb_lemma(lemma, tok.lower_) if tok.pos_ == "VERB" else lemma
 
     def noun_cue(self, f: Found) -> bool:
-        return f.cue is not None and self.doc[self.tok_at(f.cue[0])].pos_ in ("NOUN", "PROPN")
+        tok = self.cue_token(f)
+        return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
     def unnamed_asker(self, f: Found) -> bool:
         """Whether a question is put by nobody named: no speaker, or the writer's "I"."""
@@ -169,10 +176,10 @@ class ActPass(Context):
 
     def cue_act(self, f: Found) -> str | None:
         """The act the cue word states, None when it states none (a colon, an unknown verb)."""
-        if f.cue is None:
+        tok = self.cue_token(f)
+        if tok is None:
             return None
-        tok = self.doc[self.tok_at(f.cue[0])]
-        lemma = self.cue_lemma(f) or tok.lemma_.lower()
+        lemma = self.lemma_of(tok)
         stated = _STATED.get(lemma) or _STATED.get(tok.lower_)  # "convinced", "worried"
         if stated is not None:
             return stated

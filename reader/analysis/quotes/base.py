@@ -118,6 +118,10 @@ class Context:
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
 
+    def cue_token(self, f: Found) -> Token | None:
+        """The token the cue of `f` starts at; None when `f` has none (an interview turn, a signature)."""
+        return None if f.cue is None else self.doc[self.tok_at(f.cue[0])]
+
     def tok_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or len(span) == 0:

@@ -47,7 +47,7 @@ class ConfidencePass(Context):
             where = f.cue[0] if f.cue is not None else f.start
             if not lead <= where < end:
                 continue
-            cue_tok = doc[self.tok_at(f.cue[0])] if f.cue is not None else None
+            cue_tok = self.cue_token(f)
             speech = cue_tok is not None and (
                 self.cues.verb_lemma(cue_tok.lemma_.lower(), cue_tok.lower_) in self.cues.speech
             )
