@@ -20,12 +20,9 @@ CREDIT_MARKERS = lexicon.words("web", "credit_markers")
 NOTE_MARKERS = lexicon.words("web", "note_markers")
 AGENCIES = lexicon.words("credits", "agencies")
 #: A picture credit closing its line: "... overnight. Jane Doe/Reuters", "(Kevin Lamarque/AP)".
+_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY_CREDIT_RE = re.compile(
-    r"(?:\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*/(?:"
-    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-    + r")|\bvia (?:"
-    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-    + r"))\)?[ \t]*$",
+    r"(?:\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*/(?:" + _AGENCY + r")|\bvia (?:" + _AGENCY + r"))\)?[ \t]*$",
     re.IGNORECASE,
 )
 _KICKER_RE = re.compile(
