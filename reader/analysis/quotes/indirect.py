@@ -17,6 +17,7 @@ import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.cues import Frame
 from reader.analysis.quotes.base import Found
+from reader.analysis.quotes.constructions import pronoun_content
 from reader.analysis.quotes.fallbacks import FallbackSpeakers
 from reader.analysis.quotes.frames import candidate_frames, content_head, frame_features
 from reader.analysis.quotes.speakers import actor_like
@@ -196,7 +197,7 @@ class IndirectPass(FallbackSpeakers):
         if accepted and self.in_open_question(tok):
             return out
         for dep, a, b, p in self.join_frames(tok, accepted):
-            span = self.trim(a, b)
+            span = self.trim(a, b) or pronoun_content(self.doc, a, b)
             if span is None:
                 continue
             if self.asked_passive(tok):
@@ -289,7 +290,7 @@ class IndirectPass(FallbackSpeakers):
                     continue
                 if doc[a].lower_ not in ("that", "to") and not (a + 1 <= b and doc[a + 1].lower_ == "to"):
                     continue
-            span = self.trim(a, b)
+            span = self.trim(a, b) or pronoun_content(doc, a, b)
             speaker = self.noun_source(tok)
             if speaker is not None and speaker.dep_ == "poss":
                 speaker = self.named_owner(tok, speaker)
