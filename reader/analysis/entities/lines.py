@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,11 +20,13 @@ from reader.analysis import lexicon
 
 #: A capitalised word of a byline's name ("Delaney", "O'Neill", "Le").
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-#: "ASHFORD, Kent — ", "NAIROBI, Kenya (Reuters) — ", "WASHINGTON — ", "MONTGOMERY, Ala. —".
+#: A dateline: "ASHFORD, Kent — ", "NAIROBI, Kenya (Reuters) — ", "WASHINGTON — ", "MONTGOMERY, Ala. —",
+#: "CALDER CITY, Ohio (June 12, 2025) — ", "LONDON (Reuters) - ", "WASHINGTON—The ...". The place is one
+#: to four words in capitals; a hyphen must stand apart ("U.S.-backed" is no dateline), a dash need not.
 _DATELINE_RE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]*){0,3})"
-    r"(?:,[ \u00a0](?P<region>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2}))?"
-    r"(?:[ \u00a0]\([^()\n]{1,40}\))?[ \u00a0]*(?:—|–|--?)(?:[ \u00a0]|$)",
+    r"(?:,[ \u00a0]+(?P<region>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2}))?"
+    r"[ \u00a0]*(?P<paren>\([^()\n]{1,60}\))?[ \u00a0]*(?:[—–][ \u00a0]*|--?(?:[ \u00a0]+|$))",
     re.MULTILINE,
 )
 #: "By Marcus Delaney", "By Dr. Laura Chen, Science Correspondent", "By Tom Ashworth at Elland Road".
@@ -37,7 +40,6 @@ _BYLINE_RE = re.compile(
 _CAPITALS_LINE_RE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]{2,80}$", re.MULTILINE)
 #: Labels that open a line like a dateline but are no place ("UPDATE — ...", "WATCH — ...").
 _NOT_PLACES = lexicon.words("web", "kicker_labels") | lexicon.words("places", "not_datelines")
-#: The US states as news datelines abbreviate them ("Ala." -> "Alabama").
 
 Spans = tuple[tuple[int, int], ...]
 #: How far into an article its dateline may stand (after a headline, a byline and a date line).
@@ -81,6 +83,46 @@ def _overlaps(spans: Spans, start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline's parts (offsets into the text): "CALDER CITY, Ohio (June 12, 2025) — "."""
+
+    span: tuple[int, int]  # the whole of it, up to the text after the dash
+    city: tuple[int, int]  # "CALDER CITY"
+    region: tuple[int, int] | None = None  # "Ohio"
+    paren: tuple[int, int] | None = None  # "(June 12, 2025)", "(Reuters)"
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """ "CALDER CITY, Ohio": the city and its region."""
+        return self.city[0], (self.region or self.city)[1]
+
+
+def _parsed(match: re.Match[str]) -> Dateline | None:
+    """The dateline `match` found, or None when its "place" is a label ("UPDATE —") or too short."""
+    city = match.group("city").rstrip(" .-")
+    if len(city.replace(".", "")) < 3 or city.lower() in _NOT_PLACES:
+        return None
+    start = match.start("city")
+    region = match.span("region") if match.group("region") else None
+    paren = match.span("paren") if match.group("paren") else None
+    return Dateline(match.span(), (start, start + len(city)), region, paren)
+
+
+def dateline_at(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline that opens the line at `start` (a paragraph's start), if it has one."""
+    match = _DATELINE_RE.match(text, start, end)
+    return None if match is None else _parsed(match)
+
+
+def datelines(text: str) -> Iterator[Dateline]:
+    """Every line of `text` that opens like a dateline."""
+    for match in _DATELINE_RE.finditer(text):
+        found = _parsed(match)
+        if found is not None:
+            yield found
+
+
 def _dateline(text: str, opening: bool) -> tuple[Spans, Spans, Spans]:
     """The place and region of the article's dateline (the first line of its opening that starts like
     one), and the capitals of the later lines that do, which are run-in subheadings ("CONGRESS HAS
@@ -88,17 +130,13 @@ def _dateline(text: str, opening: bool) -> tuple[Spans, Spans, Spans]:
     cities: list[tuple[int, int]] = []
     regions: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
-    for match in _DATELINE_RE.finditer(text):
-        city = match.group("city").rstrip(" .")
-        if len(city.replace(".", "")) < 3 or city.lower() in _NOT_PLACES:
+    for found in datelines(text):
+        if cities or not opening or found.city[0] > _OPENING_CHARS:
+            headings.append(found.city)
             continue
-        span = (match.start("city"), match.start("city") + len(city))
-        if cities or not opening or span[0] > _OPENING_CHARS:
-            headings.append(span)
-            continue
-        cities.append(span)
-        if match.group("region"):
-            regions.append(match.span("region"))
+        cities.append(found.city)
+        if found.region is not None:
+            regions.append(found.region)
     return tuple(cities), tuple(regions), tuple(headings)
 
 
@@ -122,5 +160,10 @@ def page_lines(text: str, opening: bool = True) -> PageLines:
 
 
 def dateline_name(name: str) -> str:
-    """How a dateline's place is shown: "Ashford" for "ASHFORD", "St. Louis" for "ST. LOUIS"."""
-    return name.title() if name.isupper() else name
+    """How a dateline's place is shown: "Ashford" for "ASHFORD", "St. Louis" for "ST. LOUIS",
+    "Palmar Alto, Chile" for "PALMAR ALTO, Chile". A region in capitals keeps its abbreviations
+    ("WASHINGTON, D.C." -> "Washington, D.C."); its longer words are title-cased too."""
+    city, comma, region = name.partition(",")
+    shown = city.title() if city.isupper() else city
+    words = region.split(" ")
+    return shown + comma + " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.analysis.credits import credit_spans
+from reader.analysis.entities.lines import dateline_name
 from reader.analysis.entities.names import name_gender
 from reader.analysis.events.extract import RawEvent, events_from_doc
 from reader.analysis.events.merge import Group, group_mentions
@@ -213,8 +214,7 @@ def _dateline_place(parts: ArticleParts, referents: Referents, text: str) -> str
     rid = referents.by_start.get(start)
     if rid is not None and referents.kinds.get(rid) in _PLACE_KINDS:
         return rid
-    words = text[start:end].split()
-    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
+    return dateline_name(" ".join(text[start:end].split()))
 
 
 def _near_lead(candidate: Candidate, parts: ArticleParts) -> bool:

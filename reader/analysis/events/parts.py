@@ -11,14 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from reader.analysis.entities.lines import dateline_at
 from reader.analysis.events.timing import find_date
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
-#: "CALDER CITY, Ohio (June 12, 2025) — ", "INCHMORRA, Scotland — ", "LONDON (Reuters) - "
-_DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\- ]+[A-Z.](?:,[ \u00a0]+[A-Z][A-Za-z.]+(?:[ \u00a0][A-Z][A-Za-z.]+){0,2})?)"
-    r"[ \u00a0]*(?P<paren>\([^)\n]{0,60}\))?[ \u00a0]*(?:—|–|--|-)[ \u00a0]*"
-)
 _LEAD_MIN_WORDS = 12
 _HEADLINE_MAX_WORDS = 30
 #: How far into the text the headline, byline and lead are looked for.
@@ -79,15 +75,14 @@ def find_parts(text: str, published: dt.date | None = None) -> ArticleParts:
             break
     dateline = place = date = None
     if lead is not None:
-        match = _DATELINE_RE.match(text, lead[0], lead[1])
-        if match is not None:
-            dateline = match.span()
-            place = match.span("place")
-            paren = match.span("paren")
-            if paren[0] >= 0:
-                found = find_date(text[paren[0] : paren[1]])
+        found_line = dateline_at(text, lead[0], lead[1])
+        if found_line is not None:
+            dateline, place = found_line.span, found_line.place
+            if found_line.paren is not None:
+                start, end = found_line.paren
+                found = find_date(text[start:end])
                 if found is not None:
-                    date = (paren[0] + found[1], paren[0] + found[2])
+                    date = (start + found[1], start + found[2])
     if date is None:
         header_end = lead[0] if lead is not None else 0
         header_start = headline[1] if headline is not None else 0
