@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from quote_lookup import quote_with
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes import extract_quotes, simple_actors
@@ -19,12 +20,6 @@ SEED = ROOT / "sample_articles" / "iran-missile-strikes.txt"
 def quotes_of(nlp, text: str) -> list[Quote]:
     doc = nlp(text)
     return extract_quotes(doc, simple_actors(doc))
-
-
-def quote_with(quotes: list[Quote], fragment: str) -> Quote:
-    matches = [q for q in quotes if fragment in q.content.text]
-    assert matches, f"no quote contains {fragment!r}: {[q.content.text for q in quotes]}"
-    return min(matches, key=lambda q: len(q.content.text))
 
 
 @pytest.mark.parametrize(

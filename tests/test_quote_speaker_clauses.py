@@ -6,20 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from quote_lookup import quote_with
 
-from reader.analysis.model import Analysis, Quote
 from reader.analysis.pipeline import analyse
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    found = [q for q in analysis.quotes if q.content.text.startswith(words)]
-    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
-    return found[0]
 
 
 def speaker_mention(nlp: Any, text: str, words: str) -> str:
     """The speaker mention, as written, of the quote starting with `words` in `text`."""
-    quote = quote_with(analyse(text, nlp), words)
+    quote = quote_with(analyse(text, nlp), words, at_start=True)
     assert quote.speaker is not None
     return quote.speaker.text
 
@@ -92,7 +86,7 @@ def test_a_participle_goes_with_the_clause_it_belongs_to(
 def test_what_a_document_says_is_its_publishers_only_when_they_put_it_out(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert quote_with(analyse(text, nlp), words).speaker_name == speaker
+    assert quote_with(analyse(text, nlp), words, at_start=True).speaker_name == speaker
 
 
 @pytest.mark.parametrize(

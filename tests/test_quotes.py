@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from quote_lookup import quote_with
 
 from reader.analysis.model import Analysis, Quote
 from reader.analysis.quotes import extract_quotes, find_quoted, simple_actors
@@ -26,12 +27,6 @@ def analysed(nlp, text: str, extra_cues: tuple[str, ...] = ()) -> Analysis:
                 assert text[span.start : span.end] == span.text
         assert 0.0 < q.confidence <= 1.0
     return analysis
-
-
-def quote_with(quotes: list[Quote], fragment: str) -> Quote:
-    matches = [q for q in quotes if fragment in q.content.text]
-    assert matches, f"no quote contains {fragment!r}: {[q.content.text for q in quotes]}"
-    return min(matches, key=lambda q: len(q.content.text))
 
 
 def name_of(analysis: Analysis, quote: Quote) -> str | None:

@@ -9,15 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from quote_lookup import quote_with
 
 from reader.analysis.model import Analysis, Quote
 from reader.analysis.pipeline import analyse
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    found = [q for q in analysis.quotes if words in q.content.text]
-    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
-    return found[0]
 
 
 def actor_name(analysis: Analysis, quote: Quote) -> str | None:
