@@ -58,7 +58,7 @@ from reader.ui.widgets.contents import ContentsPane
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.side_panel import ReferentSelected, SidePanel
-from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.status_bar import StatusBar, reading_position
 from reader.vocab import ENTITY_ROLES
 
 WRAP_WIDTHS = (60, 72, 80, 100, 120, 1000)
@@ -224,8 +224,8 @@ class ArticleScreen(ContentsScreen, PanelScreen):
 
     def _scrolled(self, *_args: object) -> None:
         view = self.view
-        total = max(1, view.virtual_size.height - view.scrollable_content_region.height)
-        self.status.position = f"{min(100, round(100 * view.scroll_y / total))}%"
+        last_top = view.virtual_size.height - view.scrollable_content_region.height
+        self.status.position = reading_position(view.scroll_y, last_top)
         # While the whole headline is on screen the status line names the source instead of repeating it.
         at_top = view.scroll_y < 1 and view.title_bottom > 0
         self.status.title = source_label(self.article) if at_top else self.full_title

@@ -1,4 +1,8 @@
-"""One line above the article: its title on the left; analysis progress, matches and position right."""
+"""One line above the article: its title on the left; analysis progress, matches and position right.
+
+The position is a pager's ("Top", "42%", "End", or "All" when the text fits the window), set apart
+from the rest by a rule: a bare "0%" beside "loading language model…" read as a progress that never
+moved."""
 
 from __future__ import annotations
 
@@ -29,14 +33,30 @@ class StatusBar(Widget):
 
     def render(self) -> Text:
         right = Text()
-        for part, style in ((self.status, "italic"), (self.info, "bold"), (self.position, "dim")):
+        for part, style in ((self.status, "italic"), (self.info, "bold")):
             if part:
                 if right:
                     right.append("  ")
                 right.append(one_line(part), style)
+        if self.position:
+            if right:
+                right.append(" │ ", "dim")
+            right.append(one_line(self.position), "dim")
         width = self.content_region.width or 80
         room = max(0, width - right.cell_len - 2)
         left = Text(one_line(self.title), style="bold")
         left.truncate(room, overflow="ellipsis")
         left.pad_right(max(0, width - left.cell_len - right.cell_len))
         return Text.assemble(left, right)
+
+
+def reading_position(top: float, last_top: float) -> str:
+    """Where the window stands in the text, as a pager says it: "All" when the whole text fits,
+    "Top" at its start, "End" at its end, else the share scrolled past ("42%")."""
+    if last_top < 1:
+        return "All"
+    if top < 1:
+        return "Top"
+    if top >= last_top:
+        return "End"
+    return f"{min(99, max(1, round(100 * top / last_top)))}%"
