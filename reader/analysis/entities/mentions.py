@@ -10,6 +10,7 @@ from reader.analysis.entities.missed import add_missed_datelines, recover_full_n
 from reader.analysis.entities.names import (
     Mention,
     is_acronym,
+    is_binomial,
     looks_personal,
     merge_key,
     name_gender,
@@ -17,6 +18,7 @@ from reader.analysis.entities.names import (
     title_before,
     trim_name,
 )
+from reader.analysis.entities.organisations import recover_organisations, town_club
 from reader.analysis.entities.words import (
     ALIASES,
     CASE_NAME_RE,
@@ -129,6 +131,17 @@ def _common_word(token: Token, text: str, name: str) -> bool:
     return lower != name and (f" {lower} " in text or f" {lower}." in text or f" {lower}," in text)
 
 
+def _opening_common_noun(token: Token) -> bool:
+    """ "Anger is growing in the town": a word opening a sentence that the parse reads as a singular
+    common noun (not a proper one) names no organisation, unless it speaks ("Target said") or the
+    text writes it capitalised inside a sentence too, as a name ("Trump" beside "said Trump")."""
+    if not token.is_sent_start or token.tag_ != "NN":
+        return False
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_LEMMAS:
+        return False
+    return not any(t.text == token.text and not t.is_sent_start for t in token.doc)
+
+
 def _company_cue(doc: Doc, text: str, ent: SpacySpan, key: str, e: int) -> bool:
     """Whether the context makes a name a company's, however personal it looks: a legal-form suffix
     ("Rio Tinto Ltd"), an ampersand ("Ben & Jerry's"), an organisation noun before it or in
@@ -201,6 +214,10 @@ def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str)
         return "ORG"
     if label != "NORP" and len(ent) == 1 and _common_word(root, text, name_text):
         return label
+    if label == "ORG" and len(ent) == 1 and key not in KNOWN_LABELS and _opening_common_noun(root):
+        return label
+    if label == "PERSON" and (is_binomial(name_text) or _genus(doc, ent)):
+        return label  # "Panthera leo" is a species, not a person, and "Panthera" its genus
     if label == "NORP" and _adjective(root) and key not in ALIASES and key not in KNOWN_LABELS:
         return label  # "Kenyan President William Ruto", "the Peruvian government": no group acts
     if key in ALIASES:
@@ -216,6 +233,15 @@ def _not_an_actor(doc: Doc, text: str, ent: SpacySpan, key: str, name_text: str)
     if " " in key and key.rsplit(" ", 1)[-1] in LAW_WORDS:
         return "LAW"
     return None
+
+
+def _genus(doc: Doc, ent: SpacySpan) -> bool:
+    """A one-word name followed by the epithet it has in a species' name the doc tags whole
+    ("Panthera leo numbers" beside "Panthera leo")."""
+    if len(ent) != 1 or ent.end >= len(doc):
+        return False
+    pair = f"{ent.text} {doc[ent.end].text}"
+    return is_binomial(pair) and any(e.text == pair for e in doc.ents)
 
 
 def _adjective(root: Token) -> bool:
@@ -277,6 +303,8 @@ def _label_by_context(
     root = ent.root
     if key in KNOWN_LABELS:
         return KNOWN_LABELS[key], None, e
+    if label != "NORP" and town_club(ent, key):
+        return "ORG", "organisation", e  # "Bristol City beat Leeds United 2-1"
     first, _, last = key.partition(" ")
     if label == "FAC" and first in TOWN_FIRST_WORDS and last.rsplit(" ", 1)[-1] not in FACILITY_WORDS:
         return "GPE", None, e  # "at Fort William", "Port Ardal": towns named after what they grew from
@@ -340,6 +368,7 @@ def entities_from_doc(
         mentions.append(mention)
     recover_full_names(doc, text, entities, mentions, offset)
     recover_spelled_out(doc, text, entities, mentions, offset)
+    recover_organisations(doc, text, entities, mentions, offset)
     add_missed_datelines(text, lines, entities, mentions, offset)
     return entities, mentions
 

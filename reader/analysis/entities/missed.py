@@ -115,7 +115,7 @@ def recover_full_names(
             if looks_personal(name) and " " in name.replace("\u00a0", " "):
                 found[match.span(1)] = name
     if found:
-        _put_in(doc, text, entities, mentions, offset, found, "PERSON")
+        put_in(doc, text, entities, mentions, offset, found, "PERSON")
 
 
 def recover_spelled_out(
@@ -129,7 +129,7 @@ def recover_spelled_out(
         if start is not None:
             found[(start, match.start())] = text[start : match.start()]
     if found:
-        _put_in(doc, text, entities, mentions, offset, found, "ORG")
+        put_in(doc, text, entities, mentions, offset, found, "ORG")
 
 
 def _spelled_out_start(text: str, end: int, acronym: str) -> int | None:
@@ -153,7 +153,7 @@ def _spelled_out_start(text: str, end: int, acronym: str) -> int | None:
     return None
 
 
-def _put_in(
+def put_in(
     doc: Doc,
     text: str,
     entities: list[Entity],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis import lexicon
 from reader.analysis.entities.words import (
     ALIASES,
     COMPANY_SUFFIX_RE,
@@ -134,3 +135,23 @@ def merge_key(key: str, label: str) -> str:
     if label == "NORP" and key.endswith("s") and len(key) > 4:
         return key[:-1]
     return key
+
+
+#: Lower-case words inside people's names: "Ludwig van Beethoven", "Osama bin Laden".
+_NAME_PARTICLES = lexicon.words("people", "name_particles")
+
+
+def is_binomial(name: str) -> bool:
+    """A species' Latin name ("Panthera leo", "Homo sapiens"): a capitalised genus and a lower-case
+    epithet, which the small model takes for a person's first name and surname."""
+    parts = name.split()
+    return (
+        len(parts) == 2
+        and parts[0].isalpha()
+        and parts[0][0].isupper()
+        and parts[0][1:].islower()
+        and parts[1].isalpha()
+        and parts[1].islower()
+        and len(parts[1]) > 2
+        and parts[1] not in _NAME_PARTICLES
+    )

@@ -16,8 +16,21 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _alike(one: str, other: str) -> bool:
+    """Whether two given names could be one name's forms: the same first letter ("jack", "john") or
+    two letters in a row in common ("bill", "william"; "ted", "edward")."""
+    if one[:1] == other[:1]:
+        return True
+    pairs = {one[i : i + 2] for i in range(len(one) - 1)}
+    return any(other[i : i + 2] in pairs for i in range(len(other) - 1))
+
+
 def _nickname_table(name: str) -> dict[str, frozenset[str]]:
-    """Each given name -> the names it may be another form of, both ways ("jim" <-> "james")."""
+    """Each given name -> the names it may be another form of, both ways ("jim" <-> "james").
+
+    The table also links names that are only two forms of a third ("will" and "fred", both
+    Wilfred's) or not one name at all ("bill" and "robert"); a link between names with nothing in
+    common (`_alike`) is left out, so "Bill Harper" and "Fred Harper" stay two people."""
     path = lexicon.FOLDER / name
     try:
         formal_to_short: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
@@ -26,6 +39,8 @@ def _nickname_table(name: str) -> dict[str, frozenset[str]]:
     related: dict[str, set[str]] = {}
     for formal, shorts in formal_to_short.items():
         for short in shorts:
+            if not _alike(formal, short):
+                continue
             related.setdefault(formal, set()).add(short)
             related.setdefault(short, set()).add(formal)
     return {name: frozenset(names) for name, names in related.items()}
@@ -137,7 +152,7 @@ TITLE_PHRASE_RE = re.compile(
 FACILITY_WORDS = _words(
     """base airbase airfield airport embassy consulate bridge stadium hospital prison camp port harbour
     harbor station palace tower plant refinery dam mosque church cathedral temple shrine square
-    university hauptbahnhof centraal terminal terminus depot barracks arena museum"""
+    hauptbahnhof centraal terminal terminus depot barracks arena museum"""
 )
 FACILITY_TAIL_RE = re.compile(
     r"[\s\u00a0]+(?:(?:air|military|naval|army|airforce|air force|marine)[\s\u00a0]+)?"
