@@ -72,12 +72,20 @@ class Cues:
     def frame(self, lemma: str, dep: str) -> Frame | None:
         return self.frames.get((lemma, dep))
 
+    def in_class(self, lemma: str) -> bool:
+        """Whether `lemma` is a cue of one of the four classes: speech, belief, intention, evidence."""
+        return any(lemma in words for words in (self.speech, self.belief, self.intention, self.evidence))
+
+    def known(self, lemma: str) -> bool:
+        """Whether `lemma` is a cue the learned scorer has seen or a lexicon (or the user) lists."""
+        return not self.weights or f"l={lemma}" in self.weights or self.in_class(lemma) or lemma in self.extra
+
     def verb_lemma(self, lemma: str, word: str) -> str:
         """The lexicon's entry for a verb the lemmatiser missed ("harrumphed" -> "harrumph")."""
-        if lemma in self.speech or lemma in self.belief or lemma in self.intention or lemma in self.evidence:
+        if self.in_class(lemma):
             return lemma
         for base in (word.lower(), *base_forms(word)):
-            if base in self.speech or base in self.belief or base in self.intention or base in self.evidence:
+            if self.in_class(base):
                 return base
         return lemma
 

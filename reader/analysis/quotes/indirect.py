@@ -219,7 +219,7 @@ class IndirectPass(FallbackSpeakers):
         time"), or a cue the writer hedges ("had seemingly offered an offramp": the writer's
         reading). The corpus often annotates these, so they stay, but doubtful (`doubt_non_reports`).
         So is a verb neither the corpus nor a lexicon knows as a cue ("..., Smith harrumphed")."""
-        if not self.known_cue(lemma):
+        if not self.cues.known(lemma):
             return True
         if any(c.dep_ == "advmod" and c.lower_ in WRITER_HEDGES for c in tok.children):
             return True
@@ -234,12 +234,6 @@ class IndirectPass(FallbackSpeakers):
         # a day or hour named ("on Thursday", "at 2:40"), not a length of time ("years of disruption")
         named = head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM")
         return named or head.lemma_.lower() in TIME_NOUNS
-
-    def known_cue(self, lemma: str) -> bool:
-        """Whether `lemma` is a cue the learned scorer has seen or a lexicon (or the user) lists."""
-        cues = self.cues
-        lists = (cues.speech, cues.belief, cues.intention, cues.evidence, cues.extra)
-        return not cues.weights or f"l={lemma}" in cues.weights or any(lemma in words for words in lists)
 
     def in_open_question(self, tok: Token) -> bool:
         """Whether `tok` sits in a clause the writer leaves open ("It's unclear if Rouhani is laying
