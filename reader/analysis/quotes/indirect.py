@@ -290,6 +290,8 @@ class IndirectPass(FallbackSpeakers):
                 speaker = self.named_owner(tok, speaker)
             if span is None or (speaker is None and not derived):
                 continue
+            if speaker is None:
+                speaker = self.misread_verb_subject(tok)
             score = frame.precision if derived and frame is not None else conf.NOUN_CLAUSE
             out.append(self.reported(tok, span, a, b, speaker, score, "noun_frame", dep))
         return out

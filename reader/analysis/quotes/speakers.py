@@ -171,7 +171,7 @@ class SpeakerRules(Context):
                     if found is not None and found.i != head.i and agentive(found):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
-        return self.inverted_subject(tok) or self.quantity_subject(tok)
+        return self.inverted_subject(tok) or self.quantity_subject(tok) or self.compound_subject(tok)
 
     def participle_subject(self, tok: Token, depth: int) -> Token | None:
         """The speaker of a participle without a subject ("..., telling reporters ...") when the
@@ -281,6 +281,17 @@ class SpeakerRules(Context):
         before = self.doc[tok.i - 1]
         return before.is_space or before.text in (",", ";", "—", "–", "-", "--", "(")
 
+    @staticmethod
+    def compound_subject(tok: Token) -> Token | None:
+        """A headline's subject the parse hung on the verb as part of a name ("Federal court rules
+        against ...", court a compound of "rules"): the noun right before the verb."""
+        if tok.pos_ != "VERB" or tok.i == 0:
+            return None
+        before = tok.doc[tok.i - 1]
+        if before.head.i != tok.i or before.dep_ != "compound" or before.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return before if actor_like(before) else None
+
     def quantity_subject(self, tok: Token) -> Token | None:
         """A poll share the parse leaves without a subject ("About 4 in 10 say ...", "Less than a
         third agreed ..."): the words before the verb, when they are all a quantity."""
@@ -322,6 +333,30 @@ class SpeakerRules(Context):
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(head, 1)
         return None
+
+    def misread_verb_subject(self, noun: Token) -> Token | None:
+        """The subject of a cue verb the tagger read as a noun heading its clause ("Trump predicts
+        that ...", "Federal court rules against ...", "Some cheer when ...", "Audit files show
+        that ..."): the noun phrase right before it, which the parse hung on it as a compound,
+        determiner or subject. None when the cue is a noun in a noun's place."""
+        doc = self.doc
+        if noun.i == noun.sent.start or noun.tag_ not in ("NN", "NNS"):
+            return None
+        if noun.dep_ == "dobj" and noun.head.i == noun.i - 1 and noun.head.dep_ == "ROOT":
+            # "Trump calls for ...": the parse made the name the root and the verb its object
+            before = noun.head
+            return before if before.pos_ in ("PROPN", "NOUN") and actor_like(before) else None
+        if noun.dep_ not in ("ROOT", "dep"):
+            return None
+        for child in noun.lefts:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "that"):
+                return child
+        before = doc[noun.i - 1]
+        if before.head.i != noun.i or before.dep_ not in ("compound", "amod", "det", "nmod", "nummod"):
+            return None
+        if before.pos_ in ("PROPN", "NOUN", "PRON") and actor_like(before):
+            return before
+        return before if before.lower_ in QUANTITY_WORDS or before.lower_ in ("all", "one", "both") else None
 
     def reporter_of(self, cue: Token) -> Token | None:
         """Who reports a quote's cue clause, "Benjamin said he believes “...”": the quoted words are

@@ -1,0 +1,58 @@
+"""Speakers the tagger's slips hide: a verb read as a noun, a subject read as part of a name.
+
+Every case is a sentence of our own, run through the whole analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reader.analysis.model import Analysis, Quote
+from reader.analysis.pipeline import analyse
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    found = [q for q in analysis.quotes if q.content.text.startswith(words)]
+    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
+    return found[0]
+
+
+def speaker_mention(nlp: Any, text: str, words: str) -> str | None:
+    """The speaker mention, as written, of the quote starting with `words` in `text` (None: no speaker)."""
+    quote = quote_with(analyse(text, nlp), words)
+    return None if quote.speaker is None else quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "show" read as a noun with the files for its subject
+        (
+            "Audit records from the firm show that the accounts were opened twice.",
+            "that the accounts were opened",
+            "Audit records",
+        ),
+        # a headline's "rules" read as a plural noun, the court as a word of its name
+        ("Court rules against council on parking fees", "council on parking fees", "Court"),
+        # "cheer" read as a noun, "some" as its determiner
+        ("Some cheer when the mayor speaks.", "when the mayor speaks", "Some"),
+        # the verb tagged right but its subject hung on it as part of a name
+        ("Federal court rules against the new voting map.", "the new voting map", "Federal court"),
+    ],
+)
+def test_a_verb_read_as_a_noun_keeps_its_subject(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a noun in a noun's place keeps its owner
+        ("The senators' calls for calm went unheeded.", "calm", "The senators"),
+        # a verb with its subject needs no repair
+        ("Most residents fear the mill will close.", "the mill will close", "Most residents"),
+    ],
+)
+def test_a_cue_read_right_keeps_its_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker
