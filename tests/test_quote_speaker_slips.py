@@ -56,3 +56,19 @@ def test_a_verb_read_as_a_noun_keeps_its_subject(nlp: Any, text: str, words: str
 )
 def test_a_cue_read_right_keeps_its_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a participle on something that carries words of its own tells what it says
+        ("Lena Ortiz held up a sign saying the library must stay open.", "the library must", "a sign"),
+        ("Last year Gutierrez gave money to a group backing the mayor.", "the mayor", "a group"),
+        ("Harlow leads among those describing themselves as moderates.", "themselves as", "those"),
+        # a document its publisher speaks through, or one read in a sentence: the publisher's
+        ("The mayor issued a statement saying the bridge would reopen.", "the bridge would", "The mayor"),
+        ("In a statement explaining the delay, the agency blamed the weather.", "the delay", "the agency"),
+    ],
+)
+def test_a_message_carrier_speaks_for_itself(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker

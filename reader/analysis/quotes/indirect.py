@@ -249,6 +249,8 @@ class IndirectPass(FallbackSpeakers):
     def verb_speaker(self, tok: Token, dep: str, a: int, b: int) -> Token | None:
         """The speaker of verb `tok`'s content a..b: its subject, or one the parse did not attach."""
         speaker = self.subject_of(tok)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and self.says_itself(tok.head):
+            speaker = tok.head  # "a poll showing ...", "held up a sign saying ...", "those describing ..."
         if speaker is not None and not self.same_para(speaker, tok):
             speaker = None  # a dateline or heading the parser glued to the sentence
         if speaker is not None and speaker.lower_ == "it" and tok.pos_ == "ADJ" and tok.head.lemma_ == "make":

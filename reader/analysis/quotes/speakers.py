@@ -30,6 +30,7 @@ QUANTITY_WORDS = lexicon.words("people", "quantity_words")
 QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
 PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
+MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
@@ -172,6 +173,25 @@ class SpeakerRules(Context):
                         return found
                 return head  # "Republicans, saying ...", "a group backing ..."
         return self.inverted_subject(tok) or self.quantity_subject(tok) or self.compound_subject(tok)
+
+    def says_itself(self, head: Token) -> bool:
+        """Whether a participle on noun `head` tells what the noun itself says: a message carrier
+        ("a poll showing ...", "a group backing ...", "held up a sign reading ...") or a pronoun
+        for people ("those describing themselves as ..."). Not a document its publisher or owner
+        speaks through ("issued a statement saying ...", "her statement condemning ...", "in
+        an article stating ...")."""
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.speech:
+            return False  # "noted reports alleging ...", "called those backing it fools": the verb's speaker
+        if head.lower_ in ("those", "ones"):
+            return head.dep_ != "dobj"  # "called those backing it fools": the caller's words
+        if head.lemma_.lower() not in MESSAGE_CARRIERS or any(c.dep_ == "poss" for c in head.children):
+            return False
+        if head.dep_ == "dobj":
+            return head.head.lemma_.lower() not in PUBLISHING
+        if head.dep_ == "pobj":
+            # "in an article stating ...": the writer's; "Trump's flurry of tweets targeting ...": the owner's
+            return head.head.lower_ not in ("in", "on", "by", "of")
+        return False
 
     def participle_subject(self, tok: Token, depth: int) -> Token | None:
         """The speaker of a participle without a subject ("..., telling reporters ...") when the
