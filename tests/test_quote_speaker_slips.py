@@ -72,3 +72,17 @@ def test_a_cue_read_right_keeps_its_speaker(nlp: Any, text: str, words: str, spe
 )
 def test_a_message_carrier_speaks_for_itself(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "of X" after a cue noun is whom it is about: the clause's subject holds the view
+        ("Rhonda Ortiz is a fervent supporter of Mayor Daniel Park.", "Mayor Daniel Park", "Rhonda Ortiz"),
+        ("In her speech Harlow avoided direct criticism of Governor Reyes.", "Governor Reyes", "Harlow"),
+        ("The new ad makes no mention of Senator Blake Morrow.", "Senator Blake Morrow", "The new ad"),
+        ("Most farmers hold favorable opinions of Governor Reyes.", "Governor Reyes", "Most farmers"),
+    ],
+)
+def test_whom_a_cue_noun_is_about_is_not_its_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker

@@ -292,6 +292,9 @@ class IndirectPass(FallbackSpeakers):
                 speaker = self.named_owner(tok, speaker)
             if span is None or (speaker is None and not derived):
                 continue
+            if speaker is not None and a <= speaker.i <= b:
+                # "criticism of Trump", "a supporter of Sanders": whom it is about, not whose it is
+                speaker = self.clause_source(tok)
             if speaker is None:
                 speaker = self.misread_verb_subject(tok)
             score = frame.precision if derived and frame is not None else conf.NOUN_CLAUSE

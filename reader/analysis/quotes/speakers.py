@@ -348,6 +348,11 @@ class SpeakerRules(Context):
                         p.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or p.pos_ == "PRON"
                     ):
                         return p
+        return self.clause_source(noun)
+
+    def clause_source(self, noun: Token) -> Token | None:
+        """The subject of the clause a cue noun is the object of: "Trump made no mention of ...",
+        "he rose to the defense of ...", "Hughes is a fervent supporter of ..."."""
         if noun.dep_ in ("dobj", "pobj", "attr") and noun.head is not noun:
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             if head.pos_ in ("VERB", "AUX"):
