@@ -62,7 +62,7 @@ def test_a_cue_read_right_keeps_its_speaker(nlp: Any, text: str, words: str, spe
     ("text", "words", "speaker"),
     [
         # a participle on something that carries words of its own tells what it says
-        ("Lena Ortiz held up a sign saying the library must stay open.", "the library must", "a sign"),
+        ("The station received calls saying the bridge had collapsed.", "the bridge had", "calls"),
         ("Last year Gutierrez gave money to a group backing the mayor.", "the mayor", "a group"),
         ("Harlow leads among those describing themselves as moderates.", "themselves as", "those"),
         # a document its publisher speaks through, or one read in a sentence: the publisher's
@@ -85,4 +85,16 @@ def test_a_message_carrier_speaks_for_itself(nlp: Any, text: str, words: str, sp
     ],
 )
 def test_whom_a_cue_noun_is_about_is_not_its_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an unnamed speaker after an inverted cue
+        ("“Better watch the mayor,” tweeted another.", "“Better watch", "another"),
+        ("“We will win,” said one of the organisers.", "“We will win", "one of the organisers"),
+    ],
+)
+def test_an_unnamed_speaker_after_an_inverted_cue(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker

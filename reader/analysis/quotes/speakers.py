@@ -32,6 +32,8 @@ PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
 MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+#: Words that stand for an unnamed speaker after an inverted cue ("“...,” said one.").
+UNNAMED_SPEAKERS = {"one", "another", "others", "some", "many", "several"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
 SPEAKER_NOUNS = (
@@ -256,6 +258,9 @@ class SpeakerRules(Context):
         if prev not in CLOSING_MARKS and not (prev == "," and prev2 in CLOSING_MARKS):
             return None  # only the inverted order right after a quote: "...,” said Skelly
         after = self.doc[tok.i + 1]
+        last = after.i + 1 >= len(self.doc) or not self.doc[after.i + 1].is_alpha
+        if after.lower_ in UNNAMED_SPEAKERS and last and self.in_quote[after.i] == -1:
+            return after  # "“...,” tweeted another.", "“...,” read one.": someone the sentence does not name
         if (
             self.in_quote[after.i] != -1
             or after.dep_ in ("dobj", "dative", "npadvmod")
