@@ -98,3 +98,24 @@ def test_whom_a_cue_noun_is_about_is_not_its_speaker(nlp: Any, text: str, words:
 )
 def test_an_unnamed_speaker_after_an_inverted_cue(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # what a thing leaves someone feeling or wondering is theirs, not the thing's
+        (
+            "The floods left many farmers feeling that the council had failed them.",
+            "that the council",
+            "many farmers",
+        ),
+        (
+            "The long delay left many parents wondering whether the school would open.",
+            "whether the school",
+            "many parents",
+        ),
+        ("The report made some officials question the figures.", "the figures", "some officials"),
+    ],
+)
+def test_who_a_thing_leaves_thinking_speaks(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_mention(nlp, text, words) == speaker

@@ -126,8 +126,12 @@ class SpeakerRules(Context):
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL:
                 # object control: "urged Congress to act", "led Republicans to say"
                 for child in tok.head.children:
-                    if child.dep_ == "dobj" and child.i < tok.i:
-                        return child
+                    if (
+                        child.dep_ == "dobj"
+                        and child.i < tok.i
+                        and child.lower_ not in ("it", "this", "that")
+                    ):
+                        return child  # not "could leave it thinking ...": a thing told nothing
             return self.subject_of(tok.head, depth + 1)
         if depth < 3 and tok.dep_ == "prep" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
             return self.subject_of(tok.head, depth + 1)
