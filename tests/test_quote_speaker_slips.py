@@ -119,3 +119,10 @@ def test_an_unnamed_speaker_after_an_inverted_cue(nlp: Any, text: str, words: st
 )
 def test_who_a_thing_leaves_thinking_speaks(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker
+
+
+def test_according_to_a_document_keeps_the_document_as_speaker(nlp: Any) -> None:
+    # a fronted source phrase names the speaker itself, whatever the clause after it is about
+    text = "According to a complaint filed by the city, the company ignored “every single warning” for years."
+    quotes = [q for q in analyse(text, nlp).quotes if q.rule == "according_to"]
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["a complaint"]

@@ -169,7 +169,7 @@ class SpeakerRepairs(SpeakerRules):
         deal and predicted ..."): the nearest clause above the cue with an actor for its subject."""
         assert f.cue is not None
         cue = self.doc[self.tok_at(f.cue[0])]
-        if tok.head.i == cue.i or f.rule == "source_phrase":
+        if tok.head.i == cue.i or f.rule in ("source_phrase", "according_to", "evidence_in"):
             return  # the cue's own subject ("simple math shows ..."), "according to a database"
         for verb in cue.ancestors:
             for child in verb.children:
