@@ -126,3 +126,9 @@ def test_according_to_a_document_keeps_the_document_as_speaker(nlp: Any) -> None
     text = "According to a complaint filed by the city, the company ignored “every single warning” for years."
     quotes = [q for q in analyse(text, nlp).quotes if q.rule == "according_to"]
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["a complaint"]
+
+
+def test_a_possessive_gives_way_to_the_subject_it_repeats(nlp: Any) -> None:
+    # "her attacks" are those of the "she" the clause is about: the subject is the mention
+    text = "Later that day, she escalated her attacks on the mayor's budget."
+    assert speaker_mention(nlp, text, "the mayor's budget") == "she"

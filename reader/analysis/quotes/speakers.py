@@ -32,6 +32,8 @@ PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
 MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+#: A possessive pronoun and the subject pronoun of the same person ("she revised her statement").
+SAME_PERSON = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: Words that stand for an unnamed speaker after an inverted cue ("“...,” said one.").
 UNNAMED_SPEAKERS = {"one", "another", "others", "some", "many", "several"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
@@ -341,6 +343,8 @@ class SpeakerRules(Context):
         for child in noun.head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < owner.i and child.pos_ in ("PROPN", "NOUN"):
                 return child
+            if child.dep_ == "nsubj" and SAME_PERSON.get(owner.lower_) == child.lower_:
+                return child  # "she revised her statement": the subject, where the clause names her
         return owner
 
     def noun_source(self, noun: Token) -> Token | None:
