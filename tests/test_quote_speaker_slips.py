@@ -1,26 +1,21 @@
-"""Speakers the tagger's slips hide: a verb read as a noun, a subject read as part of a name.
-
-Every case is a sentence of our own, run through the whole analysis."""
+"""Speakers the parse hides or misplaces: a verb read as a noun, a subject read as part of a name,
+a message carrier, whom a cue noun is about, an unnamed speaker after an inverted cue, who a thing
+leaves thinking, a source phrase, a possessive. Every case is a sentence of our own, run through
+the whole analysis."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from quote_lookup import quote_with
 
-from reader.analysis.model import Analysis, Quote
 from reader.analysis.pipeline import analyse
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    found = [q for q in analysis.quotes if q.content.text.startswith(words)]
-    assert found, [(q.content.text, q.speaker_name) for q in analysis.quotes]
-    return found[0]
 
 
 def speaker_mention(nlp: Any, text: str, words: str) -> str | None:
     """The speaker mention, as written, of the quote starting with `words` in `text` (None: no speaker)."""
-    quote = quote_with(analyse(text, nlp), words)
+    quote = quote_with(analyse(text, nlp), words, at_start=True)
     return None if quote.speaker is None else quote.speaker.text
 
 
