@@ -127,3 +127,11 @@ def test_a_possessive_gives_way_to_the_subject_it_repeats(nlp: Any) -> None:
     # "her attacks" are those of the "she" the clause is about: the subject is the mention
     text = "Later that day, she escalated her attacks on the mayor's budget."
     assert speaker_mention(nlp, text, "the mayor's budget") == "she"
+
+
+def test_a_dash_the_parse_took_for_the_subject_gives_way_to_the_noun(nlp: Any) -> None:
+    text = (
+        "The film ― which weaves together the voices of historians and activists ― explains the "
+        "history of the prison system."
+    )
+    assert speaker_mention(nlp, text, "the history of") == "The film"

@@ -63,6 +63,11 @@ class SpeakerRules(Context):
         # with two subjects ("Q: The association said ..."), the one nearest the verb
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if not any(ch.isalnum() for ch in child.text):
+                    # "The film ― which weaves ... ― explains": a dash the parse took for a verb
+                    inner = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if inner is not None:
+                        return inner
                 if child.dep_ == "nsubjpass":
                     agent = self.agent_of(tok)
                     if agent is not None:
