@@ -40,3 +40,32 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+LASTING_NOTICE = 600.0  # seconds: longer than any test
+
+
+@pytest.fixture
+def lasting_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's notices stay up for the whole test.
+
+    A notice vanishes after two or three seconds; on a busy machine a pilot can take longer than that
+    between the key that raised it and the check or snapshot that reads it, and would find nothing.
+    What a test proves is which notices were raised and how they look, never how long they last.
+    """
+    from reader.ui.app import ReaderApp
+
+    notify = ReaderApp.notify
+
+    def lasting(app: ReaderApp, message: str, **options: Any) -> None:
+        notify(app, message, **{**options, "timeout": LASTING_NOTICE})
+
+    monkeypatch.setattr(ReaderApp, "notify", lasting)
+
+
+@pytest.fixture
+def steady_flash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A jump's flash outlasts a slow machine's pauses, so tests that read or show it never race its timer."""
+    from reader.ui.widgets.article_view import ArticleView
+
+    monkeypatch.setattr(ArticleView, "FLASH_SECONDS", 60.0)

@@ -429,6 +429,7 @@ def test_colour_only_user_style_keeps_a_cue_without_colour() -> None:
     assert plain["speaker"].underline and not plain["speaker"].bold
 
 
+@pytest.mark.usefixtures("lasting_notices")
 async def test_broken_theme_asked_for_gives_a_notice_and_the_default_in_the_app() -> None:
     """What `reader --theme oops FILE` does: the app starts, says what is wrong, and uses the default."""
     from reader.article import Article

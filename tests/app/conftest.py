@@ -13,11 +13,8 @@ SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "iran-missile-s
 
 
 @pytest.fixture(autouse=True)
-def steady_flash(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A jump's flash outlasts a slow machine's pauses, so tests that read it never race its timer."""
-    from reader.ui.widgets.article_view import ArticleView
-
-    monkeypatch.setattr(ArticleView, "FLASH_SECONDS", 60.0)
+def steady_app(steady_flash: None, lasting_notices: None) -> None:
+    """Every pilot here reads the state, not a race with timers: flashes and notices last the test."""
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_app_snapshots import flash_faded
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MARKDOWN = ROOT / "sample_articles" / "night-trains-return-markdown.md"
@@ -36,8 +37,7 @@ def test_contents_pane(snap_compare, size: tuple[int, int]) -> None:
 def test_after_a_jump_to_a_heading(snap_compare, size: tuple[int, int]) -> None:
     async def jump(pilot) -> None:
         await pilot.press("o", "down", "down", "enter")
-        await pilot.pause(1.8)  # let the flash of the heading fade
-        await pilot.pause()
+        await flash_faded(pilot)
 
     assert snap_compare(make_app(), run_before=jump, terminal_size=size)
 

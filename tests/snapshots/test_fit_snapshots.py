@@ -47,8 +47,13 @@ def test_places_filtered_by_typing(snap_compare, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(), run_before=filter_places, terminal_size=size)
 
 
+@pytest.mark.usefixtures("lasting_notices", "steady_flash")
 def test_a_wider_panel_at_200_columns(snap_compare) -> None:
-    """`>` twice: the quotes panel takes 47% of a wide window, so quotes are cut less."""
+    """`>` twice: the quotes panel takes 47% of a wide window, so quotes are cut less.
+
+    The picture shows both notices of the width and the flash of the quote jumped to: they last the
+    whole test, so a busy machine's slow keys cannot let them fade before the snapshot.
+    """
 
     async def widen(pilot) -> None:
         await pilot.press("4", "greater_than_sign", "greater_than_sign", "enter")
