@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from reader.analysis.cues import build_cues
     from reader.analysis.quotes import Extractor, candidate_frames, find_quoted, frame_features
+    from reader.analysis.quotes.constructions import construction_frames
     from reader.analysis.quotes.indirect import antecedent_frames, detached_clauses
 
     cues = build_cues(())
@@ -107,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             if tok.pos_ == "VERB":
                 lemma = cues.verb_lemma(lemma, tok.lower_)
             frames = [*candidate_frames(tok), *detached_clauses(tok), *antecedent_frames(tok)]
+            frames.extend(construction_frames(tok))
             for dep, a, b in frames:
                 s, e = doc[a].idx, doc[b].idx + len(doc[b])
                 if e <= s:

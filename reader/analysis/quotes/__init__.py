@@ -7,7 +7,8 @@ A package of named passes over a parsed Doc, in this order:
 2. `frames`: the candidate stretches each cue word might attribute, with the features the learned
    scorer weighs (shared with scripts/derive_cues.py).
 3. Cue rules: `direct` (each quoted stretch finds its cue in the words around it, by the
-   constructions of one rule table), `indirect` (reported speech off the dependency parse) and
+   constructions of one rule table), `indirect` (reported speech off the dependency parse, with
+   the shapes of `constructions`: a pronoun as content, a bare passive, a feeling's cause) and
    `lines` (interview turns, headline claims).
 4. `speakers`: who each cue's words belong to, read off the parse, with `fallbacks` when the parse
    attached no speaker.

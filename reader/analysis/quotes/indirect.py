@@ -17,7 +17,13 @@ import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
 from reader.analysis.cues import Frame
 from reader.analysis.quotes.base import Found
-from reader.analysis.quotes.constructions import pronoun_content
+from reader.analysis.quotes.constructions import (
+    CONSTRUCTIONS,
+    FELT_CAUSE,
+    construction_frames,
+    construction_speaker,
+    pronoun_content,
+)
 from reader.analysis.quotes.fallbacks import FallbackSpeakers
 from reader.analysis.quotes.frames import candidate_frames, content_head, frame_features
 from reader.analysis.quotes.speakers import actor_like
@@ -182,6 +188,9 @@ class IndirectPass(FallbackSpeakers):
         frames = list(candidate_frames(tok))
         frames.extend(detached_clauses(tok))
         frames.extend(antecedent_frames(tok))
+        frames.extend(construction_frames(tok))
+        if any(f[0] == FELT_CAUSE for f in frames):
+            frames = [f for f in frames if f[0] != "dobj"]  # "angered his allies": who feels, not what
         taken: set[int] = set()  # the first token of an object taken into a complement
         for dep, a, b in frames:
             p = self.accept_verb(tok, lemma, dep, a, b)
@@ -204,6 +213,10 @@ class IndirectPass(FallbackSpeakers):
                 # the question of "Warren was asked whether ..." is the asker's: the agent or nobody
                 agent = self.agent_of(tok)
                 out.append(self.reported(tok, span, a, b, agent, p, "verb_frame", dep, guess=False))
+                continue
+            if dep in CONSTRUCTIONS:
+                speaker = construction_speaker(tok, dep)
+                out.append(self.reported(tok, span, a, b, speaker, p, "verb_frame", dep))
                 continue
             speaker = self.verb_speaker(tok, dep, a, b)
             rule = "user_cue" if lemma in self.cues.extra else "verb_frame"
@@ -331,15 +344,11 @@ class IndirectPass(FallbackSpeakers):
         )
 
     def join_frames(self, tok: Token, accepted: list[Accepted]) -> list[Accepted]:
-        """Adjacent contents of one cue become one ("called him a liar", "urged Congress to act"),
-        and a relative pronoun as content stands for its antecedent ("stances that he disavowed")."""
-        doc = self.doc
+        """Adjacent contents of one cue become one ("called him a liar", "urged Congress to act").
+        A relative pronoun as content stays itself ("stances that he disavowed": "that"), as a
+        reader points to it (see `constructions.CONTENT_PRONOUNS`)."""
         out: list[Accepted] = []
         for dep, a, b, p in sorted(accepted, key=lambda f: f[1]):
-            if a == b and doc[a].lower_ in ("that", "which", "whom", "what") and tok.dep_ == "relcl":
-                head = tok.head
-                if head.i < tok.i:
-                    a, b = head.left_edge.i, head.i
             if (
                 out
                 and dep not in _HOSTS
