@@ -170,17 +170,27 @@ def save_state(state: ReaderState) -> None:
         write_atomic(state_path(), json.dumps(state.to_dict(), indent=1, ensure_ascii=False))
 
 
+#: Whether this process already holds the state's lock (an update started while another one of
+#: this process is under way, e.g. a signal that ends the app arriving mid-update).
+_held = False
+
+
 @contextlib.contextmanager
 def _state_lock() -> Iterator[None]:
     """Hold an exclusive lock on the state's lock file while reading, changing and writing it.
 
     Two readers quitting at the same moment would otherwise both read the old state and the second
     write would drop the first one's position. Without `fcntl` (Windows) or a writable data folder,
-    the update goes ahead unlocked.
+    the update goes ahead unlocked. An update nested in one this process is already making goes
+    ahead without the lock: waiting for our own lock would wait forever.
     """
+    global _held
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    if _held:
         yield
         return
     lock_path = state_path().with_name(STATE_FILE + ".lock")
@@ -191,20 +201,22 @@ def _state_lock() -> Iterator[None]:
         yield
         return
     with handle:
-        _lock_briefly(handle.fileno(), fcntl)
-        yield
+        _lock_patiently(handle.fileno(), fcntl)
+        _held = True
+        try:
+            yield
+        finally:
+            _held = False
 
 
-#: How long an update waits for another one to finish before it goes ahead unlocked.
-LOCK_PATIENCE = 0.2
+#: How long an update waits for another reader's update to finish before it goes ahead unlocked.
+#: An update takes milliseconds; the wait is long enough for a busy machine that deschedules the
+#: other reader mid-write, and short enough that a reader leaving never seems to hang.
+LOCK_PATIENCE = 3.0
 
 
-def _lock_briefly(fd: int, fcntl: Any) -> None:
-    """Take the lock, waiting at most LOCK_PATIENCE: a reader leaving never hangs on it.
-
-    (A signal that ends the app can arrive while this very process holds the lock; waiting for it
-    there would wait forever.)
-    """
+def _lock_patiently(fd: int, fcntl: Any) -> None:
+    """Take the lock, waiting at most LOCK_PATIENCE: a reader leaving never hangs on a stuck one."""
     deadline = time.monotonic() + LOCK_PATIENCE
     while True:
         try:

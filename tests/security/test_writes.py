@@ -63,3 +63,31 @@ def test_a_killed_writers_temporary_files_are_removed(tmp_path: Path) -> None:
     assert not stale.exists() and fresh.exists()  # a fresh one may belong to a live writer
     assert (tmp_path / "state.json").read_text(encoding="utf-8") == "{}"
     assert remove_stale_temporaries(tmp_path, older_than=0) == 1
+
+
+def test_an_update_waits_for_another_readers_lock(private_dirs: Path) -> None:
+    """A reader descheduled mid-update on a busy machine still has its update kept: the next one waits."""
+    import fcntl
+    import threading
+
+    from reader.settings import state
+
+    state.update_state(lambda s: s.set_position("first", 1))
+    lock_path = state.state_path().with_name(state.STATE_FILE + ".lock")
+    with open(lock_path, "a") as other:
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX)
+        started = time.monotonic()
+        threading.Timer(0.6, lambda: fcntl.flock(other.fileno(), fcntl.LOCK_UN)).start()
+        state.update_state(lambda s: s.set_position("second", 2))
+        waited = time.monotonic() - started
+    assert waited >= 0.5
+    saved = state.load_state()
+    assert saved.position("first") == 1 and saved.position("second") == 2
+
+
+def test_an_update_inside_an_update_does_not_wait_for_itself(private_dirs: Path) -> None:
+    from reader.settings import state
+
+    started = time.monotonic()
+    state.update_state(lambda s: state.update_state(lambda inner: inner.set_position("inner", 3)))
+    assert time.monotonic() - started < state.LOCK_PATIENCE
