@@ -36,6 +36,8 @@ EVIDENCE_NOUNS = lexicon.words("people", "evidence_nouns")
 WRITER_HEDGES = lexicon.words("reports", "writer_hedges")
 #: Nouns of time: "spoke for the first time" says when, not what.
 TIME_NOUNS = lexicon.words("reports", "time_nouns")
+#: Verbs of aspect ("continues to grow"): their complement is what goes on, not what was said.
+ASPECTUAL = lexicon.words("reports", "aspectual")
 _HOSTS = ("host", "as_host")
 #: Words that open a concession before the clause a source vouches for.
 CONCESSIVE = ("despite", "although", "though", "while")
@@ -101,6 +103,14 @@ def antecedent_frames(tok: Token) -> list[tuple[str, int, int]]:
     return []
 
 
+def _standings(pobj: Token) -> bool:
+    """Whether "in the polls" names a candidate's standing, not a poll read from ("slid in the
+    polls", "trails in the polls"): the bare plural with "the" and nothing that picks one out."""
+    if pobj.tag_ != "NNS" or pobj.lemma_.lower() not in EVIDENCE_NOUNS:
+        return False
+    return [c.lower_ for c in pobj.children] == ["the"]
+
+
 def _complementizer(that: Token) -> bool:
     """Whether "that" opens a clause of its own, not a relative one: marked so, or read as the
     clause's subject though the clause has another ("messages that the bridge was closed")."""
@@ -164,6 +174,8 @@ class IndirectPass(FallbackSpeakers):
         clause ("Trump leads by 20 points in the latest poll", "... in the average of polls")."""
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
+            return False
+        if _standings(pobj):
             return False
         if pobj.lemma_.lower() not in EVIDENCE_NOUNS:
             of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -365,6 +377,8 @@ class IndirectPass(FallbackSpeakers):
     def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
         """The confidence that construction `dep` of verb `tok` is an attribution, or None."""
         cues = self.cues
+        if dep == "xcomp" and lemma in ASPECTUAL:
+            return None  # "continued to suggest that ...": the inner cue makes the attribution
         if cues.weights:
             p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
             if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
