@@ -188,6 +188,16 @@ class Quote:
     speaker_name: str | None = None  # display name: the actor's canonical name, else the speaker text
     rule: str = ""  # the construction that found it ("cue_verb", "verb_frame", ...): docs/quotes.md
     act: str = "speech"  # one of reader.vocab.ACTS
+    refers_to: Span | None = None  # what a relative pronoun content stands for: "which" -> "the levy"
+
+    @property
+    def shown(self) -> str:
+        """The words a list shows for this quote, on one line: a content that is only "which" is
+        shown with what it stands for ("which [the levy]"), which the text around it makes plain."""
+        words = " ".join(self.content.text.split())
+        if self.refers_to is None:
+            return words
+        return f"{words} [{' '.join(self.refers_to.text.split())}]"
 
     @property
     def is_speech(self) -> bool:
@@ -211,6 +221,7 @@ class Quote:
             "speaker_name": self.speaker_name,
             "rule": self.rule,
             "act": self.act,
+            "refers_to": None if self.refers_to is None else self.refers_to.to_dict(),
         }
 
     @classmethod
@@ -226,6 +237,7 @@ class Quote:
             speaker_name=data.get("speaker_name"),
             rule=str(data.get("rule", "")),
             act=_act(data.get("act", "speech")),
+            refers_to=_span_or_none(data.get("refers_to")),
         )
 
 

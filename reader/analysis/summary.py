@@ -235,6 +235,6 @@ def format_summary(
             act = f", {quote.act}" if quote.act != "speech" else ""  # said or written unless marked
             tail = f" ({quote.kind}{act}{cue}{doubt})"
             mark = "? " if quote.doubtful else ""
-            content = shorten(safe(quote.content.text), max(20, width - 6 - len(mark) - len(tail)))
+            content = shorten(safe(quote.shown), max(20, width - 6 - len(mark) - len(tail)))
             lines.append(f"    {mark}{content}{tail}")
     return "\n".join(lines) + "\n"

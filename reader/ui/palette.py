@@ -178,7 +178,7 @@ def _jump_commands(actions: ArticleActions, analysis: Analysis, quotes: Iterable
 def quote_title(quote: Quote) -> str:
     """ "Jump to quote: ? Zarif — the first 60 characters…" (the mark only for a doubtful one)."""
     speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "unattributed")
-    words = " ".join(quote.content.text.split())
+    words = quote.shown
     doubt = f"{DOUBTFUL_MARK} " if is_doubtful(quote) else ""
     return f"Jump to quote: {doubt}{speaker} — {words[:60]}{'…' if len(words) > 60 else ''}"
 

@@ -191,7 +191,7 @@ def quote_label(quote: Quote, width: int | None = None) -> Text:
     label = Text(style="dim" if doubtful else "")
     if doubtful:
         label.append(DOUBTFUL_MARK + " ", "bold")
-    words = " ".join(quote.content.text.split())
+    words = quote.shown
     if quote.kind == "direct" and words and words[0] in "“\"'‘«":
         label.append(words[0] + " ", "dim")  # the quote's own opening mark is the marker
         words = words[1:].lstrip()
@@ -248,7 +248,7 @@ def card_text(referent: Referent, analysis: Analysis, show_doubtful: bool = Fals
     if quotes:
         text.append(f"\nSaid ({len(quotes)})\n", "bold")
         for quote in quotes:
-            words = " ".join(quote.content.text.split())
+            words = quote.shown
             doubtful = is_doubtful(quote)
             text.append_text(said_words(quote, words, doubtful))
             details = [quote.kind] + ([quote.act] if not quote.is_speech else [])

@@ -143,3 +143,23 @@ def felt_cause(tok: Token) -> Iterator[tuple[str, int, int]]:
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if pobj is not None:
         yield FELT_AGENT, pobj.left_edge.i, pobj.right_edge.i
+
+
+def antecedent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase a relative pronoun content stands for, or None.
+
+    The corpus marks "which" itself as what "the levy, which residents had opposed" attributes, so
+    the content stays the pronoun; a reader listing quotes needs the levy it stands for, shown
+    beside it.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    if tok.lower_ not in ("which", "that", "who", "whom") or tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    if noun.i >= tok.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = noun.left_edge
+    return first.idx, noun.idx + len(noun.text)

@@ -25,6 +25,7 @@ from reader.analysis.quotes.base import (
     Found,
     name_head,
 )
+from reader.analysis.quotes.constructions import antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -355,6 +356,7 @@ class Resolver(ActPass):
                     continue  # "the evidence says ...", "insurance, which tells ...": the turn's words
             cue = None if f.cue is None else Span(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]])
             segments = [Span(s, e, text[s:e]) for s, e in f.segments]
+            stands_for = antecedent(self.doc, f.start, f.end)
             quotes.append(
                 Quote(
                     kind=f.kind,
@@ -367,6 +369,7 @@ class Resolver(ActPass):
                     speaker_name=name,
                     rule=f.rule,
                     act=self.act_of(f),
+                    refers_to=None if stands_for is None else Span(*stands_for, text[slice(*stands_for)]),
                 )
             )
         return quotes

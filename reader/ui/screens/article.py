@@ -459,7 +459,7 @@ class ArticleScreen(ContentsScreen, PanelScreen):
             top = view.top_offset
             quote = next((q for q in quotes if q.content.end > top), quotes[-1])
         speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
-        text = " ".join(quote.content.text.split()) + (f" — {speaker}" if speaker else "")
+        text = quote.shown + (f" — {speaker}" if speaker else "")
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", timeout=3)
 
