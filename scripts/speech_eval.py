@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the reader's speech attributions on a hand-annotated set of news-like passages.
 
-usage: speech_eval.py [SET.toml] [--model NAME] [--errors] [--json]
+usage: speech_eval.py [SET.toml] [--model NAME] [--errors] [--group NAME]
 
 Only attributions the reader labels `act == "speech"` are scored: the set (by default
 tests/data/speech_eval.toml, whose header says how it is annotated) holds people's speech and
@@ -17,6 +17,10 @@ error. Matching is by character overlap, as for the development corpus:
 - "direct": recall over direct gold quotes, precision over direct predictions; "all": every gold
   quote against every speech prediction; "speaker": over found gold quotes; "e2e": found or right
   and the speaker right.
+
+A passage may belong to a named group (`group = "unseen"`: written apart, before the rules were
+looked at for it); `--group NAME` scores that group alone, and the figures of each group are printed
+too, so what was tuned and what was not can be told apart.
 
 The last line printed is one JSON object with every figure.
 """
@@ -68,6 +72,7 @@ class Passage:
     id: str
     text: str
     gold: list[Attribution]
+    group: str = ""
     predicted: list[Attribution] = field(default_factory=list)
 
 
@@ -112,7 +117,7 @@ def load_set(path: Path) -> list[Passage]:
     for entry in data.get("passage", []):
         text = entry["text"].strip("\n") + "\n"
         gold = [_gold(text, row, entry["id"]) for row in entry.get("quotes", [])]
-        passages.append(Passage(entry["id"], text, gold))
+        passages.append(Passage(entry["id"], text, gold, str(entry.get("group", ""))))
     return passages
 
 
@@ -278,11 +283,20 @@ def score(passages: list[Passage]) -> tuple[dict[str, float | int], Counts]:
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}, total
 
 
-def evaluate(path: Path = DEFAULT_SET, nlp: Any = None) -> tuple[dict[str, float | int], Counts]:
-    """Loads the set, runs the reader over it and scores its speech attributions."""
+def evaluate(
+    path: Path = DEFAULT_SET, nlp: Any = None, group: str | None = None
+) -> tuple[dict[str, float | int], Counts, dict[str, dict[str, float | int]]]:
+    """Loads the set, runs the reader over it and scores its speech attributions: over every
+    passage (or only `group`'s), and over each named group apart."""
     passages = load_set(path)
+    if group is not None:
+        passages = [p for p in passages if p.group == group]
+        if not passages:
+            raise SetError(f"no passage is in the group {group!r}")
     predict(nlp if nlp is not None else load_pipeline(None), passages)
-    return score(passages)
+    figures, counts = score(passages)
+    groups = sorted({p.group for p in passages if p.group})
+    return figures, counts, {g: score([p for p in passages if p.group == g])[0] for g in groups}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,9 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("set", type=Path, nargs="?", default=DEFAULT_SET)
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: the reader's)")
     ap.add_argument("--errors", action="store_true", help="list every missed and spurious quote")
+    ap.add_argument("--group", default=None, help="score only the passages of this group")
     args = ap.parse_args(argv)
     try:
-        figures, counts = evaluate(args.set, load_pipeline(args.model))
+        figures, counts, groups = evaluate(args.set, load_pipeline(args.model), args.group)
     except (OSError, tomllib.TOMLDecodeError, SetError, KeyError) as error:
         print(f"speech_eval: {args.set}: {error}", file=sys.stderr)
         return 2
@@ -303,7 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     for label, key in (("direct quotes", "direct"), ("all", "all"), ("end to end", "e2e")):
         print(f"{label:14}{figures[key + '_p']:7.3f}{figures[key + '_r']:7.3f}{figures[key + '_f1']:7.3f}")
     print(f"speaker accuracy on found quotes: {figures['speaker_acc']:.3f}")
-    print(json.dumps(figures))
+    for name, part in groups.items():
+        print(
+            f"group {name}: direct {part['direct_f1']:.3f}, all {part['all_f1']:.3f} (P {part['all_p']:.3f}),"
+            f" speaker {part['speaker_acc']:.3f}, e2e {part['e2e_f1']:.3f} ({part['gold']} quotes)"
+        )
+    print(json.dumps({**figures, "groups": groups}))
     return 0
 
 
