@@ -19,10 +19,11 @@ STYLE_ROLES = (*HIGHLIGHT_KINDS, "speaker", "match", "current", "selection", "bo
 PANELS = ("actors", "places", "events", "quotes")
 """The side panels, in their default order."""
 
-ACTS = ("speech", "belief", "intention", "evidence", "question", "topic", "action")
+ACTS = ("speech", "belief", "intention", "evidence", "question", "topic", "action", "unsourced")
 """What an attributed content is: something said, believed, intended, or shown by evidence; a
-question nobody named puts (the reporter's); what someone spoke about without their words; or
-something done, not said, that reads like an attribution ("cast the single vote")."""
+question nobody named puts (the reporter's); what someone spoke about without their words;
+something done, not said, that reads like an attribution ("cast the single vote"); or words said by
+nobody the text names ("it was announced that ...", "fans were told that ...", "some will say ...")."""
 
 # spaCy entity labels and Referent kinds -> highlight role.
 _ROLE_FOR = {

@@ -186,3 +186,67 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     quotes = json.loads(result.stdout.splitlines()[0])["quotes"]
     assert quotes and all(q["confidence"] >= 0.9 for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        # a passive with nobody named who speaks: the subject hears, or is what is said of it
+        ("It was announced on Friday that the match would be replayed.", "the match would be", "unsourced"),
+        ("Fans were told that their tickets would still be valid.", "their tickets would", "unsourced"),
+        ("He was told to leave the building.", "to leave the building", "unsourced"),
+        ("The ship's captain is said to be recovering in hospital.", "recovering in hospital", "unsourced"),
+        ("It is rumoured that the chairman will stand down.", "the chairman will stand", "unsourced"),
+        ("He was asked whether he would resign.", "whether he would resign", "question"),
+        # ... unless the passive names its speaker, or its subject is the one quoted
+        ("Fans were told by the club that their tickets would be valid.", "their tickets would", "speech"),
+        ("The minister was quoted as saying the deal was dead.", "the deal was dead", "speech"),
+        # a hypothetical said by nobody in particular; people who did say it
+        ("Some will say the town is dying.", "the town is dying", "unsourced"),
+        ("Some residents say the town is dying.", "the town is dying", "speech"),
+        ("Some of the traders will say trade is slow.", "trade is slow", "speech"),
+        # the chair running a meeting
+        ("Councillor Dev Patel called for order again after the vote.", "order", "action"),
+        ("Patel called the result a victory for common sense.", "the result a victory", "speech"),
+        # the publication's own texts and things with a reading
+        ("An earlier version of this story said the mayor had resigned.", "the mayor had", "evidence"),
+        ("When the clock said midnight, the crowd began to cheer.", "midnight", "evidence"),
+        # acknowledging a thing is a stance; a share inside what the subject did is no poll
+        ("He acknowledged the anger of commuters.", "the anger of commuters", "belief"),
+        (
+            "The bank held its rate at 10 per cent, saying inflation remained within its target.",
+            "inflation remained",
+            "speech",
+        ),
+    ],
+)
+def test_who_speaks_and_what_is_done(nlp, text: str, content: str, act: str) -> None:
+    q = quote_with(quotes_of(nlp, text), content)
+    assert q.act == act
+
+
+def test_what_an_interviewers_question_quotes_is_the_question(nlp) -> None:
+    text = (
+        "Q: Do you blame the council?\n\n"
+        "KAREN HOLT: No. They have less money than we do.\n\n"
+        "Q: Will ministers act on it?\n\n"
+        "KAREN HOLT: That is for them to say.\n"
+    )
+    quotes = quotes_of(nlp, text)
+    asked = [q for q in quotes if "the council" in q.content.text and q.rule != "interview_turn"]
+    assert asked and all(q.act == "question" for q in asked)
+    assert [q.act for q in quotes if q.speaker_name == "KAREN HOLT"] == ["speech", "speech"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image caption, Residents say the road has been closed for six weeks",
+        "Media caption, Residents say the road has been closed for six weeks",
+    ],
+)
+def test_a_caption_line_is_nobodys_words(nlp, line: str) -> None:
+    text = f"Image source, Getty Images\n{line}\n\nThe county council said repairs would begin in April.\n"
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "road has been closed" in q.content.text]
+    assert quote_with(quotes, "repairs would begin").act == "speech"

@@ -34,7 +34,8 @@ def is_doubtful(quote: Quote) -> bool:
 
 def hidden_by_default(quote: Quote) -> bool:
     """True for what the reader shows only on request (`a`): doubtful attributions, and every
-    act that is not spoken or written words (beliefs, intentions, evidence, questions, topics, actions)."""
+    act that is not spoken or written words (beliefs, intentions, evidence, questions, topics,
+    actions, words nobody named said)."""
     return is_doubtful(quote) or not quote.is_speech
 
 

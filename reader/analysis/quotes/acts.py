@@ -5,7 +5,9 @@ written words), `belief` (believes, thinks, fears; a stance taken without words:
 miners' discipline"), `intention` (wants, plans, hopes to), `evidence` (a poll shows, the report
 found, X saw that), `question` (what the reporter or someone unnamed asks: "Asked whether he would
 resign, ..."), `topic` (what someone spoke about, without their words: "described the night of the
-flood") or `action` (something done that reads like an attribution: "cast the single vote"). The
+flood"), `action` (something done that reads like an attribution: "cast the single vote") or
+`unsourced` (words nobody the text names said: "it was announced that ...", "fans were told
+that ...", "some will say ..."). The
 words are data: the cue classes of `lexicon/cues.toml` and the lists of `lexicon/acts.toml`, which
 win where a cue word sits in two classes. A reader sees speech by default; the others on request,
 each labelled: a reader asked who said what, and only speech is someone's words on the record.
@@ -23,7 +25,7 @@ from reader.vocab import ACTS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPEECH, BELIEF, INTENTION, EVIDENCE, QUESTION, TOPIC, ACTION = ACTS
+SPEECH, BELIEF, INTENTION, EVIDENCE, QUESTION, TOPIC, ACTION, UNSOURCED = ACTS
 #: Cue lemmas whose act the acts lexicon states outright.
 _STATED: dict[str, str] = {
     word: act for act in (SPEECH, BELIEF, INTENTION, EVIDENCE) for word in lexicon.words("acts", act)
@@ -38,6 +40,13 @@ ASKING = lexicon.words("acts", "asking")
 CLAUSE_ONLY = lexicon.words("acts", "clause_only")
 TOPIC_TO = lexicon.words("acts", "topic_to")
 POLL_SUBJECTS = lexicon.words("acts", "poll_subjects")
+PROCEDURE = lexicon.words("acts", "procedure")
+#: Cues whose passive subject is the speaker ("the minister was quoted as saying ...").
+PASSIVE_SPEAKERS = lexicon.words("acts", "passive_speakers")
+GENERIC_SPEAKERS = lexicon.words("acts", "generic_speakers")
+#: A cue under one of these speaks of what may be said, not of what was: "some will say ...".
+_MAYBE = lexicon.words("events", "modal") | lexicon.words("acts", "future")
+_DETERMINERS = frozenset({"a", "an", "the"})
 #: A share of those asked, before the cue: "55 per cent of voters", "about four in 10", "a majority of".
 _SHARE_RE = re.compile(
     r"\b(?:per ?cent|percent|majority of|plurality of|(?:\d+|one|two|three|four|five|six|seven|eight|nine)"
@@ -59,19 +68,30 @@ _NOMINAL = frozenset({"dobj", "attr", "prep_about", "prep_on", "prep_of", "prep_
 class ActPass(Context):
     """The act of each found attribution."""
 
-    def act_of(self, f: Found) -> str:
-        """The act of `f`, in order: what its rule settles, the reporter's questions, the cue word,
-        a document or poll as source, then a content that gives no words. Never drops `f`: the
-        development corpus annotates every act, and a reader can still ask to see them all."""
+    def act_of(self, f: Found, turn: Found | None = None) -> str:
+        """The act of `f` (inside the interview turn `turn`, if any), in order: what its rule
+        settles, the reporter's questions, the cue word, a speaker nobody names, a document or poll
+        as source, then a content that gives no words. Never drops `f`: the development corpus
+        annotates every act, and a reader can still ask to see them all."""
         if f.rule == "evidence_in":
             return EVIDENCE  # "In an NBC News poll released Monday, ..."
         if f.rule == "interview_turn" and f.name == INTERVIEWER:
             return QUESTION  # "Q: ...": the interviewer nobody names
+        if turn is not None and turn.name == INTERVIEWER:
+            return QUESTION  # "Q: Do you blame the council?": part of the interviewer's question
         if f.rule in _SPEECH_RULES:
             return SPEECH
         if f.rule == "source_phrase":
             return EVIDENCE if self.document_source(f) else SPEECH  # "according to the report"
         lemma = self.cue_lemma(f)
+        act = self.act_by_cue(f, lemma)
+        if act == SPEECH and self.nobody_named(f):
+            # "it was announced that ...", "some will say ...", "he was asked whether ..."
+            return QUESTION if lemma in ASKING else UNSOURCED
+        return act
+
+    def act_by_cue(self, f: Found, lemma: str | None) -> str:
+        """The act of `f` from its cue word, its source and its content."""
         if lemma in ASKING and self.asks_a_question(f):
             if self.unnamed_asker(f):
                 return QUESTION
@@ -99,6 +119,8 @@ class ActPass(Context):
             return None  # "called it a “witch hunt”": quoted words are given
         if f.not_a_report and (f.construction.startswith("prep_") or lemma == "call"):
             return ACTION  # "called an emergency meeting", "spoke for the first time"
+        if lemma == "call" and self.procedure(f):
+            return ACTION  # "called for order", "called a recess": the chair running a meeting
         if f.construction in ("dobj", "prep_for") and lemma in STANCE:
             return BELIEF  # "praised the miners' discipline", "thanked fans for their patience"
         if lemma in CLAUSE_ONLY and f.construction not in ("ccomp", "host", "as_host"):
@@ -110,6 +132,31 @@ class ActPass(Context):
         if f.construction == "dobj" and lemma in MAKING:
             return ACTION
         return None
+
+    def procedure(self, f: Found) -> bool:
+        """Whether the content is a step of a meeting's procedure ("order", "a recess")."""
+        words = [w for w in self.text[f.start : f.end].lower().split() if w not in _DETERMINERS]
+        return " ".join(words) in PROCEDURE
+
+    def nobody_named(self, f: Found) -> bool:
+        """Whether the words are said by nobody the text names: a passive cue without its agent
+        ("it was announced that ...", "fans were told to keep their tickets", "the captain is said
+        to be recovering"), whose subject is who hears or what is said, or a generic speaker under
+        a modal ("some will say ...")."""
+        tok = self.cue_token(f)
+        if tok is None or tok.pos_ != "VERB":
+            return False
+        deps = {c.dep_: c for c in tok.children}
+        subject = deps.get("nsubjpass")
+        if subject is not None and "agent" not in deps and self.lemma_of(tok) not in PASSIVE_SPEAKERS:
+            return f.speaker_tok is None or subject.left_edge.i <= f.speaker_tok <= subject.right_edge.i
+        subject = deps.get("nsubj")
+        return (
+            subject is not None
+            and subject.lower_ in GENERIC_SPEAKERS
+            and not any(c.dep_ == "prep" for c in subject.children)  # "some of the residents"
+            and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in tok.children)
+        )
 
     def unlisted_cue(self, f: Found) -> str:
         """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
@@ -216,7 +263,10 @@ class ActPass(Context):
         head = self.doc[f.speaker_tok]
         while head.dep_ in ("pobj", "prep") and head.head is not head:
             head = head.head  # "voters" of "55 per cent of voters"
-        subject = self.text[head.left_edge.idx : f.cue[0]]
+        # the subject's own words: not what its verb did before the cue ("the bank held its rate
+        # at 10 per cent, saying ...")
+        right = head.right_edge
+        subject = self.text[head.left_edge.idx : min(right.idx + len(right), f.cue[0])]
         return bool(_SHARE_RE.search(subject)) or any(
             subject.lower().rstrip().endswith(s) for s in POLL_SUBJECTS
         )

@@ -368,7 +368,7 @@ class Resolver(ActPass):
                     segments=segments,
                     speaker_name=name,
                     rule=f.rule,
-                    act=self.act_of(f),
+                    act=self.act_of(f, turn),
                     refers_to=None if stands_for is None else Span(*stands_for, text[slice(*stands_for)]),
                 )
             )
