@@ -238,6 +238,15 @@ def test_what_an_interviewers_question_quotes_is_the_question(nlp) -> None:
     assert [q.act for q in quotes if q.speaker_name == "KAREN HOLT"] == ["speech", "speech"]
 
 
+def test_a_verb_whose_object_is_a_relative_pronoun_is_no_cue(nlp) -> None:
+    text = (
+        "Retired teacher Bill Horton spoke at the meeting. He added something that I have thought "
+        "about ever since: “A town that stops reading stops thinking.”"
+    )
+    q = quote_with(quotes_of(nlp, text), "A town that stops")
+    assert (q.act, q.cue.text if q.cue else None, q.speaker_name) == ("speech", "added", "Bill Horton")
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -393,6 +393,8 @@ class DirectPass(FallbackSpeakers):
             lemma = self.cues.verb_lemma(t.lemma_.lower(), t.lower_) if t.pos_ == "VERB" else t.lemma_.lower()
             if t.pos_ not in ("VERB", "AUX"):
                 continue  # a noun ("his statement") cues reported speech, not a quote beside it
+            if self.object_is_relative(t):
+                continue  # "added something that I have thought about: “...”": the thing thought
             ok = lemma in self.cues.speech or lemma in self.cues.belief
             if not ok:
                 frame_ = self.cues.frame(lemma, "ccomp")
@@ -403,6 +405,23 @@ class DirectPass(FallbackSpeakers):
             if d < best_d:
                 best, best_d = i, d
         return best
+
+    @staticmethod
+    def object_is_relative(verb: Token) -> bool:
+        """Whether a verb of a relative clause has the relative pronoun for its object and nothing
+        more ("something that I have thought about", "a thing which she still remembers"): its
+        content is the noun the clause describes, so it cannot be a quote's cue. Not "which he
+        called “a cartel”", "whom he describes as “...”" (the quote completes the clause) nor "in
+        which he declares, “...”"."""
+        if verb.dep_ != "relcl":
+            return False
+        relative = any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in verb.children)
+        completed = any(
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
+            or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in verb.children
+        )
+        return relative and not completed
 
     def according_in(self, frame: list[int]) -> tuple[tuple[int, int], int | None] | None:
         """A source phrase next to a quote: “...,” according to officials."""
