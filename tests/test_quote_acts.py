@@ -259,3 +259,30 @@ def test_a_caption_line_is_nobodys_words(nlp, line: str) -> None:
     quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if "road has been closed" in q.content.text]
     assert quote_with(quotes, "repairs would begin").act == "speech"
+
+
+_MUSEUM = (
+    "Jonas Berg has run the lighthouse museum for twenty years.\n\n"
+    "Q: What will happen if the grant is cut?\n\n"
+    "Berg: We will close in the winter months.\n\n"
+    "Q: Do you blame the council?\n\n"
+    "Berg: No. They have less money than we do.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        # answers labelled by a name the article gives, beside "Q:" questions
+        (_MUSEUM, ["We will close in the winter months.", "No. They have less money than we do."]),
+        # no "Q:" turns: a "Name: ..." line is no interview
+        ("Jonas Berg runs the museum.\n\nBerg: We will close in the winter months.\n", []),
+        # a label the article never uses as a name is no speaker
+        (_MUSEUM.replace("Berg:", "Update:"), []),
+    ],
+)
+def test_named_answers_beside_interviewer_questions(nlp, text: str, answers: list[str]) -> None:
+    quotes = quotes_of(nlp, text)
+    turns = [q for q in quotes if q.rule == "interview_turn" and q.act == "speech"]
+    assert [q.content.text for q in turns] == answers
+    assert all(q.speaker_name == "Jonas Berg" for q in turns)

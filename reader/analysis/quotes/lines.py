@@ -1,6 +1,7 @@
 """Whole-line constructions: interview transcripts and headline claims.
 
-Rules: `interview_turn` ("PENCE: ..." paragraphs, when an article has at least two),
+Rules: `interview_turn` ("PENCE: ..." paragraphs, when an article has at least two; "Berg: ..."
+beside "Q: ..." questions),
 `headline_colon` ("John McCain: Republican anger appeals to bad angels") and `headline_source`
 ("Poll: Trump a big turnoff for Florida Latino voters": a finding, so evidence).
 """
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
+#: A turn labelled by a name in ordinary case ("Berg: ..."), taken only beside the interviewer's
+#: "Q:" turns and when the name is the article's own (see `LinePass.named_turns`).
+_NAME_TURN_RE = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})[ \t]*:[ \t]+(?=\S)[^\n]*")
 #: display names of the unnamed turns of an interview transcript
 TURN_LABELS = lexicon.mapping("people", "turn_labels")
 #: Sources that are documents, polls or records ("Poll: ..."): what they say is evidence.
@@ -56,7 +60,39 @@ class LinePass(Context):
             if label is not None:
                 f.name = label  # "Q: ..." is the interviewer's turn
             out.append(f)
+        if any(f.name == TURN_LABELS["q"] for f in out):
+            out = sorted(out + self.named_turns(), key=lambda f: f.start)
         return out if len(out) >= 2 else []
+
+    def named_turns(self) -> list[Found]:
+        """The answers of an interview whose questions are "Q:" turns and whose answers are
+        labelled by a name in ordinary case ("Berg: We will close in the winter."), when the
+        article names that person elsewhere ("Jonas Berg has run the museum ..."): a name
+        that appears only as a label is more likely a heading or a web label ("Update: ...")."""
+        out: list[Found] = []
+        for m in _NAME_TURN_RE.finditer(self.text):
+            name = m.group(1)
+            if " ".join(name.lower().split()) in KICKER_LABELS or name.lower() in TURN_LABELS:
+                continue
+            surname = re.escape(name.split()[-1])
+            if all(self.line_is_turn(n.start()) for n in re.finditer(rf"\b{surname}\b", self.text)):
+                continue  # named only as a label
+            content_start = m.end(1) + self.text[m.end(1) : m.end()].index(":") + 1
+            while self.text[content_start].isspace():
+                content_start += 1
+            f = Found(
+                "direct", content_start, m.end(), [(content_start, m.end())], None, None,
+                conf.INTERVIEW_TURN, rule="interview_turn",
+            )  # fmt: skip
+            f.speaker_span = (m.start(1), m.end(1))
+            f.cue = (m.end(1), m.end(1) + 1)
+            out.append(f)
+        return out
+
+    def line_is_turn(self, at: int) -> bool:
+        """Whether the line holding `at` is itself a "Name: ..." turn."""
+        line_start = self.text.rfind("\n", 0, at) + 1
+        return _NAME_TURN_RE.match(self.text, line_start) is not None
 
     def headlines(self) -> list[Found]:
         """Headline claims, "John McCain: Republican anger appeals to bad angels": a line that opens
