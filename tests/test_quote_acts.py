@@ -198,6 +198,11 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ("The ship's captain is said to be recovering in hospital.", "recovering in hospital", "unsourced"),
         ("It is rumoured that the chairman will stand down.", "the chairman will stand", "unsourced"),
         ("He was asked whether he would resign.", "whether he would resign", "question"),
+        (
+            "Told that the plan would cost £5 billion, a Treasury source declined to comment.",
+            "the plan",
+            "unsourced",
+        ),
         # ... unless the passive names its speaker, or its subject is the one quoted
         ("Fans were told by the club that their tickets would be valid.", "their tickets would", "speech"),
         ("The minister was quoted as saying the deal was dead.", "the deal was dead", "speech"),
@@ -205,6 +210,13 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ("Some will say the town is dying.", "the town is dying", "unsourced"),
         ("Some residents say the town is dying.", "the town is dying", "speech"),
         ("Some of the traders will say trade is slow.", "trade is slow", "speech"),
+        ("People might say the island is too remote.", "the island is too remote", "unsourced"),
+        # what a banner or a report carries; a letter is someone's writing
+        ("Protesters carried banners saying “No more cuts”.", "No more cuts", "evidence"),
+        ("The union released a report saying that pay had fallen.", "pay had fallen", "evidence"),
+        ("She sent a letter saying that she would resign.", "she would resign", "speech"),
+        # quoting a reference number is a thing done
+        ("Callers should ring 101, quoting incident 1123.", "incident 1123", "action"),
         # the chair running a meeting
         ("Councillor Dev Patel called for order again after the vote.", "order", "action"),
         ("Patel called the result a victory for common sense.", "the result a victory", "speech"),
@@ -252,6 +264,7 @@ def test_a_verb_whose_object_is_a_relative_pronoun_is_no_cue(nlp) -> None:
     [
         "Image caption, Residents say the road has been closed for six weeks",
         "Media caption, Residents say the road has been closed for six weeks",
+        "Pictured: Residents say the road has been closed for six weeks",
     ],
 )
 def test_a_caption_line_is_nobodys_words(nlp, line: str) -> None:

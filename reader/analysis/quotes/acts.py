@@ -98,6 +98,8 @@ class ActPass(Context):
             if self.indirect_question(f):
                 return SPEECH  # "Lester Holt pressed how he would bring jobs back"
         act = self.cue_act(f)
+        if self.carried_by_a_thing(f):
+            return EVIDENCE  # "banners saying “No more cuts”", "a report saying that ..."
         if f.kind == "direct":
             return act or SPEECH  # quoted words are someone's unless the cue says otherwise
         if self.document_source(f) or self.poll_share(f):
@@ -147,6 +149,8 @@ class ActPass(Context):
         if tok is None or tok.pos_ != "VERB":
             return False
         deps = {c.dep_: c for c in tok.children}
+        if self.bare_participle(tok, deps):
+            return True  # "Told that the measure would cost £5 billion, a source declined ..."
         subject = deps.get("nsubjpass")
         if subject is not None and "agent" not in deps and self.lemma_of(tok) not in PASSIVE_SPEAKERS:
             return f.speaker_tok is None or subject.left_edge.i <= f.speaker_tok <= subject.right_edge.i
@@ -157,6 +161,31 @@ class ActPass(Context):
             and not any(c.dep_ == "prep" for c in subject.children)  # "some of the residents"
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in tok.children)
         )
+
+    def bare_participle(self, tok: Token, deps: dict[str, Token]) -> bool:
+        """Whether a cue is a past participle opening or qualifying a clause, passive and without
+        its agent ("Told that ..., the source declined to comment"): its subject hears."""
+        return (
+            tok.tag_ in ("VBN", "VBD")  # the tagger takes a clause-opening "Told" for a past tense
+            and tok.dep_ == "advcl"
+            and tok.i < tok.head.i  # opening the sentence, not a verb the parser left subjectless
+            and tok.left_edge.i == tok.i
+            and not {"agent", "aux", "nsubj", "nsubjpass"} & deps.keys()
+            and self.lemma_of(tok) not in PASSIVE_SPEAKERS
+        )
+
+    def carried_by_a_thing(self, f: Found) -> bool:
+        """Whether the cue qualifies a document or a thing that shows words ("banners saying “No
+        more cuts”", "a report saying that ...")."""
+        tok = self.cue_token(f)
+        if tok is None or tok.dep_ not in ("acl", "advcl"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "reports that Mateen said ...": Mateen's words
+        if tok.dep_ == "acl":
+            return tok.head.lemma_.lower() in DOCUMENTS
+        before = tok.doc[tok.i - 1] if tok.i > 0 else tok  # "carried banners saying": parsed as advcl
+        return tok.tag_ == "VBG" and before.dep_ in ("dobj", "pobj") and before.lemma_.lower() in DOCUMENTS
 
     def unlisted_cue(self, f: Found) -> str:
         """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
