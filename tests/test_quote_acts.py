@@ -39,6 +39,7 @@ def quotes_of(nlp, text: str) -> list[Quote]:
         ("Many voters think the economy is getting worse.", "the economy is getting worse", "belief"),
         ("Farmers fear that the drought will last another year.", "the drought will last", "belief"),
         ("Officials are convinced that the dam will hold.", "the dam will hold", "belief"),
+        ("She wondered whether the bridge would hold.", "the bridge would hold", "belief"),
         # intention: wants, plans, intends, hopes to
         ("Iran wants to avoid a wider war.", "to avoid a wider war", "intention"),
         ("The council plans to raise taxes next year.", "to raise taxes", "intention"),

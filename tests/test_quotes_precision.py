@@ -39,6 +39,10 @@ BODY = "\n\nThe governor said the state would ask for federal aid."
         ("Leaders meet in Brussels\n\nWATCH: Merkel says Europe must act on migration" + BODY, "WATCH"),
         ("Leaders meet in Brussels\n\nRELATED: Macron warns that the union is divided" + BODY, "RELATED"),
         ("Leaders meet\n\nRead more | Officials say the summit will run late" + BODY, "Read more"),
+        ("The council met.\n\nExclusive: Minister says the defences were never finished" + BODY, "Exclusive"),
+        ("The council met.\n\nOpinion | Why the mayor says the tram is worth it" + BODY, "Opinion"),
+        ("The council met.\n\nExplainer: What the minister said about pensions" + BODY, "Explainer"),
+        ("The council met.\n\nPodcast: The mayor tells us why she is standing down" + BODY, "Podcast"),
         # a line in capitals
         ("The mayor spoke on Monday.\n\nTRUMP SAYS THE WALL WILL BE BUILT" + BODY, "TRUMP SAYS"),
         # photo credits and captions
