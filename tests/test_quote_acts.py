@@ -224,6 +224,12 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         # the publication's own texts and things with a reading
         ("An earlier version of this story said the mayor had resigned.", "the mayor had", "evidence"),
         ("When the clock said midnight, the crowd began to cheer.", "midnight", "evidence"),
+        ("The notice on the door said the shop had closed for good.", "the shop had closed", "evidence"),
+        # how much was said, not what
+        ("Her face said it all.", "it all", "action"),
+        ("That says a lot about the council's priorities.", "a lot about", "action"),
+        ("He said little about the deal.", "little about the deal", "action"),
+        ("He said all members would vote.", "all members would vote", "speech"),
         # acknowledging a thing is a stance; a share inside what the subject did is no poll
         ("He acknowledged the anger of commuters.", "the anger of commuters", "belief"),
         (

@@ -32,6 +32,15 @@ _STATED: dict[str, str] = {
 }
 #: Sources that are documents, polls or records: what they say is evidence.
 DOCUMENTS = lexicon.words("acts", "documents")
+#: ... and things that show words or a reading.
+SOURCES_NOT_SPEAKERS = DOCUMENTS | lexicon.words("acts", "things")
+#: Contents that tell how much was said, not what ("said it all", "says a lot about ...").
+_EMPTY_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w) for w in sorted(lexicon.words("acts", "empty_contents"), key=len, reverse=True))
+    + r")(?:\s+about\b.*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 #: Verbs whose bare noun-phrase content is a stance, a topic, or a thing made, not words.
 STANCE = lexicon.words("acts", "stance")
 TOPIC_VERBS = lexicon.words("acts", "topic")
@@ -117,6 +126,8 @@ class ActPass(Context):
         ("published its assessment"). None when the content may be what was said."""
         if f.kind != "indirect" or lemma is None:
             return None
+        if f.construction in _NOMINAL and _EMPTY_RE.match(self.text[f.start : f.end].strip()):
+            return ACTION  # "said it all", "says a lot about the council's priorities"
         if any(q.start < f.end and f.start < q.end for q in self.quoted):
             return None  # "called it a “witch hunt”": quoted words are given
         if f.not_a_report and (f.construction.startswith("prep_") or lemma == "call"):
@@ -183,9 +194,10 @@ class ActPass(Context):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False  # "reports that Mateen said ...": Mateen's words
         if tok.dep_ == "acl":
-            return tok.head.lemma_.lower() in DOCUMENTS
+            return tok.head.lemma_.lower() in SOURCES_NOT_SPEAKERS
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok  # "carried banners saying": parsed as advcl
-        return tok.tag_ == "VBG" and before.dep_ in ("dobj", "pobj") and before.lemma_.lower() in DOCUMENTS
+        carrier = before.dep_ in ("dobj", "pobj") and before.lemma_.lower() in SOURCES_NOT_SPEAKERS
+        return tok.tag_ == "VBG" and carrier
 
     def unlisted_cue(self, f: Found) -> str:
         """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
@@ -304,8 +316,9 @@ class ActPass(Context):
         """Whether the source is a document, poll or record rather than a person or body."""
         if f.speaker_tok is not None:
             tok = self.doc[f.speaker_tok]
-            return tok.lemma_.lower() in DOCUMENTS or tok.lower_ in DOCUMENTS  # "accounts", not "account"
+            words = SOURCES_NOT_SPEAKERS
+            return tok.lemma_.lower() in words or tok.lower_ in words  # "accounts", not "account"
         if f.speaker_span is not None:
             words = self.text[f.speaker_span[0] : f.speaker_span[1]].lower().split()
-            return bool(words) and words[-1] in DOCUMENTS
+            return bool(words) and words[-1] in SOURCES_NOT_SPEAKERS
         return False
