@@ -123,6 +123,12 @@ def test_interviewer_questions_are_questions_and_answers_speech(nlp) -> None:
     assert [q.act for q in turns] == ["question", "speech", "question", "speech"]
 
 
+@pytest.mark.parametrize("label", ["UPDATE", "PREVIOUSLY", "CORRECTION"])
+def test_a_section_label_is_no_speaker_turn(nlp, label: str) -> None:
+    text = f"{label}: The website has removed the listing.\n\nNOTE: The sale ends on Friday.\n"
+    assert not [q for q in quotes_of(nlp, text) if q.rule == "interview_turn"]
+
+
 def test_interview_turns_are_speech(nlp) -> None:
     text = (
         "WALLACE: Do you think the strike was justified?\n\n"
@@ -221,6 +227,11 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         # the chair running a meeting
         ("Councillor Dev Patel called for order again after the vote.", "order", "action"),
         ("Patel called the result a victory for common sense.", "the result a victory", "speech"),
+        ("The prime minister called a snap election for June.", "a snap election", "action"),
+        ("The opposition called for an early election.", "an early election", "speech"),
+        # a named person's question without its words is what they asked about
+        ("When Boyle asked him a question, he laughed.", "a question", "topic"),
+        ("Reporters asked the mayor about her taxes.", "about her taxes", "topic"),
         # the publication's own texts and things with a reading
         ("An earlier version of this story said the mayor had resigned.", "the mayor had", "evidence"),
         ("When the clock said midnight, the crowd began to cheer.", "midnight", "evidence"),

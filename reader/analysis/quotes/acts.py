@@ -50,6 +50,7 @@ CLAUSE_ONLY = lexicon.words("acts", "clause_only")
 TOPIC_TO = lexicon.words("acts", "topic_to")
 POLL_SUBJECTS = lexicon.words("acts", "poll_subjects")
 PROCEDURE = lexicon.words("acts", "procedure")
+CONVENED = lexicon.words("acts", "convened")
 #: Cues whose passive subject is the speaker ("the minister was quoted as saying ...").
 PASSIVE_SPEAKERS = lexicon.words("acts", "passive_speakers")
 GENERIC_SPEAKERS = lexicon.words("acts", "generic_speakers")
@@ -106,6 +107,8 @@ class ActPass(Context):
                 return QUESTION
             if self.indirect_question(f):
                 return SPEECH  # "Lester Holt pressed how he would bring jobs back"
+            if self.no_words_given(f):
+                return TOPIC  # "Boyle asked him a question", "reporters asked about his taxes"
         act = self.cue_act(f)
         if self.carried_by_a_thing(f):
             return EVIDENCE  # "banners saying “No more cuts”", "a report saying that ..."
@@ -146,9 +149,25 @@ class ActPass(Context):
             return ACTION
         return None
 
+    def no_words_given(self, f: Found) -> bool:
+        """Whether a content is only a thing, with no verb, colon or question mark to give words:
+        "a question", "about his taxes"; not "the candidates to discuss their ideas", nor "the
+        question: Who will win?"."""
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        words = self.text[f.start : f.end]
+        return (
+            span is not None
+            and ":" not in words
+            and "?" not in words
+            and not any(t.pos_ in ("VERB", "AUX") for t in span)
+        )
+
     def procedure(self, f: Found) -> bool:
-        """Whether the content is a step of a meeting's procedure ("order", "a recess")."""
+        """Whether the content is a step of a meeting's procedure ("order", "a recess") or what is
+        convened by calling it ("a snap election")."""
         words = [w for w in self.text[f.start : f.end].lower().split() if w not in _DETERMINERS]
+        if f.construction == "dobj" and 0 < len(words) <= 3 and words[-1].strip(".,;:") in CONVENED:
+            return True  # "called a snap election", "has called a referendum"
         return " ".join(words) in PROCEDURE
 
     def nobody_named(self, f: Found) -> bool:

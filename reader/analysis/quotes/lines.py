@@ -23,6 +23,8 @@ _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{0,40}[A-Z.]|Q|A)\s*:\s+(?=\S)")
 #: A turn labelled by a name in ordinary case ("Berg: ..."), taken only beside the interviewer's
 #: "Q:" turns and when the name is the article's own (see `LinePass.named_turns`).
 _NAME_TURN_RE = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})[ \t]*:[ \t]+(?=\S)[^\n]*")
+#: "UPDATE: ...", "PREVIOUSLY: ...": labels, not speakers
+SECTION_LABELS = lexicon.words("web", "section_labels")
 #: display names of the unnamed turns of an interview transcript
 TURN_LABELS = lexicon.mapping("people", "turn_labels")
 #: Sources that are documents, polls or records ("Poll: ..."): what they say is evidence.
@@ -39,8 +41,9 @@ class LinePass(Context):
         for m in re.finditer(r"(?m)^[ \t]*[\"“]?" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
             name_start = m.start(1)
             name_end = m.end(1)
-            if " ".join(m.group(1).lower().split()) in KICKER_LABELS:
-                continue  # "WATCH: ...", "RELATED: ...": a web label, not a speaker's turn
+            label = " ".join(m.group(1).lower().split())
+            if label in KICKER_LABELS or label in SECTION_LABELS:
+                continue  # "WATCH: ...", "UPDATE: ...": a web or section label, not a speaker's turn
             content_start = self.text.index(":", name_end) + 1
             while content_start < m.end() and self.text[content_start].isspace():
                 content_start += 1
