@@ -241,6 +241,20 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ("That says a lot about the council's priorities.", "a lot about", "action"),
         ("He said little about the deal.", "little about the deal", "action"),
         ("He said all members would vote.", "all members would vote", "speech"),
+        # a body named for its findings; what was found; a statement's making
+        ("Unemployment fell, according to the Bureau of Labor Statistics.", "Unemployment fell", "evidence"),
+        ("Women lead several countries, according to the Pew Research Center.", "Women lead", "evidence"),
+        (
+            "According to the head of the Census Bureau, the count will end in May.",
+            "the count will",
+            "speech",
+        ),
+        ("The State Department reported finding 328 more emails.", "finding 328 more emails", "evidence"),
+        (
+            "Smith said in a statement provided to the paper that he would stay.",
+            "provided to the paper",
+            "action",
+        ),
         # acknowledging a thing is a stance; a share inside what the subject did is no poll
         ("He acknowledged the anger of commuters.", "the anger of commuters", "belief"),
         (

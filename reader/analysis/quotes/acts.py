@@ -91,8 +91,8 @@ class ActPass(Context):
             return QUESTION  # "Q: Do you blame the council?": part of the interviewer's question
         if f.rule in _SPEECH_RULES:
             return SPEECH
-        if f.rule == "source_phrase":
-            return EVIDENCE if self.document_source(f) else SPEECH  # "according to the report"
+        if f.rule == "source_phrase":  # "according to the report", "... to the Pew Research Center"
+            return EVIDENCE if self.document_source(f) or self.research_body(f) else SPEECH
         lemma = self.cue_lemma(f)
         act = self.act_by_cue(f, lemma)
         if act == SPEECH and self.nobody_named(f):
@@ -129,6 +129,11 @@ class ActPass(Context):
         ("published its assessment"). None when the content may be what was said."""
         if f.kind != "indirect" or lemma is None:
             return None
+        first, tok = self.first_of_content(f), self.cue_token(f)
+        if first is not None and tok is not None and first.dep_ == "acl" and first.head.i == tok.i:
+            return ACTION  # "said in a statement provided to POLITICO": the statement's making
+        if first is not None and first.tag_ == "VBG" and _STATED.get(first.lemma_.lower()) == EVIDENCE:
+            return EVIDENCE  # "reported finding 328 more emails", "recalled seeing the crash"
         if f.construction in _NOMINAL and _EMPTY_RE.match(self.text[f.start : f.end].strip()):
             return ACTION  # "said it all", "says a lot about the council's priorities"
         if any(q.start < f.end and f.start < q.end for q in self.quoted):
@@ -161,6 +166,21 @@ class ActPass(Context):
             and "?" not in words
             and not any(t.pos_ in ("VERB", "AUX") for t in span)
         )
+
+    def research_body(self, f: Found) -> bool:
+        """Whether the source is a body named for its findings: "the Pew Research Center", "the
+        Bureau of Labor Statistics" (a document word among its name's parts)."""
+        if f.speaker_tok is None:
+            return False
+        head = self.doc[f.speaker_tok]
+        parts = [c for c in head.children if c.dep_ == "compound"]
+        parts += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(p.lower_ in DOCUMENTS or p.lemma_.lower() in DOCUMENTS for p in parts)
+
+    def first_of_content(self, f: Found) -> Token | None:
+        """The content's first word."""
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        return None if span is None or not len(span) else span[0]
 
     def procedure(self, f: Found) -> bool:
         """Whether the content is a step of a meeting's procedure ("order", "a recess") or what is
@@ -335,8 +355,8 @@ class ActPass(Context):
         """Whether the source is a document, poll or record rather than a person or body."""
         if f.speaker_tok is not None:
             tok = self.doc[f.speaker_tok]
-            words = SOURCES_NOT_SPEAKERS
-            return tok.lemma_.lower() in words or tok.lower_ in words  # "accounts", not "account"
+            sources = SOURCES_NOT_SPEAKERS
+            return tok.lemma_.lower() in sources or tok.lower_ in sources  # "accounts", not "account"
         if f.speaker_span is not None:
             words = self.text[f.speaker_span[0] : f.speaker_span[1]].lower().split()
             return bool(words) and words[-1] in SOURCES_NOT_SPEAKERS
