@@ -41,8 +41,8 @@ class LinePass(Context):
         for m in re.finditer(r"(?m)^[ \t]*[\"“]?" + _TRANSCRIPT_RE.pattern + r"[^\n]*", self.text):
             name_start = m.start(1)
             name_end = m.end(1)
-            label = " ".join(m.group(1).lower().split())
-            if label in KICKER_LABELS or label in SECTION_LABELS:
+            tag = " ".join(m.group(1).lower().split())
+            if tag in KICKER_LABELS or tag in SECTION_LABELS:
                 continue  # "WATCH: ...", "UPDATE: ...": a web or section label, not a speaker's turn
             content_start = self.text.index(":", name_end) + 1
             while content_start < m.end() and self.text[content_start].isspace():
