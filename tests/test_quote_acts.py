@@ -249,7 +249,7 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
             "the count will",
             "speech",
         ),
-        ("The State Department reported finding 328 more emails.", "finding 328 more emails", "evidence"),
+        ("The State Department reported finding 328 more emails.", "finding 328 more emails", "speech"),
         (
             "Smith said in a statement provided to the paper that he would stay.",
             "provided to the paper",

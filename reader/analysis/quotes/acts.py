@@ -132,8 +132,6 @@ class ActPass(Context):
         first, tok = self.first_of_content(f), self.cue_token(f)
         if first is not None and tok is not None and first.dep_ == "acl" and first.head.i == tok.i:
             return ACTION  # "said in a statement provided to POLITICO": the statement's making
-        if first is not None and first.tag_ == "VBG" and _STATED.get(first.lemma_.lower()) == EVIDENCE:
-            return EVIDENCE  # "reported finding 328 more emails", "recalled seeing the crash"
         if f.construction in _NOMINAL and _EMPTY_RE.match(self.text[f.start : f.end].strip()):
             return ACTION  # "said it all", "says a lot about the council's priorities"
         if any(q.start < f.end and f.start < q.end for q in self.quoted):
