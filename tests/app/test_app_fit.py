@@ -229,23 +229,20 @@ async def test_the_panel_width_key_is_remembered(seed_article: Article, seed_ana
     app = make_app(seed_article, seed_analysis)
     async with app.run_test(size=SIZE) as pilot:
         panel = app.screen.query_one(SidePanel)
-        await pilot.pause()
-        before = panel.outer_size.width
-        assert before == round(SIZE[0] * DEFAULT_SHARE / 100)
+        await settle(pilot, lambda: panel.outer_size.width == round(SIZE[0] * DEFAULT_SHARE / 100))
         await pilot.press("greater_than_sign")
-        await pilot.pause()
-        assert panel.outer_size.width == round(SIZE[0] * (DEFAULT_SHARE + 5) / 100)
+        # wait for the state, not for one pause: the layout and the notice come late when busy
+        await settle(pilot, lambda: panel.outer_size.width == round(SIZE[0] * (DEFAULT_SHARE + 5) / 100))
         assert reader_state.load_state().panel_share == DEFAULT_SHARE + 5
-        assert any("42%" in message for message in messages(app))
+        await settle(pilot, lambda: any("42%" in message for message in messages(app)))
     again = make_app(seed_article, seed_analysis)
     async with again.run_test(size=(200, 50)) as pilot:
-        await pilot.pause()
-        assert again.screen.query_one(SidePanel).outer_size.width == 84  # the share, at any window width
+        side = again.screen.query_one(SidePanel)
+        await settle(pilot, lambda: side.outer_size.width == 84)  # the share, at any window width
         for _ in range(20):
             await pilot.press("less_than_sign")
-        await pilot.pause()
-        assert again.screen.query_one(SidePanel).outer_size.width == 200 * reader_state.PANEL_SHARE_MIN // 100
-        assert "The side panel is as narrow as it goes" in messages(again)
+        await settle(pilot, lambda: side.outer_size.width == 200 * reader_state.PANEL_SHARE_MIN // 100)
+        await settle(pilot, lambda: "The side panel is as narrow as it goes" in messages(again))
     assert reader_state.load_state().panel_share == reader_state.PANEL_SHARE_MIN
 
 
