@@ -255,6 +255,13 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
             "provided to the paper",
             "action",
         ),
+        # a pronoun for what was spoken of gives no words
+        (
+            "The report angered the director, Ruth Mayes, who attacked what she called “a national"
+            " disgrace” and said children had been failed.",
+            "what",
+            "topic",
+        ),
         # acknowledging a thing is a stance; a share inside what the subject did is no poll
         ("He acknowledged the anger of commuters.", "the anger of commuters", "belief"),
         (
@@ -279,6 +286,12 @@ def test_what_an_interviewers_question_quotes_is_the_question(nlp) -> None:
     quotes = quotes_of(nlp, text)
     asked = [q for q in quotes if "the council" in q.content.text and q.rule != "interview_turn"]
     assert asked and all(q.act == "question" for q in asked)
+    # ... but what a third party said, reported in a question, is their speech
+    text = (
+        "Q: The Local Government Association said on Monday that the report abandons the coast. "
+        "How do you respond?\n\nOSEI: I understand the anger.\n\nQ: Who pays?\n\nOSEI: Ministers.\n"
+    )
+    assert quote_with(quotes_of(nlp, text), "the report abandons").act == "speech"
     assert [q.act for q in quotes if q.speaker_name == "KAREN HOLT"] == ["speech", "speech"]
 
 

@@ -87,7 +87,7 @@ class ActPass(Context):
             return EVIDENCE  # "In an NBC News poll released Monday, ..."
         if f.rule == "interview_turn" and f.name == INTERVIEWER:
             return QUESTION  # "Q: ...": the interviewer nobody names
-        if turn is not None and turn.name == INTERVIEWER:
+        if turn is not None and turn.name == INTERVIEWER and self.in_the_exchange(f):
             return QUESTION  # "Q: Do you blame the council?": part of the interviewer's question
         if f.rule in _SPEECH_RULES:
             return SPEECH
@@ -142,6 +142,8 @@ class ActPass(Context):
             return ACTION  # "called for order", "called a recess": the chair running a meeting
         if f.construction in ("dobj", "prep_for") and lemma in STANCE:
             return BELIEF  # "praised the miners' discipline", "thanked fans for their patience"
+        if f.construction in _NOMINAL and self.only_a_pronoun(f):
+            return TOPIC  # "what she called “a national disgrace”": the quoted words are listed apart
         if lemma in CLAUSE_ONLY and f.construction not in ("ccomp", "host", "as_host"):
             return ACTION  # "continues to build support", "declared a state of emergency"
         if f.construction not in _NOMINAL or self.says_what_it_is(f):
@@ -164,6 +166,21 @@ class ActPass(Context):
             and "?" not in words
             and not any(t.pos_ in ("VERB", "AUX") for t in span)
         )
+
+    def only_a_pronoun(self, f: Found) -> bool:
+        """Whether the content is one pronoun standing for what was spoken of ("what", "it")."""
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT", "PRP", "DT")
+
+    def in_the_exchange(self, f: Found) -> bool:
+        """Whether an attribution inside an interviewer's question is the exchange's own ("Do you
+        blame the council?", "I am quoting him"), not a third party's words the question reports
+        ("The Local Government Association said on Monday that ...")."""
+        if f.speaker_tok is None:
+            return f.speaker_span is None
+        if self.cue_lemma(f) == "quote":
+            return False  # "He said, and I am quoting him, “...”": his words
+        return self.doc[f.speaker_tok].lower_ in ("i", "we", "you")
 
     def research_body(self, f: Found) -> bool:
         """Whether the source is a body named for its findings: "the Pew Research Center", "the
