@@ -233,7 +233,7 @@ async def test_the_panel_width_key_is_remembered(seed_article: Article, seed_ana
         await pilot.press("greater_than_sign")
         # wait for the state, not for one pause: the layout and the notice come late when busy
         await settle(pilot, lambda: panel.outer_size.width == round(SIZE[0] * (DEFAULT_SHARE + 5) / 100))
-        assert reader_state.load_state().panel_share == DEFAULT_SHARE + 5
+        await settle(pilot, lambda: reader_state.load_state().panel_share == DEFAULT_SHARE + 5)
         await settle(pilot, lambda: any("42%" in message for message in messages(app)))
     again = make_app(seed_article, seed_analysis)
     async with again.run_test(size=(200, 50)) as pilot:
