@@ -7,6 +7,7 @@ Shared with scripts/derive_cues.py, which counts on PolNeAR's training split how
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
@@ -109,6 +110,10 @@ def _in_quote(doc: Doc, a: int, i: int) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+#: What an aside that closes a stretch can be (see `_trailing_aside`).
+_ASIDE_KINDS = ("relcl", "appos", "advcl", "acl")
+
+
 def _trailing_aside(tok: Token, a: int, b: int) -> int:
     """Last token of a..b before an aside that closes it after a comma or dash: a relative clause
     or apposition about something in it (", which Mr. Putin opposed"), a participle (", adding
@@ -116,7 +121,8 @@ def _trailing_aside(tok: Token, a: int, b: int) -> int:
     doc = tok.doc
     head = content_head(tok, a, b)
     for t in doc[head.i + 1 : b + 1]:
-        if t.head.i < a or t.head.i > b or t.right_edge.i < b - 1:
+        kind = t.dep_
+        if kind not in _ASIDE_KINDS or t.head.i < a or t.head.i > b or t.right_edge.i < b - 1:
             continue
         first = t.left_edge.i
         if first <= head.i + 1:
@@ -124,7 +130,6 @@ def _trailing_aside(tok: Token, a: int, b: int) -> int:
         mark = doc[first - 1]
         if mark.text not in _ASIDE_MARKS or _in_quote(doc, a, mark.i):
             continue
-        kind = t.dep_
         if kind in ("relcl", "appos"):
             return mark.i - 1
         if kind in ("advcl", "acl") and t.tag_ == "VBG":
@@ -243,19 +248,29 @@ def _adverbial(prep: Token, pobj: Token) -> bool:
 
 
 _WH = {"whether", "if", "what", "how", "why", "who", "when", "where", "which"}
+_CLASSES = ("speech", "belief", "intention", "evidence", "noun")
 
 
-def frame_features(
-    tok: Token, lemma: str, dep: str, a: int, b: int, cues: Cues, speaker: Token | None = None
-) -> list[str]:
-    """Features of one candidate frame for the learned attribution scorer (see `Cues.score`).
+@dataclass(frozen=True, slots=True)
+class CueFacts:
+    """What every frame of one cue word shares in its features: its subject (kind and who it is),
+    negation, the hand lexicon's classes of its lemma, its modals, and whether it asks."""
 
-    Shared with scripts/derive_cues.py, which fits the weights on PolNeAR's training split.
-    """
-    doc = tok.doc
+    subj: str
+    subj_tok: Token | None
+    neg: bool
+    who: str
+    classes: tuple[str, ...]
+    modals: tuple[str, ...]
+    question: bool
+
+
+def cue_facts(tok: Token, lemma: str, cues: Cues) -> CueFacts:
+    """The facts of cue `tok` (read as `lemma`) that `frame_features` needs for each of its frames."""
     subj = "none"
     subj_tok: Token | None = None
     neg = False
+    modals: list[str] = []
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             subj_tok = child
@@ -264,6 +279,43 @@ def frame_features(
                 subj = "REL"
         elif child.dep_ == "neg":
             neg = True
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            modals.append(child.lower_)
+    classes = tuple(name for name in _CLASSES if lemma in getattr(cues, name))
+    question = tok.sent[-1].text == "?"
+    return CueFacts(subj, subj_tok, neg, _who(subj_tok), classes, tuple(modals), question)
+
+
+def _who(subj: Token | None) -> str:
+    """Is the subject someone: a relative pronoun, a pronoun, an agent or a thing."""
+    if subj is None:
+        return "none"
+    if subj.lower_ in RELATIVE:
+        return "rel"
+    if subj.pos_ == "PRON":
+        return subj.lower_ if subj.lower_ in ("it", "this", "that", "you", "i", "we") else "pron"
+    return "agent" if agentive(subj) else "thing"
+
+
+def frame_features(
+    tok: Token,
+    lemma: str,
+    dep: str,
+    a: int,
+    b: int,
+    cues: Cues,
+    speaker: Token | None = None,
+    facts: CueFacts | None = None,
+) -> list[str]:
+    """Features of one candidate frame for the learned attribution scorer (see `Cues.score`).
+
+    Shared with scripts/derive_cues.py, which fits the weights on PolNeAR's training split. `facts`
+    are `cue_facts(tok, lemma, cues)`, worked out once for all the frames of one cue when given.
+    """
+    doc = tok.doc
+    if facts is None:
+        facts = cue_facts(tok, lemma, cues)
+    subj = facts.subj
     first = doc[a].lower_
     if first == "that":
         c0 = "that"
@@ -275,17 +327,6 @@ def frame_features(
         c0 = doc[a].pos_
     n = b - a + 1
     clen = "1" if n == 1 else "2" if n <= 3 else "4" if n <= 8 else "9" if n <= 25 else "26"
-    classes = [
-        name
-        for name, words in (
-            ("speech", cues.speech),
-            ("belief", cues.belief),
-            ("intention", cues.intention),
-            ("evidence", cues.evidence),
-            ("noun", cues.noun),
-        )
-        if lemma in words
-    ]
     feats = [
         "bias",
         f"ld={lemma}|{dep}",
@@ -306,12 +347,12 @@ def frame_features(
         feats.append(f"spk={kind}|{dep}")
         if a <= speaker.i <= b:
             feats.append("spk_inside")
-    feats.extend(_extra_features(tok, dep, a, b, subj_tok))
-    if neg:
+    feats.extend(_extra_features(tok, dep, a, b, facts))
+    if facts.neg:
         feats.append("neg")
-    for name in classes:
+    for name in facts.classes:
         feats.append(f"hand={name}|{dep}")
-    if any(ch in QUOTE_CHARS for ch in doc[a : b + 1].text):
+    if not QUOTE_CHARS.isdisjoint(doc[a : b + 1].text):
         feats.append(f"quoted|{dep}")
     return feats
 
@@ -329,7 +370,7 @@ def content_head(tok: Token, a: int, b: int) -> Token:
 _MODIFIER = ("amod", "compound", "nmod", "advmod")
 
 
-def _extra_features(tok: Token, dep: str, a: int, b: int, subj: Token | None) -> list[str]:
+def _extra_features(tok: Token, dep: str, a: int, b: int, facts: CueFacts) -> list[str]:
     """Features beyond the frame itself: is the subject someone, is the content a clause or a
     noun phrase (a proposition or a topic), the cue's own clause (a modal, a question)."""
     doc = tok.doc
@@ -337,26 +378,41 @@ def _extra_features(tok: Token, dep: str, a: int, b: int, subj: Token | None) ->
     # a clause has a verb of its own; "so-called" or "the proposed plan" does not make one
     verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in _MODIFIER for i in range(a, b + 1))
     shape = "cl" if verb else "np"
-    if subj is None:
-        who = "none"
-    elif subj.lower_ in RELATIVE:
-        who = "rel"
-    elif subj.pos_ == "PRON":
-        who = subj.lower_ if subj.lower_ in ("it", "this", "that", "you", "i", "we") else "pron"
-    else:
-        who = "agent" if agentive(subj) else "thing"
     feats = [
         f"shape={shape}|{dep}",
-        f"who={who}|{dep}",
+        f"who={facts.who}|{dep}",
         f"chp={head.pos_}|{head.dep_}|{dep}",
         f"ctag={tok.dep_}|{tok.tag_}",
     ]
     if head.pos_ in ("NOUN", "PROPN") and not verb:
         feats.append(f"obj={head.ent_type_ or head.pos_}|{dep}")
-    for child in tok.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            feats.append(f"modal={child.lower_}")
-    sent = tok.sent
-    if sent[-1].text == "?":
+    for modal in facts.modals:
+        feats.append(f"modal={modal}")
+    if facts.question:
         feats.append("question")
     return feats
+
+
+class FrameFinder:
+    """One article's candidate frames and the facts their features share, each worked out once per
+    cue token: the reported pass asks for them for every verb and noun, and scores every frame."""
+
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+        self._frames: dict[int, list[tuple[str, int, int]]] = {}
+        self._facts: dict[tuple[int, str], CueFacts] = {}
+
+    def frames(self, tok: Token) -> list[tuple[str, int, int]]:
+        """`candidate_frames(tok)`, computed on the first call for `tok`."""
+        found = self._frames.get(tok.i)
+        if found is None:
+            found = self._frames[tok.i] = list(candidate_frames(tok))
+        return found
+
+    def features(self, tok: Token, lemma: str, dep: str, a: int, b: int, speaker: Token | None) -> list[str]:
+        """`frame_features` of one frame of `tok`, with the cue's shared facts computed once."""
+        key = (tok.i, lemma)
+        facts = self._facts.get(key)
+        if facts is None:
+            facts = self._facts[key] = cue_facts(tok, lemma, self.cues)
+        return frame_features(tok, lemma, dep, a, b, self.cues, speaker, facts)

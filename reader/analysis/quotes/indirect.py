@@ -25,7 +25,7 @@ from reader.analysis.quotes.constructions import (
     pronoun_content,
 )
 from reader.analysis.quotes.fallbacks import FallbackSpeakers
-from reader.analysis.quotes.frames import candidate_frames, content_head, frame_features
+from reader.analysis.quotes.frames import FrameFinder, content_head
 from reader.analysis.quotes.speakers import actor_like
 
 if TYPE_CHECKING:
@@ -133,8 +133,11 @@ def _between(t: Token, top: Token) -> list[Token]:
 class IndirectPass(FallbackSpeakers):
     """Cue words to indirect attributions with their speaker."""
 
+    frame_finder: FrameFinder  # this article's candidate frames, each cue's worked out once
+
     def indirect(self) -> list[Found]:
         out: list[Found] = []
+        self.frame_finder = FrameFinder(self.cues)
         for tok in self.doc:
             if self.in_quote[tok.i] != -1:
                 continue
@@ -197,15 +200,16 @@ class IndirectPass(FallbackSpeakers):
         """The attributions a verb (or "clear" in "made it clear") cues."""
         out: list[Found] = []
         accepted: list[Accepted] = []
-        frames = list(candidate_frames(tok))
+        frames = list(self.frame_finder.frames(tok))
         frames.extend(detached_clauses(tok))
         frames.extend(antecedent_frames(tok))
         frames.extend(construction_frames(tok))
         if any(f[0] == FELT_CAUSE for f in frames):
             frames = [f for f in frames if f[0] != "dobj"]  # "angered his allies": who feels, not what
         taken: set[int] = set()  # the first token of an object taken into a complement
+        subject = self.subject_of(tok) if frames and self.cues.weights else None
         for dep, a, b in frames:
-            p = self.accept_verb(tok, lemma, dep, a, b)
+            p = self.accept_verb(tok, lemma, dep, a, b, subject)
             if p is not None:
                 if dep in ("prep_as", "oprd"):
                     # "sees him as the stronger candidate": who is seen so belongs to the content
@@ -299,11 +303,11 @@ class IndirectPass(FallbackSpeakers):
         """The attributions a cue noun heads ("his claim that ...", "warnings from his attorney")."""
         doc, cues = self.doc, self.cues
         out: list[Found] = []
-        for dep, a, b in candidate_frames(tok):
+        for dep, a, b in self.frame_finder.frames(tok):
             frame = cues.frame(lemma, dep)
             derived = frame is not None and frame.precision >= conf.MIN_FRAME_PRECISION
             if cues.weights:
-                p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.noun_source(tok)))
+                p = cues.score(self.frame_finder.features(tok, lemma, dep, a, b, self.noun_source(tok)))
                 derived = p >= cues.threshold
                 frame = Frame(lemma, dep, p, 0) if derived else None
             if not derived:
@@ -374,13 +378,16 @@ class IndirectPass(FallbackSpeakers):
             out.append((dep, a, b, p))
         return out
 
-    def accept_verb(self, tok: Token, lemma: str, dep: str, a: int, b: int) -> float | None:
-        """The confidence that construction `dep` of verb `tok` is an attribution, or None."""
+    def accept_verb(
+        self, tok: Token, lemma: str, dep: str, a: int, b: int, subject: Token | None
+    ) -> float | None:
+        """The confidence that construction `dep` of verb `tok` (whose subject is `subject`, see
+        `subject_of`) is an attribution, or None."""
         cues = self.cues
         if dep == "xcomp" and lemma in ASPECTUAL:
             return None  # "continued to suggest that ...": the inner cue makes the attribution
         if cues.weights:
-            p = cues.score(frame_features(tok, lemma, dep, a, b, cues, self.subject_of(tok)))
+            p = cues.score(self.frame_finder.features(tok, lemma, dep, a, b, subject))
             if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
                 return max(p, conf.USER_CUE)  # the user's own cues always count
             if p >= cues.threshold:
