@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
-from reader.analysis.quotes.base import agentive
+from reader.analysis.quotes.base import RELATIVE, agentive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,7 +156,7 @@ def antecedent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if span is None or len(span) != 1:
         return None
     tok = span[0]
-    if tok.lower_ not in ("which", "that", "who", "whom") or tok.head.dep_ != "relcl":
+    if tok.lower_ not in RELATIVE or tok.head.dep_ != "relcl":
         return None
     noun = tok.head.head
     if noun.i >= tok.i or noun.pos_ not in ("NOUN", "PROPN"):

@@ -391,28 +391,3 @@ def _extra_features(tok: Token, dep: str, a: int, b: int, facts: CueFacts) -> li
     if facts.question:
         feats.append("question")
     return feats
-
-
-class FrameFinder:
-    """One article's candidate frames and the facts their features share, each worked out once per
-    cue token: the reported pass asks for them for every verb and noun, and scores every frame."""
-
-    def __init__(self, cues: Cues) -> None:
-        self.cues = cues
-        self._frames: dict[int, list[tuple[str, int, int]]] = {}
-        self._facts: dict[tuple[int, str], CueFacts] = {}
-
-    def frames(self, tok: Token) -> list[tuple[str, int, int]]:
-        """`candidate_frames(tok)`, computed on the first call for `tok`."""
-        found = self._frames.get(tok.i)
-        if found is None:
-            found = self._frames[tok.i] = list(candidate_frames(tok))
-        return found
-
-    def features(self, tok: Token, lemma: str, dep: str, a: int, b: int, speaker: Token | None) -> list[str]:
-        """`frame_features` of one frame of `tok`, with the cue's shared facts computed once."""
-        key = (tok.i, lemma)
-        facts = self._facts.get(key)
-        if facts is None:
-            facts = self._facts[key] = cue_facts(tok, lemma, self.cues)
-        return frame_features(tok, lemma, dep, a, b, self.cues, speaker, facts)

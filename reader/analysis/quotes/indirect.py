@@ -25,7 +25,7 @@ from reader.analysis.quotes.constructions import (
     pronoun_content,
 )
 from reader.analysis.quotes.fallbacks import FallbackSpeakers
-from reader.analysis.quotes.frames import FrameFinder, content_head
+from reader.analysis.quotes.frames import CueFacts, candidate_frames, content_head, cue_facts, frame_features
 from reader.analysis.quotes.speakers import actor_like
 
 if TYPE_CHECKING:
@@ -133,11 +133,8 @@ def _between(t: Token, top: Token) -> list[Token]:
 class IndirectPass(FallbackSpeakers):
     """Cue words to indirect attributions with their speaker."""
 
-    frame_finder: FrameFinder  # this article's candidate frames, each cue's worked out once
-
     def indirect(self) -> list[Found]:
         out: list[Found] = []
-        self.frame_finder = FrameFinder(self.cues)
         for tok in self.doc:
             if self.in_quote[tok.i] != -1:
                 continue
@@ -200,16 +197,18 @@ class IndirectPass(FallbackSpeakers):
         """The attributions a verb (or "clear" in "made it clear") cues."""
         out: list[Found] = []
         accepted: list[Accepted] = []
-        frames = list(self.frame_finder.frames(tok))
+        frames = list(candidate_frames(tok))
         frames.extend(detached_clauses(tok))
         frames.extend(antecedent_frames(tok))
         frames.extend(construction_frames(tok))
         if any(f[0] == FELT_CAUSE for f in frames):
             frames = [f for f in frames if f[0] != "dobj"]  # "angered his allies": who feels, not what
         taken: set[int] = set()  # the first token of an object taken into a complement
-        subject = self.subject_of(tok) if frames and self.cues.weights else None
+        scored = bool(frames) and bool(self.cues.weights)
+        subject = self.subject_of(tok) if scored else None
+        facts = cue_facts(tok, lemma, self.cues) if scored else None  # shared by all its frames
         for dep, a, b in frames:
-            p = self.accept_verb(tok, lemma, dep, a, b, subject)
+            p = self.accept_verb(tok, lemma, dep, a, b, subject, facts)
             if p is not None:
                 if dep in ("prep_as", "oprd"):
                     # "sees him as the stronger candidate": who is seen so belongs to the content
@@ -303,11 +302,14 @@ class IndirectPass(FallbackSpeakers):
         """The attributions a cue noun heads ("his claim that ...", "warnings from his attorney")."""
         doc, cues = self.doc, self.cues
         out: list[Found] = []
-        for dep, a, b in self.frame_finder.frames(tok):
+        frames = list(candidate_frames(tok))
+        source = self.noun_source(tok) if frames else None  # whose claim: the same for all its frames
+        facts = cue_facts(tok, lemma, cues) if frames and cues.weights else None  # shared by its frames
+        for dep, a, b in frames:
             frame = cues.frame(lemma, dep)
             derived = frame is not None and frame.precision >= conf.MIN_FRAME_PRECISION
             if cues.weights:
-                p = cues.score(self.frame_finder.features(tok, lemma, dep, a, b, self.noun_source(tok)))
+                p = cues.score(frame_features(tok, lemma, dep, a, b, cues, source, facts))
                 derived = p >= cues.threshold
                 frame = Frame(lemma, dep, p, 0) if derived else None
             if not derived:
@@ -316,7 +318,7 @@ class IndirectPass(FallbackSpeakers):
                 if doc[a].lower_ not in ("that", "to") and not (a + 1 <= b and doc[a + 1].lower_ == "to"):
                     continue
             span = self.trim(a, b) or pronoun_content(doc, a, b)
-            speaker = self.noun_source(tok)
+            speaker = source
             if speaker is not None and speaker.dep_ == "poss":
                 speaker = self.named_owner(tok, speaker)
             if span is None or (speaker is None and not derived):
@@ -379,15 +381,23 @@ class IndirectPass(FallbackSpeakers):
         return out
 
     def accept_verb(
-        self, tok: Token, lemma: str, dep: str, a: int, b: int, subject: Token | None
+        self,
+        tok: Token,
+        lemma: str,
+        dep: str,
+        a: int,
+        b: int,
+        subject: Token | None,
+        facts: CueFacts | None = None,
     ) -> float | None:
         """The confidence that construction `dep` of verb `tok` (whose subject is `subject`, see
-        `subject_of`) is an attribution, or None."""
+        `subject_of`, and whose shared features are `facts`, see `cue_facts`) is an attribution, or
+        None."""
         cues = self.cues
         if dep == "xcomp" and lemma in ASPECTUAL:
             return None  # "continued to suggest that ...": the inner cue makes the attribution
         if cues.weights:
-            p = cues.score(self.frame_finder.features(tok, lemma, dep, a, b, subject))
+            p = cues.score(frame_features(tok, lemma, dep, a, b, cues, subject, facts))
             if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):
                 return max(p, conf.USER_CUE)  # the user's own cues always count
             if p >= cues.threshold:
