@@ -64,6 +64,9 @@ def test_act_of_each_cue(nlp, text: str, content: str, act: str) -> None:
         # a stance taken without words is not speech; with words it is
         ("The mayor praised the firefighters' courage.", "the firefighters' courage", "belief"),
         ("Residents welcomed the decision.", "the decision", "belief"),
+        ("The chief executive blamed the weather for the slowdown.", "the weather", "belief"),
+        ("Kestrel Retail reported weaker results on Thursday.", "weaker results", "action"),
+        ("Kestrel Retail reported that sales had fallen.", "sales had fallen", "speech"),
         ("The opposition criticised the budget.", "the budget", "belief"),
         ("She called the plan a disaster for rural schools.", "the plan a disaster", "speech"),
         # what someone spoke about, without the words
@@ -205,6 +208,12 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ("The ship's captain is said to be recovering in hospital.", "recovering in hospital", "unsourced"),
         ("It is rumoured that the chairman will stand down.", "the chairman will stand", "unsourced"),
         ("He was asked whether he would resign.", "whether he would resign", "question"),
+        # the writer's (or the paper's) questions
+        ("We asked her what the latest data show.", "what the latest data show", "question"),
+        ("I asked him whether he would stand again.", "whether he would stand", "question"),
+        # what someone did not say: no words
+        ("He did not say what the guarantees were.", "what the guarantees were", "topic"),
+        ("The club would not say whether the manager would stay.", "whether the manager", "topic"),
         (
             "Told that the plan would cost £5 billion, a Treasury source declined to comment.",
             "the plan",
@@ -212,14 +221,20 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ),
         # ... unless the passive names its speaker, or its subject is the one quoted
         ("Fans were told by the club that their tickets would be valid.", "their tickets would", "speech"),
+        # ... but not a "by" that is the channel the words came by
+        ("Passengers were told by text message that they could rebook.", "they could rebook", "unsourced"),
+        ("Staff were informed by email that the depot would close.", "the depot would close", "unsourced"),
         ("The minister was quoted as saying the deal was dead.", "the deal was dead", "speech"),
         # a hypothetical said by nobody in particular; people who did say it
         ("Some will say the town is dying.", "the town is dying", "unsourced"),
         ("Some residents say the town is dying.", "the town is dying", "speech"),
         ("Some of the traders will say trade is slow.", "trade is slow", "speech"),
         ("People might say the island is too remote.", "the island is too remote", "unsourced"),
-        # what a banner or a report carries; a letter is someone's writing
-        ("Protesters carried banners saying “No more cuts”.", "No more cuts", "evidence"),
+        # what a report or a sign nobody carries shows; a letter, a banner its bearers carry: writing
+        ("Protesters carried banners saying “No more cuts”.", "No more cuts", "speech"),
+        ("Hundreds of farmers marched, carrying banners saying “No farms, no food”.", "No farms", "speech"),
+        ("A banner saying “Welcome home” hung from the bridge.", "Welcome home", "evidence"),
+        ("A placard read “Save our library”.", "Save our library", "evidence"),
         ("The union released a report saying that pay had fallen.", "pay had fallen", "evidence"),
         ("She sent a letter saying that she would resign.", "she would resign", "speech"),
         # quoting a reference number is a thing done
@@ -344,3 +359,33 @@ def test_named_answers_beside_interviewer_questions(nlp, text: str, answers: lis
     turns = [q for q in quotes if q.rule == "interview_turn" and q.act == "speech"]
     assert [q.content.text for q in turns] == answers
     assert all(q.speaker_name == "Jonas Berg" for q in turns)
+
+
+_QA = (
+    "Q: How fast is the ice going?\n\nA: Faster than our models said.\n\n"
+    "Q: Can it be stopped?\n\nA: Yes, if we act now.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "who"),
+    [
+        # the one person the piece introduces answers the "A:" turns
+        ("Scientist Hannah Voss has studied Arctic ice for years. We asked her about it.\n\n", "Hannah Voss"),
+        # of several, the one the interview is with
+        (
+            "The mayor, Tom Reid, met the chief constable, Ann Lowe. We spoke to Lowe afterwards.\n\n",
+            "Ann Lowe",
+        ),
+        # nobody, or several and no word of whom the interview is with: unnamed
+        ("", "Interviewee"),
+        ("Tom Reid and Ann Lowe met on Monday to discuss the budget.\n\n", "Interviewee"),
+    ],
+)
+def test_answers_go_to_the_person_interviewed(nlp, lead: str, who: str) -> None:
+    quotes = quotes_of(nlp, lead + _QA)
+    answers = [q for q in quotes if q.rule == "interview_turn" and q.act == "speech"]
+    assert [q.content.text for q in answers] == ["Faster than our models said.", "Yes, if we act now."]
+    assert all(q.speaker_name == who for q in answers)
+    questions = [q for q in quotes if q.rule == "interview_turn" and q.act == "question"]
+    assert len(questions) == 2 and all(q.speaker_name == "Interviewer" for q in questions)

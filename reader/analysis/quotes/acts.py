@@ -33,7 +33,8 @@ _STATED: dict[str, str] = {
 #: Sources that are documents, polls or records: what they say is evidence.
 DOCUMENTS = lexicon.words("acts", "documents")
 #: ... and things that show words or a reading.
-SOURCES_NOT_SPEAKERS = DOCUMENTS | lexicon.words("acts", "things")
+THINGS = lexicon.words("acts", "things")
+SOURCES_NOT_SPEAKERS = DOCUMENTS | THINGS
 #: Contents that tell how much was said, not what ("said it all", "says a lot about ...").
 _EMPTY_RE = re.compile(
     r"^(?:"
@@ -51,6 +52,8 @@ TOPIC_TO = lexicon.words("acts", "topic_to")
 POLL_SUBJECTS = lexicon.words("acts", "poll_subjects")
 PROCEDURE = lexicon.words("acts", "procedure")
 CONVENED = lexicon.words("acts", "convened")
+#: Things that carry words: "told by text message that ..." names the channel, not who told.
+MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
 #: Cues whose passive subject is the speaker ("the minister was quoted as saying ...").
 PASSIVE_SPEAKERS = lexicon.words("acts", "passive_speakers")
 GENERIC_SPEAKERS = lexicon.words("acts", "generic_speakers")
@@ -95,6 +98,8 @@ class ActPass(Context):
             return EVIDENCE if self.document_source(f) or self.research_body(f) else SPEECH
         lemma = self.cue_lemma(f)
         act = self.act_by_cue(f, lemma)
+        if act == SPEECH and self.denied_question(f):
+            return TOPIC  # "He did not say what they were": what was not said, no words
         if act == SPEECH and self.nobody_named(f):
             # "it was announced that ...", "some will say ...", "he was asked whether ..."
             return QUESTION if lemma in ASKING else UNSOURCED
@@ -110,8 +115,13 @@ class ActPass(Context):
             if self.no_words_given(f):
                 return TOPIC  # "Boyle asked him a question", "reporters asked about his taxes"
         act = self.cue_act(f)
-        if self.carried_by_a_thing(f):
-            return EVIDENCE  # "banners saying “No more cuts”", "a report saying that ..."
+        carrier = self.carrier(f)
+        if carrier is not None:
+            # "farmers carrying banners saying “No farmers, no food”": the bearers' writing;
+            # "a report saying that ...", "a banner saying “Welcome home” hung from the bridge": a thing's
+            return SPEECH if self.borne_by_someone(f, carrier) else EVIDENCE
+        if f.kind == "direct" and self.a_thing_shows(f):
+            return EVIDENCE  # "A placard read “Save our library”": nobody named wrote it
         if f.kind == "direct":
             return act or SPEECH  # quoted words are someone's unless the cue says otherwise
         if self.document_source(f) or self.poll_share(f):
@@ -217,6 +227,8 @@ class ActPass(Context):
         if self.bare_participle(tok, deps):
             return True  # "Told that the measure would cost £5 billion, a source declined ..."
         subject = deps.get("nsubjpass")
+        if subject is not None and self.agent_is_a_channel(tok):
+            return True  # "Passengers were told by text message that ...": nobody named tells
         if subject is not None and "agent" not in deps and self.lemma_of(tok) not in PASSIVE_SPEAKERS:
             return f.speaker_tok is None or subject.left_edge.i <= f.speaker_tok <= subject.right_edge.i
         subject = deps.get("nsubj")
@@ -226,6 +238,39 @@ class ActPass(Context):
             and not any(c.dep_ == "prep" for c in subject.children)  # "some of the residents"
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in tok.children)
         )
+
+    def agent_is_a_channel(self, tok: Token) -> bool:
+        """Whether the "by ..." of a passive cue is how the words came, not who spoke them ("told
+        by email", "informed by letter")."""
+        agent = self.agent_of(tok)
+        return agent is not None and not agent.ent_type_ and agent.lemma_.lower() in MESSAGE_CARRIERS
+
+    def borne_by_someone(self, f: Found, carrier: Token) -> bool:
+        """Whether the words on a thing carried are given to the people who carry it: the speaker
+        found is the bearer ("Protesters carried banners saying ...", "Hundreds of farmers ...
+        carrying banners"), not the thing itself. A document stays evidence ("The union released
+        a report saying ...")."""
+        if f.speaker_tok is None or carrier.lemma_.lower() not in THINGS:
+            return False
+        tok = self.doc[f.speaker_tok]
+        if tok.lemma_.lower() in SOURCES_NOT_SPEAKERS or tok.lower_ in ("it", "this", "that", "which"):
+            return False
+        return agentive(tok) or tok.tag_ == "NNS" or tok.pos_ == "NUM"
+
+    def a_thing_shows(self, f: Found) -> bool:
+        """Whether the source of quoted words is a thing that shows them ("a placard", "the sign")."""
+        if f.speaker_tok is None:
+            return False
+        tok = self.doc[f.speaker_tok]
+        return tok.lemma_.lower() in THINGS or tok.lower_ in THINGS
+
+    def denied_question(self, f: Found) -> bool:
+        """Whether a negated cue takes a question: "did not say what they were", "would not say
+        whether ...": the text says what was not said."""
+        tok = self.cue_token(f)
+        if tok is None or f.kind != "indirect" or not any(c.dep_ == "neg" for c in tok.children):
+            return False
+        return self.indirect_question(f) and not self.text[f.start : f.end].rstrip().endswith("?")
 
     def bare_participle(self, tok: Token, deps: dict[str, Token]) -> bool:
         """Whether a cue is a past participle opening or qualifying a clause, passive and without
@@ -239,19 +284,19 @@ class ActPass(Context):
             and self.lemma_of(tok) not in PASSIVE_SPEAKERS
         )
 
-    def carried_by_a_thing(self, f: Found) -> bool:
-        """Whether the cue qualifies a document or a thing that shows words ("banners saying “No
-        more cuts”", "a report saying that ...")."""
+    def carrier(self, f: Found) -> Token | None:
+        """The document or thing that shows words the cue qualifies ("banners saying “No more
+        cuts”", "a report saying that ..."), if it does."""
         tok = self.cue_token(f)
         if tok is None or tok.dep_ not in ("acl", "advcl"):
-            return False
+            return None
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return False  # "reports that Mateen said ...": Mateen's words
+            return None  # "reports that Mateen said ...": Mateen's words
         if tok.dep_ == "acl":
-            return tok.head.lemma_.lower() in SOURCES_NOT_SPEAKERS
+            return tok.head if tok.head.lemma_.lower() in SOURCES_NOT_SPEAKERS else None
         before = tok.doc[tok.i - 1] if tok.i > 0 else tok  # "carried banners saying": parsed as advcl
-        carrier = before.dep_ in ("dobj", "pobj") and before.lemma_.lower() in SOURCES_NOT_SPEAKERS
-        return tok.tag_ == "VBG" and carrier
+        carried = before.dep_ in ("dobj", "pobj") and before.lemma_.lower() in SOURCES_NOT_SPEAKERS
+        return before if tok.tag_ == "VBG" and carried else None
 
     def unlisted_cue(self, f: Found) -> str:
         """The act of a cue in no list: a clause as content is a claim ("implied that ...", "made
@@ -298,7 +343,8 @@ class ActPass(Context):
             return False
         if f.speaker_tok is None:
             return True
-        return self.doc[f.speaker_tok].lower_ == "i" and self.in_quote[f.speaker_tok] < 0
+        # "I asked him whether ...", "We asked her what the data show": the writer's
+        return self.doc[f.speaker_tok].lower_ in ("i", "we") and self.in_quote[f.speaker_tok] < 0
 
     def asks_a_question(self, f: Found) -> bool:
         """Whether the content is a question ("whether he would resign", "how long ...", "about the

@@ -1,7 +1,8 @@
 """Whole-line constructions: interview transcripts and headline claims.
 
 Rules: `interview_turn` ("PENCE: ..." paragraphs, when an article has at least two; "Berg: ..."
-beside "Q: ..." questions),
+beside "Q: ..." questions; "A: ..." answers, credited to the person the article introduces before
+the transcript),
 `headline_colon` ("John McCain: Republican anger appeals to bad angels") and `headline_source`
 ("Poll: Trump a big turnoff for Florida Latino voters": a finding, so evidence).
 """
@@ -27,6 +28,8 @@ _NAME_TURN_RE = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)
 SECTION_LABELS = lexicon.words("web", "section_labels")
 #: display names of the unnamed turns of an interview transcript
 TURN_LABELS = lexicon.mapping("people", "turn_labels")
+#: Lemmas of a sentence that says whom an interview is with ("We spoke to him", "asked her").
+INTERVIEW_LEMMAS = lexicon.words("people", "interview_lemmas")
 #: Sources that are documents, polls or records ("Poll: ..."): what they say is evidence.
 DOCUMENTS = lexicon.words("acts", "documents")
 
@@ -65,7 +68,40 @@ class LinePass(Context):
             out.append(f)
         if any(f.name == TURN_LABELS["q"] for f in out):
             out = sorted(out + self.named_turns(), key=lambda f: f.start)
-        return out if len(out) >= 2 else []
+        if len(out) < 2:
+            return []
+        self.credit_answers(out)
+        return out
+
+    def credit_answers(self, turns: list[Found]) -> None:
+        """Gives the unnamed answers ("A: ...") to the person the article introduces as the one
+        interviewed ("Dr Hannah Voss has spent a decade ... We asked her ..."): a reader credits
+        them, not an "Interviewee". Left unnamed when the lead-in names nobody, or several people
+        and none in a sentence about the interview."""
+        answers = [f for f in turns if f.name == TURN_LABELS["a"]]
+        mention = self.interviewee(turns[0].start) if answers else None
+        if mention is None:
+            return
+        for f in answers:
+            f.speaker_span, f.name = mention, None
+
+    def interviewee(self, before: int) -> tuple[int, int] | None:
+        """The first mention of the one person named before the transcript (outside quotes), or
+        of the one named in a sentence about the interview when there are several."""
+        first: dict[str, tuple[int, int]] = {}
+        interviewed: set[str] = set()
+        for start, end, actor in self.mentions:
+            if end > before or actor.kind != "person" or self.in_quote[self.tok_at(start)] >= 0:
+                continue
+            first.setdefault(actor.id, (start, end))
+            sentence = self.doc[self.tok_at(start)].sent
+            if any(t.lemma_.lower() in INTERVIEW_LEMMAS for t in sentence):
+                interviewed.add(actor.id)
+        if len(first) == 1:
+            return next(iter(first.values()))
+        if len(interviewed) == 1:
+            return first[interviewed.pop()]
+        return None
 
     def named_turns(self) -> list[Found]:
         """The answers of an interview whose questions are "Q:" turns and whose answers are
