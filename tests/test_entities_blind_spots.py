@@ -37,6 +37,11 @@ def records(nlp: Any, text: str) -> tuple[dict[str, str], dict[str, list[str]]]:
             "Barclays cut 300 jobs on Monday. The bank said branches would close. Shares in Barclays fell.",
             "Barclays",
         ),
+        # a firm known by a person's name, with no other word for what it is
+        ("Morgan Stanley said the warning was worse than feared.", "Morgan Stanley"),
+        ("Charles Schwab reported weaker results. It said client assets had fallen.", "Charles Schwab"),
+        # where people work
+        ("Analysts at Berenberg Hale said the shares were cheap.", "Berenberg Hale"),
     ],
 )
 def test_clubs_and_companies_by_the_words_around_them(nlp: Any, text: str, organisation: str) -> None:
@@ -54,6 +59,8 @@ def test_clubs_and_companies_by_the_words_around_them(nlp: Any, text: str, organ
         # a common noun opening a sentence, taken up by "the company", is no company
         ("Sales fell sharply in March. The company said demand would recover. Sales were lower.", "Sales"),
         ("Lending fell. The bank said rates would rise. Its lending grew.", "Lending"),
+        # a person who shares a firm's name, when the text says so
+        ("John Lewis, a retired teacher from Leeds, said he would vote for the plan.", "John Lewis"),
     ],
 )
 def test_what_is_no_club_or_company(nlp: Any, text: str, name: str) -> None:
@@ -122,6 +129,9 @@ def test_given_names_the_table_links_only_through_a_third_stay_apart(
         ("William Ashton said the plan was sound. Bill Ashton added that it was cheap.", "William", "Bill"),
         ("James R. Hacker said the plan was sound. Jim Hacker added that it was cheap.", "James", "Jim"),
         ("John Kemp said the plan was sound. Jack Kemp added that it was cheap.", "John", "Jack"),
+        # familiar forms that rhyme with one sharing letters ("Meg", "Molly")
+        ("Margaret Ellis said the plan was sound. Peggy Ellis added that it was cheap.", "Margaret", "Peggy"),
+        ("Mary Dunn said the plan was sound. Polly Dunn added that it was cheap.", "Mary", "Polly"),
     ],
 )
 def test_a_given_name_and_its_familiar_form_are_one_person(
@@ -144,6 +154,10 @@ def test_a_given_name_and_its_familiar_form_are_one_person(
         ("will", "fred", False),  # both Wilfred's, not one another's
         ("bill", "fred", False),
         ("robert", "bill", False),
+        ("margaret", "peggy", True),
+        ("margaret", "peg", True),
+        ("mary", "polly", True),
+        ("margaret", "daisy", False),  # shares no letters and rhymes with none of its forms
     ],
 )
 def test_the_nickname_table(given: str, form: str, linked: bool) -> None:

@@ -225,6 +225,17 @@ def test_an_organisation_description_stands_for_the_right_organisation(
             "combat operation",
             "Steven H. Warren",
         ),
+        # an opening participle the parse takes for the subject
+        (
+            "Writing on Facebook, the pub's landlord, Mick Fallon, said he had been left with no choice.",
+            "no choice",
+            "Mick Fallon",
+        ),
+        (
+            "Writing on Facebook, the village's vicar, Thomas Nicolson, said the church would stay open.",
+            "the church would stay open",
+            "Thomas Nicolson",
+        ),
     ],
 )
 def test_a_speaker_after_an_opening_phrase(nlp: Any, text: str, words: str, speaker: str) -> None:
@@ -404,3 +415,58 @@ def test_sample_articles_credit_the_right_speaker(
     samples: Callable[[str], Analysis], sample: str, words: str, speaker: str | None
 ) -> None:
     assert quote_with(samples(sample), words).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("“Every child deserves a school they can walk to.” ― Pamela Padilla, parent", "Pamela Padilla"),
+        ("“Every child deserves a school they can walk to.” — Jane Doe, Leeds", "Jane Doe"),
+        ("“Every child deserves a school they can walk to.” — Jane Doe", "Jane Doe"),
+    ],
+)
+def test_a_signature_after_a_dash_names_the_speaker(nlp: Any, line: str, speaker: str) -> None:
+    q = quote_with(analyse("Readers wrote to us about the closure.\n\n" + line + "\n", nlp), "Every child")
+    assert q.rule == "signature" and q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_sentence_after_a_dash_is_no_signature(nlp: Any) -> None:
+    text = "Smith was angry. “The plan is a disgrace.” — Jones, however, disagreed with him.\n"
+    q = quote_with(analyse(text, nlp), "The plan is a disgrace")
+    assert q.rule != "signature"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a headline's label the model did not tag, named in the article
+        (
+            "Sanders: We will win this fight in November\n\nBernie Sanders told a rally in Iowa that his "
+            "campaign had raised more money than any other.\n",
+            "Bernie Sanders",
+        ),
+        # tagged by the model
+        (
+            "Clinton: Trump is unfit to serve as president\n\nHillary Clinton said on Monday that she "
+            "would debate him.\n",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_headline_with_a_colon_is_its_speakers_claim(nlp: Any, text: str, speaker: str) -> None:
+    analysis = analyse(text, nlp)
+    q = quote_with(analysis, text.split(": ", 1)[1].split("\n")[0])
+    assert q.rule == "headline_colon" and q.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the label names nobody the article names, or is a web label
+        "Sanders: We will win this fight in November\n\nThe senator spoke in Iowa on Saturday.\n",
+        "Breaking: Storm closes every school in the county\n\nMayor Ann Breaking said they would reopen.\n",
+    ],
+)
+def test_a_headline_label_that_names_nobody_is_no_speaker(nlp: Any, text: str) -> None:
+    analysis = analyse(text, nlp)
+    assert not [q for q in analysis.quotes if q.rule == "headline_colon"]

@@ -21,12 +21,13 @@ from reader.analysis import lexicon
 #: A capitalised word of a byline's name ("Delaney", "O'Neill", "Le").
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 #: A dateline: "ASHFORD, Kent — ", "NAIROBI, Kenya (Reuters) — ", "WASHINGTON — ", "MONTGOMERY, Ala. —",
-#: "CALDER CITY, Ohio (June 12, 2025) — ", "LONDON (Reuters) - ", "WASHINGTON—The ...". The place is one
-#: to four words in capitals; a hyphen must stand apart ("U.S.-backed" is no dateline), a dash need not.
+#: "CALDER CITY, Ohio (June 12, 2025) — ", "LONDON (Reuters) - ", "WASHINGTON—The ...", "PHILADELPHIA ― ".
+#: The place is one to four words in capitals; a hyphen must stand apart ("U.S.-backed" is no dateline), a
+#: dash need not.
 _DATELINE_RE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]*){0,3})"
     r"(?:,[ \u00a0]+(?P<region>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2}))?"
-    r"[ \u00a0]*(?P<paren>\([^()\n]{1,60}\))?[ \u00a0]*(?:[—–][ \u00a0]*|--?(?:[ \u00a0]+|$))",
+    r"[ \u00a0]*(?P<paren>\([^()\n]{1,60}\))?[ \u00a0]*(?:[—–―][ \u00a0]*|--?(?:[ \u00a0]+|$))",
     re.MULTILINE,
 )
 #: "By Marcus Delaney", "By Dr. Laura Chen, Science Correspondent", "By Tom Ashworth at Elland Road".

@@ -44,6 +44,7 @@ from reader.analysis.entities.words import (
     ORG_TAIL_RE,
     ORG_TAILS,
     ORG_WORDS,
+    PERSON_NAMED_FIRMS,
     PERSON_NOUNS,
     PERSON_PLACE_PREPS,
     PLACE_POSSESSIONS,
@@ -52,6 +53,7 @@ from reader.analysis.entities.words import (
     REPORTING_LEMMAS,
     ROAD_NUMBER_RE,
     SPACE_RE,
+    STAFF_NOUNS,
     STREET_WORDS,
     TITLE_PHRASE_RE,
     TITLE_RE,
@@ -71,6 +73,13 @@ def _person_cue(doc: Doc, text: str, ent: SpacySpan, e: int) -> bool:
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_LEMMAS:
         return True
+    return _described_as_person(doc, text, ent, e)
+
+
+def _described_as_person(doc: Doc, text: str, ent: SpacySpan, e: int) -> bool:
+    """Whether the words around a name say it is a person's: ", who", a title, a person noun in
+    apposition ("John Lewis, a retired teacher")."""
+    root = ent.root
     after = text[e : e + 12]  # not doc.text: spaCy rebuilds that string on every access
     if after.startswith((", who ", ", whose ", ", who\n")):
         return True
@@ -146,8 +155,9 @@ def _company_cue(doc: Doc, text: str, ent: SpacySpan, key: str, e: int) -> bool:
     """Whether the context makes a name a company's, however personal it looks: a legal-form suffix
     ("Rio Tinto Ltd"), an ampersand ("Ben & Jerry's"), an organisation noun before it or in
     apposition ("the bank Morgan Stanley", "Rio Tinto, the mining company"), or what only an
-    organisation has ("Morgan Stanley's shareholders", "shares of Rio Tinto"). A title before a
-    person's name outweighs them all ("the broadcaster Sir David Attenborough")."""
+    organisation has ("Morgan Stanley's shareholders", "shares of Rio Tinto") or a workplace
+    ("analysts at Morgan Stanley"). A title before a person's name outweighs them all ("the
+    broadcaster Sir David Attenborough")."""
     if " " in key and key.rsplit(" ", 1)[-1] in COMPANY_SUFFIXES:
         return True
     if " & " in key:
@@ -166,6 +176,8 @@ def _company_cue(doc: Doc, text: str, ent: SpacySpan, key: str, e: int) -> bool:
     head = root.head
     if root.dep_ == "poss" and head.lower_ in COMPANY_POSSESSIONS:
         return True
+    if ent.label_ == "PERSON" and root.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_.lower() in STAFF_NOUNS  # "analysts at Morgan Stanley"; not "at Cambridge"
     return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPANY_POSSESSIONS
 
 
@@ -313,6 +325,8 @@ def _label_by_context(
         return "ORG", "organisation", tail.end()  # "the Darwin Initiative", tagged "Darwin"
     if label != "NORP" and _company_cue(doc, text, ent, key, e):
         return "ORG", "organisation", e
+    if key in PERSON_NAMED_FIRMS and not _described_as_person(doc, text, ent, e):
+        return "ORG", "organisation", e  # "Morgan Stanley said ..."; not "John Lewis, a retired teacher"
     if label == "PERSON" and " " in key and key.rsplit(" ", 1)[-1] in COMPANY_LAST_WORDS:
         return "ORG", None, e  # "Nordlicht Rail", "the Darwin Initiative"
     if label in ("ORG", "GPE") and looks_personal(text[s:e]) and _person_cue(doc, text, ent, e):

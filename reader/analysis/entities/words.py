@@ -30,7 +30,9 @@ def _nickname_table(name: str) -> dict[str, frozenset[str]]:
 
     The table also links names that are only two forms of a third ("will" and "fred", both
     Wilfred's) or not one name at all ("bill" and "robert"); a link between names with nothing in
-    common (`_alike`) is left out, so "Bill Harper" and "Fred Harper" stay two people."""
+    common (`_alike`) is left out, so "Bill Harper" and "Fred Harper" stay two people, unless the
+    short form rhymes with or grows from one kept (`_rhymes`): "peg" and "peggy" beside Margaret's
+    "meg", "polly" beside Mary's "molly"."""
     path = lexicon.FOLDER / name
     try:
         formal_to_short: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
@@ -38,12 +40,30 @@ def _nickname_table(name: str) -> dict[str, frozenset[str]]:
         raise lexicon.LexiconError(f"lexicon {name} cannot be read: {error}") from error
     related: dict[str, set[str]] = {}
     for formal, shorts in formal_to_short.items():
-        for short in shorts:
-            if not _alike(formal, short):
-                continue
+        for short in _genuine_forms(formal, shorts):
             related.setdefault(formal, set()).add(short)
             related.setdefault(short, set()).add(formal)
     return {name: frozenset(names) for name, names in related.items()}
+
+
+def _genuine_forms(formal: str, shorts: list[str]) -> set[str]:
+    """The short forms of `formal` that are its own: alike to it, or rhyming with or growing from
+    one that is (until none is added)."""
+    kept = {short for short in shorts if _alike(formal, short)}
+    grown = True
+    while grown:
+        added = {s for s in shorts if s not in kept and any(_rhymes(s, k) for k in kept)}
+        kept |= added
+        grown = bool(added)
+    return kept
+
+
+def _rhymes(one: str, other: str) -> bool:
+    """Whether two short forms of a name are one form rhymed ("meg", "peg"; "molly", "polly") or
+    one grown from the other ("peg", "peggy")."""
+    if min(len(one), len(other)) < 3:
+        return False
+    return one[1:] == other[1:] or one.startswith(other) or other.startswith(one)
 
 
 #: Given names that tell a person's gender ("Mary Jones ... she said"), and titles that do ("Mrs. Trump").
@@ -204,6 +224,10 @@ COMPANY_SUFFIX_AFTER_RE = re.compile(
 )
 #: What an organisation has and a person does not: "Morgan Stanley's shareholders".
 COMPANY_POSSESSIONS = lexicon.words("organisations", "possessions")
+#: Firms known by a person's name ("Morgan Stanley"), unless the text calls the name a person's.
+PERSON_NAMED_FIRMS = lexicon.words("organisations", "person_named_firms")
+#: People who work somewhere: "analysts at Morgan Stanley" names a firm.
+STAFF_NOUNS = lexicon.words("organisations", "staff_nouns")
 #: Words that show a name is an organisation, so "in X" does not make it a place.
 ORG_WORDS = _words(
     """force forces corps council party ministry department army navy committee agency bank company inc

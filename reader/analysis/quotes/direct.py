@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 #: "“...” ― Pamela Padilla" at the end of a line: a quote signed with its speaker's name
 SIGNATURE_RE = re.compile(
-    r"[ \t\xa0]*([―—–]|--?)[ \t\xa0]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t\xa0]*$", re.M
+    r"[ \t\xa0]*([―—–]|--?)[ \t\xa0]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})"
+    r"(,[ \t\xa0]*[^\n,]{1,40})?[ \t\xa0]*$",  # "― Pamela Padilla, parent", "— Jane Doe, Leeds"
+    re.M,
 )
 _CLAUSE_STOPS = (".", ";", ":", "“", '"')
 #: "“...”\n— Jane Smith, union president": the name alone on the line after a quote that is its
@@ -213,11 +215,19 @@ class DirectPass(FallbackSpeakers):
 
     def rule_signature(self, s: Site, f: Found) -> bool:
         signed = SIGNATURE_RE.match(self.text, s.q.end)
-        if signed is None:
+        if signed is None or not self.only_a_description(signed.span(3)):
             return False
         f.cue, f.speaker_span = signed.span(1), signed.span(2)
         f.confidence = conf.SIGNATURE
         return True
+
+    def only_a_description(self, span: tuple[int, int]) -> bool:
+        """Whether what follows a signature's name after a comma describes the signer ("parent",
+        "Leeds", "union president"), not a sentence going on ("— Jones, however, disagreed")."""
+        if span[0] < 0:
+            return True
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
     def rule_according_to(self, s: Site, f: Found) -> bool:
         acc = self.according_in(s.frame)

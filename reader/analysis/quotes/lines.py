@@ -30,6 +30,8 @@ SECTION_LABELS = lexicon.words("web", "section_labels")
 TURN_LABELS = lexicon.mapping("people", "turn_labels")
 #: Lemmas of a sentence that says whom an interview is with ("We spoke to him", "asked her").
 INTERVIEW_LEMMAS = lexicon.words("people", "interview_lemmas")
+#: Lower-case words inside people's names ("Ludwig van Beethoven").
+NAME_PARTICLES = lexicon.words("people", "name_particles")
 #: Sources that are documents, polls or records ("Poll: ..."): what they say is evidence.
 DOCUMENTS = lexicon.words("acts", "documents")
 
@@ -178,9 +180,26 @@ class LinePass(Context):
             return None
         if label[-1].lower_ in DOCUMENTS and len(words) <= 3:
             return label.start_char, "headline_source"
+        if self.names_an_actor(label):
+            return label.start_char, "headline_colon"  # "Sanders: ..." beside "Bernie Sanders told ..."
         if label.start_char == self.lead() and len(label) == 1 and label[0].pos_ == "PROPN":
             return label.start_char, "headline_colon"
         return None
+
+    def names_an_actor(self, label: Span) -> bool:
+        """Whether a headline's label is a name the article gives an actor elsewhere, when the
+        recogniser did not tag it there ("Sanders: We will win" above "Bernie Sanders told ...")."""
+        if len(label) > 4 or not all(t.is_title or t.lower_ in NAME_PARTICLES for t in label):
+            return False
+        last = label[-1].lower_
+        return any(
+            actor.kind in ("person", "organisation")
+            and any(
+                alias.split()[-1].lower() == last for alias in (actor.name, *actor.aliases) if alias.split()
+            )
+            and any(m.start >= label.end_char or m.end <= label.start_char for m in actor.mentions)
+            for actor in self.actors
+        )
 
     def lead(self) -> int:
         """Where the article's first line starts."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
+from reader.analysis.entities.lines import dateline_at
 from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
 from reader.analysis.quotes.speakers import SpeakerRules, actor_like
 
@@ -55,12 +56,8 @@ class SpeakerRepairs(SpeakerRules):
         doc = self.doc
         tok = doc[f.speaker_tok]
         para_start = self.para_starts[self.para_of(tok.idx)]
-        dateline = (
-            tok.is_upper
-            and len(tok) > 2
-            and self.text[para_start : tok.idx].strip() == ""
-            and any(t.text in ("—", "-", "–", "―", "--") for t in doc[tok.i + 1 : tok.i + 10])
-        )
+        line = dateline_at(self.text, para_start, len(self.text))
+        dateline = line is not None and line.span[0] <= tok.idx < line.span[1]
         if tok.lower_ == "it" and self.repair_expletive(f, tok):
             return
         if tok.ent_type_ not in ("DATE", "TIME") and not dateline:

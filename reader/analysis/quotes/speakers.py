@@ -80,6 +80,12 @@ class SpeakerRules(Context):
                         and tok.lemma_ not in self.cues.speech
                     ):
                         return None
+                if child.tag_ == "VBG" and child.dep_ == "nsubj" and child.i < tok.i:
+                    # "Writing on Facebook, the pub's landlord, Mick Fallon, said ...": the parse took
+                    # the opening participle for the subject and hung the speaker on it
+                    named = [t for t in child.subtree if t.dep_ == "appos" and agentive(t)]
+                    if named:
+                        return named[-1]
                 if child.lower_ in CONTRACTED_AUX and child.i > 0 and child.nbor(-1).pos_ == "PRON":
                     # "he’s said", "who’ve already said": the parse takes the contracted verb for
                     # the subject; the pronoun it is written onto is
