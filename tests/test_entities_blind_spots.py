@@ -181,3 +181,21 @@ def test_a_town_named_alone_stays_a_place(nlp: Any) -> None:
     (or the reader) that the university is meant, so no institution is made up."""
     kinds, _ = records(nlp, "Researchers at Cambridge said the vaccine worked. Cambridge is busy in May.")
     assert kinds.get("Cambridge") == "place", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a surname that is a word for land is a person's when the text says the name is one
+        ("The trust's chair, Ian Moor, said the amount of plastic had doubled.", "Ian Moor"),
+        ("Tom Hill said the road would reopen in May.", "Tom Hill"),
+    ],
+)
+def test_a_person_named_like_a_landform(nlp: Any, text: str, person: str) -> None:
+    kinds, _ = records(nlp, text)
+    assert kinds.get(person) == "person", kinds
+
+
+def test_a_landform_stays_a_place(nlp: Any) -> None:
+    kinds, _ = records(nlp, "Walkers crossed Ilkley Moor on Sunday. The boat sank off Fox's Island.")
+    assert kinds.get("Ilkley Moor") in ("place", "region"), kinds

@@ -235,6 +235,7 @@ def test_min_confidence_applies_to_json_lines_too(tmp_path: Path) -> None:
         ("Hundreds of farmers marched, carrying banners saying “No farms, no food”.", "No farms", "speech"),
         ("A banner saying “Welcome home” hung from the bridge.", "Welcome home", "evidence"),
         ("A placard read “Save our library”.", "Save our library", "evidence"),
+        ("Drivers passed banners saying “Slow down”.", "Slow down", "evidence"),
         ("The union released a report saying that pay had fallen.", "pay had fallen", "evidence"),
         ("She sent a letter saying that she would resign.", "she would resign", "speech"),
         # quoting a reference number is a thing done

@@ -281,8 +281,12 @@ def _place_label(
         return "FAC", None, e  # "the U.S. Embassy", "Mill Road"; not "the Supreme Court"
     if ROAD_NUMBER_RE.match(text[s:e]):
         return "FAC", None, e  # "the A28", "I-95"
-    if last in GEO_FEATURES and last not in ORG_WORDS:
-        return "LOC", "place", e  # "Fox's Island", "the Snake River"
+    if (
+        last in GEO_FEATURES
+        and last not in ORG_WORDS
+        and not (label == "PERSON" and _person_cue(doc, text, ent, e))
+    ):
+        return "LOC", "place", e  # "Fox's Island", "the Snake River"; not "The chair, Ian Moor, said"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in LOCATIVE_PREPS

@@ -34,6 +34,8 @@ _STATED: dict[str, str] = {
 DOCUMENTS = lexicon.words("acts", "documents")
 #: ... and things that show words or a reading.
 THINGS = lexicon.words("acts", "things")
+#: ... and the verbs of carrying one: its words are the bearers' ("Protesters carried banners ...").
+CARRYING = lexicon.words("acts", "carrying")
 SOURCES_NOT_SPEAKERS = DOCUMENTS | THINGS
 #: Contents that tell how much was said, not what ("said it all", "says a lot about ...").
 _EMPTY_RE = re.compile(
@@ -252,6 +254,8 @@ class ActPass(Context):
         a report saying ...")."""
         if f.speaker_tok is None or carrier.lemma_.lower() not in THINGS:
             return False
+        if carrier.head.lemma_.lower() not in CARRYING:
+            return False  # "Drivers passed banners saying ...": seen, not carried
         tok = self.doc[f.speaker_tok]
         if tok.lemma_.lower() in SOURCES_NOT_SPEAKERS or tok.lower_ in ("it", "this", "that", "which"):
             return False
