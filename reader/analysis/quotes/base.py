@@ -80,6 +80,7 @@ class Found:
     name: str | None = None  # a display name given by the construction ("Interviewer")
     construction: str = ""  # the cue's dependent that is the content ("ccomp", "xcomp", ...)
     not_a_report: bool = False  # more likely tells what happened than what was said (doubtful)
+    carrier: int | None = None  # where the words are read ("held up a sign saying ..."), not the speaker
     extra: dict[str, object] = field(default_factory=dict)
 
 

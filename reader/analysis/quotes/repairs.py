@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.entities.lines import dateline_at
 from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
-from reader.analysis.quotes.speakers import SpeakerRules, actor_like
+from reader.analysis.quotes.speakers import SpeakerRules, actor_like, speaker_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 EXPLETIVE_HOSTS = lexicon.words("verbs", "expletive_hosts")
+MESSAGE_RUNS = lexicon.words("people", "message_runs")
 
 
 class SpeakerRepairs(SpeakerRules):
@@ -50,6 +51,7 @@ class SpeakerRepairs(SpeakerRules):
         took for the subject is never the speaker: the name nearest the cue in its sentence is."""
         if f.cue is None or f.speaker_span is not None:
             return
+        self.repair_carrier(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -76,6 +78,46 @@ class SpeakerRepairs(SpeakerRules):
                 best = t
         if best is not None:
             f.speaker_tok = best.i
+
+    def repair_carrier(self, f: Found) -> None:
+        """A participle written straight after a noun that carries words is a clause on that noun
+        (see `carrier_of`): "like others defending the law ...", "phone calls opposing ...", "in the
+        wake of a poll showing ..." are the noun's words. A document the sentence's speaker holds or
+        put out ("Lopez held up a sign saying ...", "In a statement defending him, the campaign
+        said ...") is read as that speaker's words: the speaker stays, and the document is the
+        mention the words are read from (`Found.carrier`). One with an owner is its owner's."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        carrier = self.carrier_of(cue)
+        if carrier is None or f.speaker_tok == carrier.i:
+            return
+        owner = next((c for c in carrier.children if c.dep_ == "poss"), None)
+        speaker = None if f.speaker_tok is None else self.doc[f.speaker_tok]
+        sent = speaker is not None and speaker_like(speaker) and self.sent_by(carrier, speaker)
+        if sent and (owner is None or owner.pos_ == "PRON"):
+            f.carrier = carrier.i  # "In her statement condemning ..., Harlow said": Harlow's
+        elif owner is not None:
+            f.speaker_tok = name_head(owner).i  # "defending his tweets shaming ...": his
+        else:
+            f.speaker_tok = carrier.i
+
+    def sent_by(self, document: Token, speaker: Token) -> bool:
+        """Whether `speaker` is who put out or holds `document`: the subject of the verb the document
+        is the object of ("his campaign sent out an email ...", "Holding signs ..., the protesters")
+        or that a phrase holding it hangs on ("In a statement ..., the campaign said"); not a poll
+        someone speaks "in the wake of", nor calls money was "spent on"."""
+        verb = document.head
+        while document.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in MESSAGE_RUNS:
+            document = verb.head  # "unleashed a series of tweets criticizing ...": the series
+            verb = document.head
+        if document.dep_ == "pobj" and verb.lower_ in ("in", "with", "through", "via"):
+            verb = verb.head
+        elif document.dep_ != "dobj":
+            return False
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        sender = self.subject_of(verb)
+        return sender is not None and sender.i == speaker.i
 
     def repair_expletive(self, f: Found, tok: Token) -> bool:
         """The "it" of "It was at the conference that Swanson spoke, pointing to ...", "It dawned on

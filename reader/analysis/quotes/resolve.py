@@ -407,7 +407,8 @@ class Resolver(ActPass):
         if f.speaker_tok is None:
             return None, None
         tok = doc[f.speaker_tok]
-        s, e = self.mention_span(tok)
+        # "Lopez held up a sign saying ...": the words are read on the sign, they are its holder's
+        s, e = self.mention_span(tok if f.carrier is None else doc[f.carrier])
         if f.speaker_tok in last_actor:
             actor = last_actor[f.speaker_tok]
         else:
@@ -417,6 +418,9 @@ class Resolver(ActPass):
     def display_name(self, f: Found, speaker: Span | None, actor: Referent | None) -> str | None:
         """The name a reader sees: the actor's, a construction's own ("Interviewer"), or the mention."""
         name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
+        if actor is None and f.carrier is not None and f.speaker_tok is not None:
+            s, e = self.mention_span(self.doc[f.speaker_tok])
+            name = self.text[s:e]  # who holds the sign, not the sign
         if f.name:
             name = f.name
         if actor is None and f.speaker_tok in self.described:

@@ -31,6 +31,10 @@ QUESTION_VERBS = lexicon.words("verbs", "question_verbs")
 PARTICIPLE_ONLY = lexicon.words("verbs", "participle_only")
 PUBLISHING = lexicon.words("verbs", "publishing")
 MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
+SIGNS = lexicon.words("people", "signs")
+TALKS = lexicon.words("people", "talks")
+#: Pronouns for people a participle can follow ("others defending ...", "one saying ...").
+GROUP_PRONOUNS = {"one", "another", "others", "some", "many", "several"}
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 #: A possessive pronoun and the subject pronoun of the same person ("she revised her statement").
 SAME_PERSON = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -211,6 +215,25 @@ class SpeakerRules(Context):
             # "in an article stating ...": the writer's; "Trump's flurry of tweets targeting ...": the owner's
             return head.head.lower_ not in ("in", "on", "by", "of")
         return False
+
+    def carrier_of(self, tok: Token) -> Token | None:
+        """The noun whose words participle `tok` gives when it is written straight after it, with no
+        comma ("a sign saying ...", "an email stressing ...", "others defending ..."): a clause on the
+        noun ("a sign that says ..."). After a comma the participle goes with the sentence's subject
+        ("Trump made a third attempt, writing on Twitter ..."); a talk someone gives ("a speech
+        attacking ...") is the speaker's own. None when there is no such noun."""
+        head = tok.head
+        if tok.dep_ != "acl" or tok.tag_ != "VBG" or not head.i < tok.i:
+            return None
+        if any(t.is_punct for t in self.doc[head.i + 1 : tok.i]) or self.in_quote[head.i] != -1:
+            return None
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in PUBLISHING | self.cues.speech:
+            # "issued a statement saying ...", "noted reports alleging ...": the verb's speaker's
+            # words, as `says_itself` has it
+            return None
+        lemma = head.lemma_.lower()
+        carries = lemma in MESSAGE_CARRIERS or lemma in SIGNS or head.lower_ in GROUP_PRONOUNS
+        return head if carries and lemma not in TALKS else None
 
     def participle_subject(self, tok: Token, depth: int) -> Token | None:
         """The speaker of a participle without a subject ("..., telling reporters ...") when the

@@ -1,0 +1,83 @@
+"""A participle written straight after a noun that carries words ("a sign saying ...", "a statement
+defending ...", "others defending ...") is a clause on that noun: the noun is where the words are
+read, and whoever holds or put out a document stays who says them. After a comma, or on a talk
+someone gives, the participle goes with the sentence's speaker. Every case is a sentence of our own,
+run through the whole analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from quote_lookup import quote_with
+
+from reader.analysis.pipeline import analyse
+
+
+def mention_and_name(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
+    """The speaker mention, as written, and the name a reader sees, of the quote opening with `words`."""
+    quote = quote_with(analyse(text, nlp), words, at_start=True)
+    return (None if quote.speaker is None else quote.speaker.text), quote.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention", "name"),
+    [
+        # a sign held up, a statement read out: the words are read in it, they are its holder's
+        (
+            "Maria Lopez held up a sign saying the mill must stay open.",
+            "the mill must stay open",
+            "a sign",
+            "Maria Lopez",
+        ),
+        (
+            "In a statement explaining the delay, the agency blamed the weather.",
+            "the delay",
+            "a statement",
+            "the agency",
+        ),
+        # a run of messages is its sender's as much as one message is
+        ("Trump unleashed a series of tweets criticizing Machado on Friday.", "Machado", "tweets", "Trump"),
+    ],
+)
+def test_a_document_is_read_as_its_senders_words(
+    nlp: Any, text: str, words: str, mention: str, name: str
+) -> None:
+    assert mention_and_name(nlp, text, words) == (mention, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # people named by a pronoun, and a poll nobody in the sentence put out, speak for themselves
+        (
+            "Like others defending the new law, Ortiz said the courts had gone too far.",
+            "the new law",
+            "others",
+        ),
+        (
+            "Gutierrez spoke in the wake of a new poll showing the mayor ahead by ten points.",
+            "the mayor",
+            "a new poll",
+        ),
+    ],
+)
+def test_a_noun_a_participle_follows_speaks_itself(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert mention_and_name(nlp, text, words) == (speaker, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a talk someone gives is theirs
+        ("Clinton attacked the plan during a speech praising the workers.", "the workers", "Clinton"),
+        # a document put out by the subject of the verb: the verb's speaker, as before
+        ("The mayor issued a statement saying the bridge would reopen.", "the bridge would", "The mayor"),
+        # after a comma the participle is the sentence's, not the noun's
+        ("Harlow read the letter aloud, saying it proved her case.", "it proved her case", "Harlow"),
+    ],
+)
+def test_a_participle_that_is_not_the_nouns_keeps_the_speaker(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert mention_and_name(nlp, text, words)[0] == speaker
