@@ -36,6 +36,12 @@ def mention_and_name(nlp: Any, text: str, words: str) -> tuple[str | None, str |
             "a statement",
             "the agency",
         ),
+        (
+            "Volunteers carried signs saying the library must stay open.",
+            "the library must stay open",
+            "signs",
+            "Volunteers",
+        ),
         # a run of messages is its sender's as much as one message is
         ("Trump unleashed a series of tweets criticizing Machado on Friday.", "Machado", "tweets", "Trump"),
     ],

@@ -166,15 +166,45 @@ def test_an_it_that_stands_for_nobody_is_not_the_speaker(
     [
         # a participle the parse hung on the quoted words goes with the verb that reports them
         ('"Too much hate," she said, blaming some of it on the mayor.', "some of it", "she"),
-        # negative: a participle on a noun outside any quote keeps its own reading
+        # negative: a participle on a noun outside any quote keeps its own reading (the words are
+        # read on the signs, and are their carriers': see test_quote_speaker_carriers.py)
         (
             "Volunteers carried signs saying the library must stay open.",
             "the library must stay open",
-            "Volunteers",
+            "signs",
         ),
     ],
 )
 def test_a_participle_after_a_quote_goes_with_its_reporter(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
+    assert speaker_mention(nlp, text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a gerund after "for" or "from" tells what the one the verb acts on did
+        (
+            "On Thursday, the panel held Pagliano in contempt of Congress for refusing to show up to "
+            "a hearing.",
+            "to show up",
+            "Pagliano",
+        ),
+        (
+            "The inspectors gave Lopez two warnings for claiming that the mill was safe.",
+            "that the mill",
+            "Lopez",
+        ),
+        (
+            "Harlow stopped her aide from telling reporters that the deal was dead.",
+            "that the deal",
+            "her aide",
+        ),
+        ("The mayor thanked Ortiz for saying that the mill would stay open.", "that the mill", "Ortiz"),
+        # with nobody acted on, the subject did it
+        ("Ortiz was fined twice for saying that the judge had lied.", "that the judge", "Ortiz"),
+    ],
+)
+def test_a_gerund_after_for_is_what_the_object_did(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker

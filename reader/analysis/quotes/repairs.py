@@ -52,6 +52,7 @@ class SpeakerRepairs(SpeakerRules):
         if f.cue is None or f.speaker_span is not None:
             return
         self.repair_carrier(f)
+        self.repair_object_gerund(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -100,6 +101,27 @@ class SpeakerRepairs(SpeakerRules):
             f.speaker_tok = name_head(owner).i  # "defending his tweets shaming ...": his
         else:
             f.speaker_tok = carrier.i
+
+    def repair_object_gerund(self, f: Found) -> None:
+        """ "The panel held Pagliano in contempt for refusing ...", "Trump prevented his wife from
+        writing ...", "gave Carson two Pinocchios for dismissing ...", "Smith was criticised for
+        saying ...": a gerund after "for" or "from" tells what the one the verb acts on did, not
+        what its subject did."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        prep = cue.head
+        if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ not in ("for", "from"):
+            return
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            return
+        for child in verb.children:
+            if child.i > prep.i or self.in_quote[child.i] != -1:
+                continue
+            acted_on = child.dep_ in ("dobj", "dative") and (agentive(child) or child.pos_ == "PROPN")
+            if acted_on or child.dep_ == "nsubjpass" and speaker_like(child):
+                f.speaker_tok = name_head(child).i
+                return
 
     def sent_by(self, document: Token, speaker: Token) -> bool:
         """Whether `speaker` is who put out or holds `document`: the subject of the verb the document
