@@ -87,3 +87,16 @@ def test_a_participle_that_is_not_the_nouns_keeps_the_speaker(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert mention_and_name(nlp, text, words)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a talk or document with its owner named is the owner's
+        ("Harlow will answer Clinton’s Tuesday speech denouncing his budget.", "his budget", "Clinton"),
+        # unless the owner is the clause's own subject, named by a pronoun
+        ("Later he spent much of his own speech praising the candidate.", "the candidate", "he"),
+    ],
+)
+def test_an_owned_talk_is_its_owners(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert mention_and_name(nlp, text, words)[0] == speaker

@@ -317,6 +317,28 @@ def test_an_unnamed_speaker_stays_unnamed(nlp: Any, text: str, words: str, speak
     assert quote.actor is None
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "someone like X", "proponents like X": the name belongs to the mention
+        (
+            "Why would someone like Mr. Clarke want to take over a failing mine?",
+            "to take over",
+            "someone like Mr. Clarke",
+        ),
+        (
+            "Proponents like Mr. Eisenbrey urged the council to raise the limit.",
+            "the council",
+            "Proponents like Mr. Eisenbrey",
+        ),
+    ],
+)
+def test_a_speaker_like_a_named_person_shows_the_name(nlp: Any, text: str, words: str, speaker: str) -> None:
+    quote = quote_with(analyse(text, nlp), words, at_start=True)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
 TRANSCRIPT = (
     "Q: The report says some villages cannot be saved. Is that fair?\n\n"
     "OSEI: Every year we delay, we spend money in places where the evidence says they will fail. "

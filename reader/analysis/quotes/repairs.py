@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.entities.lines import dateline_at
 from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
-from reader.analysis.quotes.speakers import SpeakerRules, actor_like, speaker_like
+from reader.analysis.quotes.speakers import SAME_PERSON, SpeakerRules, actor_like, speaker_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,6 +94,8 @@ class SpeakerRepairs(SpeakerRules):
             return
         owner = next((c for c in carrier.children if c.dep_ == "poss"), None)
         speaker = None if f.speaker_tok is None else self.doc[f.speaker_tok]
+        if owner is not None and speaker is not None and SAME_PERSON.get(owner.lower_) == speaker.lower_:
+            return  # "he spent his speech praising ...": he, as the clause has it
         sent = speaker is not None and speaker_like(speaker) and self.sent_by(carrier, speaker)
         if sent and (owner is None or owner.pos_ == "PRON"):
             f.carrier = carrier.i  # "In her statement condemning ..., Harlow said": Harlow's

@@ -85,6 +85,17 @@ class Resolver(ActPass):
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
                     right = doc[prep.right_edge.i]
                     end = right.idx + len(right)
+        if tok.pos_ in ("NOUN", "PRON"):
+            # "someone like Mr. Clarke", "proponents like Mr. Eisenbrey": the name says who is meant
+            for prep in tok.rights:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (
+                    prep.lower_ == "like"
+                    and prep.i == tok.i + 1
+                    and obj is not None
+                    and obj.ent_type_ == "PERSON"
+                ):
+                    end = max(end, self.mention_span(obj)[1])
         if tok.pos_ == "NOUN":
             # "a recent report from Bloomberg New Energy Finance", "a tally by the Associated Press":
             # the mention runs to the name of whoever stands behind the document; so does a person's

@@ -221,19 +221,23 @@ class SpeakerRules(Context):
         comma ("a sign saying ...", "an email stressing ...", "others defending ..."): a clause on the
         noun ("a sign that says ..."). After a comma the participle goes with the sentence's subject
         ("Trump made a third attempt, writing on Twitter ..."); a talk someone gives ("a speech
-        attacking ...") is the speaker's own. None when there is no such noun."""
+        attacking ...") is the speaker's own, so it counts only with its owner named ("Clinton's
+        speech denouncing ..."). None when there is no such noun."""
         head = tok.head
         if tok.dep_ != "acl" or tok.tag_ != "VBG" or not head.i < tok.i:
             return None
         if any(t.is_punct for t in self.doc[head.i + 1 : tok.i]) or self.in_quote[head.i] != -1:
             return None
+        lemma = head.lemma_.lower()
+        owned = any(c.dep_ == "poss" for c in head.children)
+        if owned and (lemma in TALKS or lemma in MESSAGE_CARRIERS or lemma in SIGNS):
+            return head  # "answered Clinton's speech denouncing ...": the one it belongs to
         if head.dep_ == "dobj" and head.head.lemma_.lower() in PUBLISHING | self.cues.speech:
             # "issued a statement saying ...", "noted reports alleging ...": the verb's speaker's
             # words, as `says_itself` has it
             return None
-        lemma = head.lemma_.lower()
         carries = lemma in MESSAGE_CARRIERS or lemma in SIGNS or head.lower_ in GROUP_PRONOUNS
-        return head if carries and lemma not in TALKS else None
+        return head if carries else None
 
     def participle_subject(self, tok: Token, depth: int) -> Token | None:
         """The speaker of a participle without a subject ("..., telling reporters ...") when the
