@@ -134,3 +134,12 @@ def test_a_dash_the_parse_took_for_the_subject_gives_way_to_the_noun(nlp: Any) -
         "history of the prison system."
     )
     assert speaker_mention(nlp, text, "the history of") == "The film"
+
+
+def test_a_possessive_the_parse_split_off_still_owns_the_claim(nlp: Any) -> None:
+    # the parse takes the owner of "’s" for the subject of the noun; the claim is still theirs
+    text = (
+        "The tape shows that Ortiz was at home, contradicting Denver police’s earlier claim that Ortiz "
+        "had refused to stop."
+    )
+    assert speaker_mention(nlp, text, "that Ortiz had refused") == "Denver police"

@@ -339,6 +339,30 @@ def test_a_speaker_like_a_named_person_shows_the_name(nlp: Any, text: str, words
     assert quote.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "mention", "name"),
+    [
+        # two titles joined by "and" before one name are one person
+        (
+            "GOP presidential contender and former neurosurgeon Ben Carson responded on Sunday to claims "
+            "that he had exaggerated his life story.",
+            "claims that",
+            "GOP presidential contender and former neurosurgeon Ben Carson",
+            "Ben Carson",
+        ),
+        # a title with a determiner, or plain people, are another speaker beside the name
+        ("The senator and Ben Carson said the plan was unfair.", "the plan", "The senator", "The senator"),
+        ("Voters and Senator Ben Carson said the plan was unfair.", "the plan", "Voters", "Voters"),
+    ],
+)
+def test_two_titles_before_a_name_are_one_speaker(
+    nlp: Any, text: str, words: str, mention: str, name: str
+) -> None:
+    quote = quote_with(analyse(text, nlp), words, at_start=True)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker_name) == (mention, name)
+
+
 TRANSCRIPT = (
     "Q: The report says some villages cannot be saved. Is that fair?\n\n"
     "OSEI: Every year we delay, we spend money in places where the evidence says they will fail. "

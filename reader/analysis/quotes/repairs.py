@@ -53,6 +53,7 @@ class SpeakerRepairs(SpeakerRules):
             return
         self.repair_carrier(f)
         self.repair_object_gerund(f)
+        self.repair_split_possessive(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -123,6 +124,22 @@ class SpeakerRepairs(SpeakerRules):
             acted_on = child.dep_ in ("dobj", "dative") and (agentive(child) or child.pos_ == "PROPN")
             if acted_on or child.dep_ == "nsubjpass" and speaker_like(child):
                 f.speaker_tok = name_head(child).i
+                return
+
+    def repair_split_possessive(self, f: Found) -> None:
+        """ "contradicting Tulsa police’s earlier claim that ...": a possessive "’s" the parse did not
+        hang on the cue noun as its owner (it took the "’s" for a verb, or the owner for a subject)
+        leaves the noun without one; the noun before the "’s" is whose claim it is."""
+        assert f.cue is not None
+        if f.rule != "noun_frame":
+            return
+        noun = self.doc[self.tok_at(f.cue[0])]
+        if noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children):
+            return
+        for i in range(max(noun.left_edge.i - 1, noun.sent.start + 1), noun.i):
+            mark, owner = self.doc[i], self.doc[i - 1]
+            if mark.lower_ in ("'s", "’s") and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ != "poss":
+                f.speaker_tok = name_head(owner).i
                 return
 
     def sent_by(self, document: Token, speaker: Token) -> bool:

@@ -74,6 +74,10 @@ class Resolver(ActPass):
             for child in tok.children:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     return self.mention_span(child)
+        titled = titled_name(tok)
+        if titled is not None:
+            # "GOP presidential contender and former neurosurgeon Ben Carson": one person, two titles
+            return tok.left_edge.idx, self.mention_span(titled)[1]
         first = tok.i
         for child in tok.lefts:
             if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"):
@@ -127,6 +131,9 @@ class Resolver(ActPass):
             if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
                 # "Iran's foreign minister, Mohammad Javad Zarif", "the union, the Workers' Federation"
                 tok = name_head(child)
+        titled = titled_name(tok)
+        if titled is not None:
+            tok = name_head(titled)  # "GOP presidential contender and former neurosurgeon Ben Carson"
         direct = self.actor_at(tok.idx, tok.idx + len(tok))
         if direct is not None:
             return direct
@@ -463,3 +470,21 @@ def in_main_clause(subject: Token) -> bool:
             return False
         verb = verb.head
     return True
+
+
+def titled_name(tok: Token) -> Token | None:
+    """The name a bare title is joined to by "and" ("GOP presidential contender and former
+    neurosurgeon Ben Carson"): one person with two titles, not two speakers. None otherwise."""
+    if tok.tag_ not in ("NN", "NNP") or tok.ent_type_ == "PERSON":
+        return None
+    if (
+        tok.pos_ != "NOUN"
+        and tok.lemma_.lower().rstrip(".") not in PERSON_NOUNS | MALE_TITLES | FEMALE_TITLES
+    ):
+        return None  # "Sanders and Clinton", "Weld and Johnson": two people
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return None  # "the senator and Ben Carson", "his aide and Ben Carson": two people
+    conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+    if conj is None or conj.ent_type_ != "PERSON" or any(c.dep_ == "conj" for c in conj.children):
+        return None
+    return conj
