@@ -1,8 +1,9 @@
 """A participle written straight after a noun that carries words ("a sign saying ...", "a statement
 defending ...", "others defending ...") is a clause on that noun: the noun is where the words are
 read, and whoever holds or put out a document stays who says them. After a comma, or on a talk
-someone gives, the participle goes with the sentence's speaker. Every case is a sentence of our own,
-run through the whole analysis."""
+someone gives, the participle goes with the sentence's speaker; what a talk or document someone owns
+or gave says ("his campaign theme of questioning ...", "according to a speech Clinton delivered")
+is its owner's. Every case is a sentence of our own, run through the whole analysis."""
 
 from __future__ import annotations
 
@@ -100,3 +101,29 @@ def test_a_participle_that_is_not_the_nouns_keeps_the_speaker(
 )
 def test_an_owned_talk_is_its_owners(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert mention_and_name(nlp, text, words)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention", "name"),
+    [
+        # "according to" a talk or document someone gave: read in it, and theirs
+        (
+            "The tax would curb activist investors, according to a speech Mrs. Clinton delivered at New "
+            "York University in July.",
+            "The tax would",
+            "a speech",
+            "Clinton",
+        ),
+        # a gerund after "of" on a noun someone owns is what the owner does
+        (
+            "Trump has won over working-class voters through his campaign theme of questioning trade deals.",
+            "trade deals",
+            "his",
+            "his",
+        ),
+    ],
+)
+def test_what_an_owned_source_says_is_the_owners(
+    nlp: Any, text: str, words: str, mention: str, name: str
+) -> None:
+    assert mention_and_name(nlp, text, words) == (mention, name)

@@ -54,6 +54,8 @@ class SpeakerRepairs(SpeakerRules):
         self.repair_carrier(f)
         self.repair_object_gerund(f)
         self.repair_split_possessive(f)
+        self.repair_source_author(f)
+        self.repair_owned_gerund(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -141,6 +143,36 @@ class SpeakerRepairs(SpeakerRules):
             if mark.lower_ in ("'s", "’s") and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ != "poss":
                 f.speaker_tok = name_head(owner).i
                 return
+
+    def repair_source_author(self, f: Found) -> None:
+        """ "according to a speech Mrs. Clinton delivered at NYU", "according to a memo the agency
+        wrote": the words are read in the speech, and they are the one's who gave it."""
+        if f.rule != "source_phrase" or f.speaker_tok is None:
+            return
+        source = self.doc[f.speaker_tok]
+        for clause in source.children:
+            if clause.dep_ != "relcl" or clause.i < source.i:
+                continue
+            author = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if (
+                author is not None
+                and (agentive(author) or author.pos_ == "PROPN")
+                and author.lower_ not in RELATIVE
+            ):
+                f.carrier, f.speaker_tok = source.i, name_head(author).i
+                return
+
+    def repair_owned_gerund(self, f: Found) -> None:
+        """ "his campaign theme of questioning trade deals", "Clinton's habit of saying ...": a gerund
+        after "of" on a noun someone owns is what the owner does."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        prep = cue.head
+        if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return
+        owner = next((c for c in prep.head.children if c.dep_ == "poss"), None)
+        if owner is not None and (agentive(owner) or owner.pos_ in ("PROPN", "PRON")):
+            f.speaker_tok = name_head(owner).i
 
     def sent_by(self, document: Token, speaker: Token) -> bool:
         """Whether `speaker` is who put out or holds `document`: the subject of the verb the document
