@@ -208,3 +208,12 @@ def test_a_participle_after_a_quote_goes_with_its_reporter(
 )
 def test_a_gerund_after_for_is_what_the_object_did(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_mention(nlp, text, words) == speaker
+
+
+def test_a_participle_after_someone_a_recording_shows_is_theirs(nlp: Any) -> None:
+    # the parse hangs "asking" on "uses"; the footage shows Lopez asking
+    text = (
+        "The ad uses footage of Maria Lopez asking, “Why is the library still closed?”  The ad then "
+        "shows the empty shelves."
+    )
+    assert speaker_mention(nlp, text, "“Why is the library") == "Maria Lopez"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 EXPLETIVE_HOSTS = lexicon.words("verbs", "expletive_hosts")
 MESSAGE_RUNS = lexicon.words("people", "message_runs")
+DEPICTIONS = lexicon.words("people", "depictions")
 
 
 class SpeakerRepairs(SpeakerRules):
@@ -56,6 +57,7 @@ class SpeakerRepairs(SpeakerRules):
         self.repair_split_possessive(f)
         self.repair_source_author(f)
         self.repair_owned_gerund(f)
+        self.repair_depicted(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -173,6 +175,19 @@ class SpeakerRepairs(SpeakerRules):
         owner = next((c for c in prep.head.children if c.dep_ == "poss"), None)
         if owner is not None and (agentive(owner) or owner.pos_ in ("PROPN", "PRON")):
             f.speaker_tok = name_head(owner).i
+
+    def repair_depicted(self, f: Found) -> None:
+        """ "The ad uses footage of Hillary Clinton asking, “...”": a participle right after the person a
+        recording shows is what that person says, whatever the parse hung it on."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        if cue.tag_ != "VBG" or cue.i == 0:
+            return
+        person = self.doc[cue.i - 1]
+        if person.ent_type_ != "PERSON" or person.dep_ != "pobj" or person.head.lower_ != "of":
+            return
+        if person.head.head.lemma_.lower() in DEPICTIONS:
+            f.speaker_tok = person.i
 
     def sent_by(self, document: Token, speaker: Token) -> bool:
         """Whether `speaker` is who put out or holds `document`: the subject of the verb the document
