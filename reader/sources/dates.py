@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from reader.analysis import lexicon
 from reader.article import DATE_SOURCES
 from reader.sources.text import top_lines
 
@@ -26,27 +27,8 @@ FUTURE_SLACK = timedelta(days=1)
 #: disagreement; a date htmldate finds in the markup or text only when nothing else speaks.
 TIERS = (("page-metadata", "url"), ("dateline",), ("text",))
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+#: Month names and their short forms ("sept" -> 9): the analysis's one calendar list.
+_MONTHS = lexicon.numbered("calendar", "months")
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _ISO = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"

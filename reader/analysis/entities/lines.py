@@ -20,14 +20,28 @@ from reader.analysis import lexicon
 
 #: A capitalised word of a byline's name ("Delaney", "O'Neill", "Le").
 _NAME_WORD = r"[A-Z][\w'’.-]*"
+#: A month's name or short form in a dateline's date ("March", "Dec.", "Sept", "JAN."), from the lexicon.
+_MONTH = r"(?i:" + "|".join(sorted(lexicon.numbered("calendar", "months"), key=len, reverse=True)) + r")\.?"
+#: A dateline's date: "March 3", "Dec. 4", "Sept. 30, 2025", "5 December 2026", "March 2026".
+_DATE = (
+    rf"(?:{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \u00a0]+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+{_MONTH}(?:,?[ \u00a0]+\d{{4}})?"
+    rf"|{_MONTH}[ \u00a0]+\d{{4}})(?![\w:/.-])"
+)
 #: A dateline: "ASHFORD, Kent — ", "NAIROBI, Kenya (Reuters) — ", "WASHINGTON — ", "MONTGOMERY, Ala. —",
-#: "CALDER CITY, Ohio (June 12, 2025) — ", "LONDON (Reuters) - ", "WASHINGTON—The ...", "PHILADELPHIA ― ".
+#: "CALDER CITY, Ohio (June 12, 2025) — ", "LONDON (Reuters) - ", "WASHINGTON—The ...", "PHILADELPHIA ― ",
+#: with a date and an agency's tag: "NEW YORK, March 3 (Reuters) - ", "WASHINGTON, Dec. 4 (AP) — ",
+#: "LONDON, 5 December 2026 /PRNewswire/ -- ", "AUSTIN, Texas--(BUSINESS WIRE)--Acme ...".
 #: The place is one to four words in capitals; a hyphen must stand apart ("U.S.-backed" is no dateline), a
-#: dash need not.
+#: dash need not, nor one after a tag.
 _DATELINE_RE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]*){0,3})"
-    r"(?:,[ \u00a0]+(?P<region>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2}))?"
-    r"[ \u00a0]*(?P<paren>\([^()\n]{1,60}\))?[ \u00a0]*(?:[—–―][ \u00a0]*|--?(?:[ \u00a0]+|$))",
+    r"(?:,[ \u00a0]+(?P<region>[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:[ \u00a0][A-Z][\w'’.]*(?:-[\w'’.]+)*){0,2}))?"
+    rf"(?:,?[ \u00a0]+(?P<date>{_DATE}))?"
+    r"(?:--(?P<wire>\([A-Z][^()\n]{1,40}\))--[ \u00a0]*"
+    r"|(?:[ \u00a0]*(?P<paren>\([^()\n]{1,60}\))"
+    r"|[ \u00a0]+(?P<tag>/[A-Z][\w.&-]*(?:[ \u00a0][\w.&-]+){0,3}/))?"
+    r"[ \u00a0]*(?:[—–―][ \u00a0]*|--?(?:[ \u00a0]+|$)))",
     re.MULTILINE,
 )
 #: "By Marcus Delaney", "By Dr. Laura Chen, Science Correspondent", "By Tom Ashworth at Elland Road".
@@ -91,7 +105,8 @@ class Dateline:
     span: tuple[int, int]  # the whole of it, up to the text after the dash
     city: tuple[int, int]  # "CALDER CITY"
     region: tuple[int, int] | None = None  # "Ohio"
-    paren: tuple[int, int] | None = None  # "(June 12, 2025)", "(Reuters)"
+    paren: tuple[int, int] | None = None  # "(June 12, 2025)", "(Reuters)", "/PRNewswire/", "(BUSINESS WIRE)"
+    date: tuple[int, int] | None = None  # "March 3" of "NEW YORK, March 3 (Reuters) - "
 
     @property
     def place(self) -> tuple[int, int]:
@@ -106,8 +121,10 @@ def _parsed(match: re.Match[str]) -> Dateline | None:
         return None
     start = match.start("city")
     region = match.span("region") if match.group("region") else None
-    paren = match.span("paren") if match.group("paren") else None
-    return Dateline(match.span(), (start, start + len(city)), region, paren)
+    tag = next((name for name in ("paren", "tag", "wire") if match.group(name)), None)
+    paren = None if tag is None else match.span(tag)
+    date = match.span("date") if match.group("date") else None
+    return Dateline(match.span(), (start, start + len(city)), region, paren, date)
 
 
 def dateline_at(text: str, start: int, end: int) -> Dateline | None:

@@ -282,12 +282,12 @@ LIFE_ON = _words(
 VISIT_LEMMAS = _words("visit tour evacuate")
 #: Heads after which "in X" is not a place: "shares in Caldera", "a role in Congress".
 NOT_PLACE_IN = _words("""invest investment stake share interest role job work position member membership""")
-#: Capitalised words that begin a sentence or a date, not a name ("said Monday", "said The ...").
+#: Capitalised words that begin a sentence or a date, not a name ("said Monday", "said The ...");
+#: the months by their full names ("Jan" is also a given name).
 NOT_FIRST_NAMES = _words(
     """the a an this that these those it he she they we i you his her their our its in on at for and but
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december"""
-)
+    monday tuesday wednesday thursday friday saturday sunday"""
+) | frozenset(names[0] for names in lexicon.groups("calendar", "months"))
 #: A name with a nickname in quotes: "catherine “kate” boyd" (a merge key, so lower case).
 NICKNAME_RE = re.compile(r"^(\S+) [“\"‘'](\S+)[”\"’'] (.+)$")
 #: Last words of laws, which the model calls organisations ("the Transport and Works Act").

@@ -61,6 +61,14 @@ def _looks_like_lead(piece: str) -> bool:
     )
 
 
+def _written_date(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where the calendar date written in `span` of `text` lies ("June 12, 2025" of its parenthesis)."""
+    if span is None:
+        return None
+    found = find_date(text[span[0] : span[1]])
+    return None if found is None else (span[0] + found[1], span[0] + found[2])
+
+
 def find_parts(text: str, published: dt.date | None = None) -> ArticleParts:
     """Headline, lead, dateline and publication date of `text`, as far as its opening shows them."""
     opening = text[:_OPENING_CHARS]
@@ -73,22 +81,20 @@ def find_parts(text: str, published: dt.date | None = None) -> ArticleParts:
         if _looks_like_lead(opening[start:end]):
             lead = (start, end)
             break
-    dateline = place = date = None
+    dateline = place = date = found_line = None
     if lead is not None:
         found_line = dateline_at(text, lead[0], lead[1])
         if found_line is not None:
             dateline, place = found_line.span, found_line.place
-            if found_line.paren is not None:
-                start, end = found_line.paren
-                found = find_date(text[start:end])
-                if found is not None:
-                    date = (start + found[1], start + found[2])
+            date = _written_date(text, found_line.date) or _written_date(text, found_line.paren)
     if date is None:
         header_end = lead[0] if lead is not None else 0
         header_start = headline[1] if headline is not None else 0
         found = find_date(text[header_start:header_end]) if header_end > header_start else None
         if found is not None:
             date = (header_start + found[1], header_start + found[2])
+    if date is None and found_line is not None:
+        date = found_line.date  # "March 3" without its year: the day, though not the publication date
     if published is None and date is not None:
         found = find_date(text[date[0] : date[1]])
         published = None if found is None else found[0]

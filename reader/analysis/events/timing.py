@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from reader.analysis import lexicon
+
 _DURATION_RE = re.compile(
     r"(?:^|\s)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
     re.IGNORECASE,
@@ -18,29 +20,10 @@ _AGE_RE = re.compile(r"\byears?[ -]old\b|\b\w+-year-old\b", re.IGNORECASE)
 _POINT_WORDS_RE = re.compile(
     r"\b(?:ago|last|next|this|past|previous|earlier|later|coming|since|until|of)\b", re.IGNORECASE
 )
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+#: Month names and their short forms ("sept" -> 9), from the one calendar list of the lexicon.
+MONTHS = lexicon.numbered("calendar", "months")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 #: "June 12, 2025", "12 June 2025", "2025-03-19" (the first match in a line wins).
 _DATE_RES = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
@@ -75,7 +58,7 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
         if match is None or (best is not None and match.start() >= best[1]):
             continue
         month = match.group("month")
-        number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
         try:
             day = dt.date(int(match.group("year")), number, int(match.group("day")))
         except ValueError:

@@ -51,6 +51,22 @@ def mapping(table: str, key: str) -> dict[str, str]:
     return {str(k): v for k, v in value.items()}
 
 
+def groups(table: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """The list of word groups `key` of `table`.toml, in its order, for lists whose order is their
+    meaning (the months, each with its short forms: the fifth group is May)."""
+    value = _table(table).get(key)
+    if not isinstance(value, list) or not all(
+        isinstance(group, list) and group and all(isinstance(w, str) for w in group) for group in value
+    ):
+        raise LexiconError(f"lexicon {table}.toml has no list of word groups named {key!r}")
+    return tuple(tuple(group) for group in value)
+
+
+def numbered(table: str, key: str) -> dict[str, int]:
+    """Each word of the groups `key` of `table`.toml with its group's place from 1 ("sept" -> 9)."""
+    return {word: n for n, group in enumerate(groups(table, key), start=1) for word in group}
+
+
 def lists(table: str) -> dict[str, frozenset[str]]:
     """Every list of `table`.toml by name (for lexicons whose classes are their keys)."""
     return {key: words(table, key) for key, value in _table(table).items() if isinstance(value, list)}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
 from reader.analysis.cues import Cues
+from reader.analysis.entities.lines import datelines
 from reader.analysis.model import Referent
 from reader.analysis.quotes.marks import Quoted, find_quoted
 
@@ -107,6 +108,8 @@ class Context:
             words = phrase.split()
             self.phrases.setdefault(words[0], []).append(words)
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+        # where each line that opens like a dateline ("NEW YORK, March 3 (Reuters) - ") does
+        self.datelines = [line.span for line in datelines(self.text)]
         mentions = sorted(
             ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: (m[0], m[1])
         )
@@ -118,6 +121,15 @@ class Context:
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
+
+    def past_dateline(self, start: int, end: int) -> int:
+        """`start` moved past the dateline it lies in ("SAN FRANCISCO - State lawmakers" -> "State
+        lawmakers"): a dateline is where the words were filed, never part of them or of who said them.
+        Unmoved when nothing of start..end is left after the dateline."""
+        for s, e in self.datelines:
+            if s <= start < e < end:
+                return e
+        return start
 
     def cue_token(self, f: Found) -> Token | None:
         """The token the cue of `f` starts at; None when `f` has none (an interview turn, a signature)."""

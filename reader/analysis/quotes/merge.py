@@ -43,6 +43,7 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
             self.split_at_cue(f)
         for f in kept:
             self.repair_speaker(f)
+            self.cut_dateline(f)
         self.calibrate(kept)
         self.doubt_headline(kept)
         self.doubt_non_reports(kept)
@@ -165,6 +166,14 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
             return
         pieces = [self.trim(first, hole[0] - 1), self.trim(hole[1] + 1, last)]
         f.segments = [p for p in pieces if p is not None]
+
+    def cut_dateline(self, f: Found) -> None:
+        """A clause that opens the story ("LAGOS, Nigeria (Reuters) - The bank raised its rate, its
+        governor said") starts after the dateline: the place and the agency are no one's words."""
+        f.start = self.past_dateline(f.start, f.end)
+        if f.segments:
+            s, e = f.segments[0]
+            f.segments[0] = (self.past_dateline(s, e), e)
 
     def cue_words(self, tok: Token) -> tuple[int, int]:
         """First and last token of a cue verb with the auxiliaries, negation, adverbs and particles

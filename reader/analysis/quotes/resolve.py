@@ -421,12 +421,14 @@ class Resolver(ActPass):
         text, doc = self.text, self.doc
         if f.speaker_span is not None:
             s, e = f.speaker_span
+            s = self.past_dateline(s, e)
             return Span(s, e, text[s:e]), self.actor_by_name(text[s:e])
         if f.speaker_tok is None:
             return None, None
         tok = doc[f.speaker_tok]
         # "Lopez held up a sign saying ...": the words are read on the sign, they are its holder's
         s, e = self.mention_span(tok if f.carrier is None else doc[f.carrier])
+        s = self.past_dateline(s, e)
         if f.speaker_tok in last_actor:
             actor = last_actor[f.speaker_tok]
         else:
