@@ -127,3 +127,9 @@ def test_what_an_owned_source_says_is_the_owners(
     nlp: Any, text: str, words: str, mention: str, name: str
 ) -> None:
     assert mention_and_name(nlp, text, words) == (mention, name)
+
+
+def test_a_participle_on_whom_a_message_went_to_is_the_senders(nlp: Any) -> None:
+    # the parse hangs "opposing" on the addressees; the letter opposes, and it is its senders'
+    text = "They sent a letter on Thursday to Senate leaders opposing reauthorization of the program."
+    assert mention_and_name(nlp, text, "reauthorization")[0] == "They"

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 from reader.analysis import lexicon
 from reader.analysis.entities.lines import dateline_at
 from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
-from reader.analysis.quotes.speakers import SAME_PERSON, SpeakerRules, actor_like, speaker_like
+from reader.analysis.quotes.speakers import (
+    MESSAGE_CARRIERS,
+    SAME_PERSON,
+    SpeakerRules,
+    actor_like,
+    speaker_like,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -58,6 +64,7 @@ class SpeakerRepairs(SpeakerRules):
         self.repair_source_author(f)
         self.repair_owned_gerund(f)
         self.repair_depicted(f)
+        self.repair_addressee(f)
         self.repair_fronted(f)
         if f.speaker_tok is None:
             return
@@ -188,6 +195,28 @@ class SpeakerRepairs(SpeakerRules):
             return
         if person.head.head.lemma_.lower() in DEPICTIONS:
             f.speaker_tok = person.i
+
+    def repair_addressee(self, f: Found) -> None:
+        """ "They sent a letter to Senate leaders opposing ...", "wrote a letter to Zucker asking
+        ...": a participle the parse hung on whom a message went to is what the message says, so
+        its sender's words, not the addressee's."""
+        assert f.cue is not None
+        cue = self.doc[self.tok_at(f.cue[0])]
+        addressee = cue.head
+        if cue.tag_ != "VBG" or cue.dep_ != "acl" or addressee.dep_ != "pobj" or addressee.i > cue.i:
+            return
+        to = addressee.head
+        if to.lower_ != "to" or any(t.is_punct for t in self.doc[addressee.i + 1 : cue.i]):
+            return
+        message = to.head
+        if message.pos_ in ("VERB", "AUX"):
+            message = next((c for c in message.children if c.dep_ == "dobj" and c.i < to.i), message)
+        verb = message.head if message.dep_ == "dobj" else None
+        if verb is None or message.lemma_.lower() not in MESSAGE_CARRIERS:
+            return
+        sender = self.subject_of(verb)
+        if sender is not None and speaker_like(sender):
+            f.speaker_tok = name_head(sender).i
 
     def sent_by(self, document: Token, speaker: Token) -> bool:
         """Whether `speaker` is who put out or holds `document`: the subject of the verb the document
