@@ -211,6 +211,26 @@ def test_no_quote_or_speaker_holds_the_dateline(nlp: Any, text: str, words: str,
         assert all(span.start >= line.span[1] for span in spans), (q.content.text, q.speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("SAN FRANCISCO - Critics who say the plan is unfair have sued the city.", "the plan is", "Critics"),
+        (
+            "SAN FRANCISCO - Protesters carried signs saying the plan was unfair.",
+            "the plan was",
+            "Protesters",
+        ),
+        (
+            "DENVER, Colo., May 2 (AP) — A city spokesman said the plan would go ahead. He said it was fair.",
+            "it was fair",
+            "A city spokesman",
+        ),
+    ],
+)
+def test_no_speakers_name_holds_the_dateline(nlp: Any, text: str, words: str, name: str) -> None:
+    assert quote_with(analyse(text, nlp), words, at_start=True).speaker_name == name
+
+
 @pytest.mark.parametrize(("text", "words", "speaker"), _WIRE)
 def test_a_dated_datelines_place_is_a_place_and_nothing_more(
     nlp: Any, text: str, words: str, speaker: str

@@ -440,17 +440,18 @@ class Resolver(ActPass):
         name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
         if actor is None and f.carrier is not None and f.speaker_tok is not None:
             s, e = self.mention_span(self.doc[f.speaker_tok])
-            name = self.text[s:e]  # who holds the sign, not the sign
+            name = self.text[self.past_dateline(s, e) : e]  # who holds the sign, not the sign
         if f.name:
             name = f.name
         if actor is None and f.speaker_tok in self.described:
             s, e = self.described[f.speaker_tok]
-            name = self.text[s:e]  # "he", after "A Post Office spokesman said ...": the spokesman
+            # "he", after "A Post Office spokesman said ...": the spokesman
+            name = self.text[self.past_dateline(s, e) : e]
         elif actor is None and f.speaker_tok is not None:
             tok = self.doc[f.speaker_tok]
             if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
                 s, e = self.mention_span(tok.head.head)  # "critics who say ...": show "critics"
-                name = self.text[s:e]
+                name = self.text[self.past_dateline(s, e) : e]
         return name
 
     def actor_by_name(self, name: str) -> Referent | None:
