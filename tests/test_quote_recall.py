@@ -30,6 +30,14 @@ def with_rule(quotes: list[Quote], rule: str) -> list[Quote]:
             "taking a step",
             "the labor department",
         ),
+        # joined clauses before the phrase are all vouched for, not the last one alone
+        (
+            "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent,"
+            " according to the poll.",
+            "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent",
+            "according",
+            "the poll",
+        ),
         (
             "According to the governor, the roads will reopen on Monday after a week of repairs.",
             "the roads will reopen on Monday",
@@ -286,3 +294,43 @@ def test_headline_label_that_names_no_source(nlp, text: str) -> None:
     assert not [q for q in quotes if q.rule.startswith("headline")], [
         (q.content.text, q.rule) for q in quotes
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # a surname the tagger reads as a common noun, named in the story
+        (
+            "Sanders: Clinton email story has moved.\n\nSenator Bernie Sanders spoke in Iowa on Monday.\n",
+            "Clinton email story has moved.",
+            "Sanders",
+        ),
+        (
+            "De Blasio: Trust the police chief on security.\n\nMayor Bill de Blasio answered critics.\n",
+            "Trust the police chief on security.",
+            "De Blasio",
+        ),
+        # a noun for people
+        (
+            "Historians: The two presidents are linked no matter what." + BODY,
+            "The two presidents",
+            "Historians",
+        ),
+    ],
+)
+def test_headline_label_names_someone_in_the_story(nlp, text: str, content: str, source: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.rule == "headline_colon"]
+    assert len(found) == 1
+    assert found[0].content.text.startswith(content)
+    assert found[0].speaker is not None and found[0].speaker.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revealed: What the videos contain makes the claim even worse." + BODY,
+        "Wow: The senator just said something unexpected about the race." + BODY,
+    ],
+)
+def test_headline_teaser_label_names_no_one(nlp, text: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.rule.startswith("headline")]

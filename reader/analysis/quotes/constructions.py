@@ -15,6 +15,9 @@ them as attributions all the same:
   (construction "felt_cause", the one who feels as the speaker), and so does "Officials were
   angered by the deal" ("felt_agent": the deal, as the officials see it).
 
+- a one-word answer: "46 percent of voters said yes", "Everyone but Hewlett said no", "half
+  said so in the earlier poll" (construction "answer"): the word is the whole of what was said.
+
 `construction_frames` gives the candidate frames of these shapes, in the form of
 `frames.candidate_frames`, so that the learned scorer weighs them like any other (the extractor and
 scripts/derive_cues.py both take them).
@@ -37,6 +40,11 @@ BARE_PASSIVE = "subjpass"
 #: agent of the passive ("Officials were angered by the deal").
 FELT_CAUSE = "felt_cause"
 FELT_AGENT = "felt_agent"
+#: The construction of a one-word answer ("said yes").
+ANSWER = "answer"
+#: Words that are a whole answer after a verb ("said yes", "said so"). Grammar, not lexicon: the
+#: closed class of words that stand for a reply to a question or for what was asked about.
+ANSWER_WORDS = frozenset({"yes", "no", "so", "otherwise"})
 #: The constructions whose speaker is the construction's own (see `construction_speaker`).
 CONSTRUCTIONS = (BARE_PASSIVE, FELT_CAUSE, FELT_AGENT)
 FEELING_VERBS = lexicon.words("reactions", "feeling_verbs")
@@ -69,6 +77,18 @@ def construction_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     """(construction, first token, last token) of each candidate of the shapes above for `tok`."""
     yield from bare_passive(tok)
     yield from felt_cause(tok)
+    yield from answer(tok)
+
+
+def answer(tok: Token) -> Iterator[tuple[str, int, int]]:
+    """The word right after a verb that is the whole answer ("said yes", "said so"), when the parse
+    hangs it on the verb; not "said no one", where the word opens a phrase."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(doc):
+        return
+    word = doc[tok.i + 1]
+    if word.lower_ in ANSWER_WORDS and word.head.i == tok.i and not list(word.children):
+        yield ANSWER, word.i, word.i
 
 
 def construction_speaker(tok: Token, dep: str) -> Token | None:

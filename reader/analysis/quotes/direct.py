@@ -330,12 +330,18 @@ class DirectPass(FallbackSpeakers):
         sent = doc[first].sent
         return any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(sent.start, first))
 
+    def is_word(self, i: int) -> bool:
+        """Whether token `i` is a word: not punctuation, not white space."""
+        tok = self.doc[i]
+        return not (tok.is_punct or tok.is_space)
+
     def embedded(self, first: int, last: int) -> bool:
         """Whether the quote sits inside a clause (words of the same sentence on both sides)."""
         doc = self.doc
         sent = doc[first].sent
-        left = any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(sent.start, first))
-        right = any(not doc[i].is_punct and self.in_quote[i] == -1 for i in range(last + 1, sent.end))
+        # words, not the punctuation or the paragraph break the sentence may end with
+        left = any(self.is_word(i) and self.in_quote[i] == -1 for i in range(sent.start, first))
+        right = any(self.is_word(i) and self.in_quote[i] == -1 for i in range(last + 1, sent.end))
         if not (left and right):
             return False
         # "“...,” he said, “...”" frames a quote with a cue on one side only: not embedded

@@ -153,6 +153,8 @@ class FallbackSpeakers(SpeakerRules):
         name = doc[j - 1]
         if name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and name.text[:1].isupper()):
             return doc[j], name
+        if j == 1 and name.is_title:
+            return doc[j], name  # "Trump: ‘...’" opening the article: a surname tagged as a noun
         return None
 
     def introduced_by_previous(self, first: int) -> tuple[Token, Token] | None:

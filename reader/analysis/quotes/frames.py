@@ -139,6 +139,17 @@ def _trailing_aside(tok: Token, a: int, b: int) -> int:
     return b
 
 
+#: Verbs of asking, whose "if" or "whether" clause is the question ("asked if he was bullied").
+_ASKING = lexicon.words("verbs", "question_verbs") | {"wonder"}
+
+
+def _asked(tok: Token, clause: Token) -> bool:
+    """Whether `clause` is the question a verb of asking puts: opened by "if" or "whether"."""
+    if tok.lemma_.lower() not in _ASKING:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
 def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     """The stretches the parse offers for `tok`, before `_bounds`.
 
@@ -156,6 +167,8 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
         dep = child.dep_
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             dep = "ccomp"  # "tweeted that Tehran seeks ...", often parsed as an adverbial clause
+        elif dep == "advcl" and child.i > tok.i and _asked(tok, child):
+            dep = "ccomp"  # "Asked if he was ever bullied, ...": the question, not a condition
         elif (
             dep == "advcl"
             and child.i > tok.i

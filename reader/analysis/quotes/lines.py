@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import reader.analysis.quotes.confidence as conf
 from reader.analysis import lexicon
-from reader.analysis.quotes.base import QUOTE_CHARS, Context, Found
+from reader.analysis.quotes.base import PERSON_NOUNS, QUOTE_CHARS, Context, Found
 from reader.analysis.quotes.prose import KICKER_LABELS
 
 if TYPE_CHECKING:
@@ -184,7 +184,15 @@ class LinePass(Context):
             return label.start_char, "headline_colon"  # "Sanders: ..." beside "Bernie Sanders told ..."
         if label.start_char == self.lead() and len(label) == 1 and label[0].pos_ == "PROPN":
             return label.start_char, "headline_colon"
+        if label.start_char == self.lead() and self.people_label(label):
+            return label.start_char, "headline_colon"  # "Historians: ...", "Insiders: ..."
         return None
+
+    @staticmethod
+    def people_label(label: Span) -> bool:
+        """Whether the label of the article's first line is a capitalised noun for people."""
+        last = label[-1]
+        return len(label) <= 2 and all(t.is_title for t in label) and last.lemma_.lower() in PERSON_NOUNS
 
     def names_an_actor(self, label: Span) -> bool:
         """Whether a headline's label is a name the article gives an actor elsewhere, when the

@@ -7,10 +7,10 @@ dropped, and so is a weak attribution nested in another one's content.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import reader.analysis.quotes.confidence as conf
-from reader.analysis.quotes.base import Found
+from reader.analysis.quotes.base import PRONOUNS_SUBJECT, Found
 from reader.analysis.quotes.calibrate import ConfidencePass
 from reader.analysis.quotes.direct import DirectPass
 from reader.analysis.quotes.indirect import IndirectPass
@@ -20,6 +20,8 @@ from reader.analysis.quotes.repairs import SpeakerRepairs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from reader.analysis.quotes.resolve import Resolver
 
 
 #: What belongs to a cue verb's own words: "is widely seen", "were not deemed", "is expected".
@@ -62,8 +64,10 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
             ]
             quoted_chars = sum(direct[k].end - direct[k].start for k in inside)
             length = f.end - f.start
-            if inside and quoted_chars * 10 >= length * 7:
-                # the complement is the quote itself: the direct quote takes this cue and speaker
+            if len(inside) == 1 and quoted_chars * 10 >= length * 7:
+                # the complement is the quote itself: the direct quote takes this cue and speaker;
+                # quotes joined by the writer's own words stay one mixed quote ("said he's “looking
+                # forward to it” because “these are matches you play for”")
                 for k in inside:
                     self.take_clause_source(direct[k], f)
                 continue
@@ -85,10 +89,13 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
     @staticmethod
     def take_clause_source(d: Found, f: Found) -> None:
         """Direct quote `d` is the whole content of reported clause `f` ("said “...”"); a title stays
-        a title ("She named “The Grand Budapest Hotel”")."""
+        a title ("She named “The Grand Budapest Hotel”"). The clause's own cue beats a speaker the
+        quote only carried on from the one before ("As Ms. Simonyan put it, RT is “...”")."""
         if d.rule == "title":
             return
-        if d.speaker_tok is None and d.speaker_span is None and f.speaker_tok is not None:
+        unnamed = d.speaker_tok is None and d.speaker_span is None
+        if (unnamed or d.inherit) and f.speaker_tok is not None:
+            d.inherit, d.speaker_span = False, None
             d.speaker_tok, d.cue, d.confidence = f.speaker_tok, f.cue, max(d.confidence, conf.REPORTED_CLAUSE)
             d.fragment = False
             d.rule = "reported_clause"
@@ -121,11 +128,19 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
             kept = [k for k in kept if k.kind != "direct" or not any(k.start <= n < k.end for n in names)]
         lines = lines or self.headlines()
         if lines:
-            spans = [(k.start, k.end) for k in kept if k.kind == "direct"]
+            # a quote nobody is named for inside a headline claim is part of it ("Bill Clinton:
+            # Hillary ‘Better Qualified ...’"): the claim names whose it is
+            spans = [(k.start, k.end) for k in kept if k.kind == "direct" and not self.unnamed(k)]
             for t in lines:
                 if not any(s < t.end and t.start < e and e - s > (t.end - t.start) // 2 for s, e in spans):
+                    kept = [k for k in kept if not (self.unnamed(k) and t.start <= k.start < k.end <= t.end)]
                     kept.append(t)
         return kept
+
+    @staticmethod
+    def unnamed(f: Found) -> bool:
+        """Whether a quote has neither a speaker nor a cue."""
+        return f.speaker_tok is None and f.speaker_span is None and f.cue is None
 
     @staticmethod
     def drop_inner_frames(found: list[Found]) -> list[Found]:
@@ -189,14 +204,38 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
 
     def drop_weak_nested(self, found: list[Found]) -> list[Found]:
         """Drop a doubtful attribution whose cue sits inside another one's content ("Rouhani tweeted
-        that Tehran seeks ..."): it is part of what the outer source said, rarely a claim of its own."""
+        that Tehran seeks ..."): it is part of what the outer source said, rarely a claim of its own.
+        One in the outer speaker's own voice stays ("She said she wants to run": what she wants is
+        hers, in her words), unless it is only what they mean to do ("hopes to announce further
+        measures": nothing announced yet)."""
         limit = conf.NESTED_MIN
-        outers = [(f.start, f.end, f.confidence) for f in found if f.kind != "direct"]
+        outers = [f for f in found if f.kind != "direct"]
         out = []
         for f in found:
             if f.kind == "indirect" and f.cue is not None and f.confidence < limit:
                 c = f.cue[0]
-                if any(s <= c < e and outer > f.confidence for s, e, outer in outers):
+                around = [o for o in outers if o.start <= c < o.end and o.confidence > f.confidence]
+                own = not self.infinitive(c) and any(self.same_voice(f, o) for o in around)
+                if around and not own:
                     continue
             out.append(f)
         return out
+
+    def infinitive(self, char: int) -> bool:
+        """Whether the cue word at `char` is a "to" infinitive ("hopes to announce")."""
+        tok = self.doc[self.tok_at(char)]
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+    def same_voice(self, inner: Found, outer: Found) -> bool:
+        """Whether two attributions have one speaker: the same mention or name, or a pronoun that
+        stands for the outer speaker ("Warren said she is proud of the bill")."""
+        if inner.speaker_tok is None or outer.speaker_tok is None:
+            return False
+        mine, theirs = self.doc[inner.speaker_tok], self.doc[outer.speaker_tok]
+        if mine.i == theirs.i or (mine.pos_ == "PROPN" and mine.lower_ == theirs.lower_):
+            return True
+        if mine.lower_ not in PRONOUNS_SUBJECT:
+            return False
+        resolver = cast("Resolver", self)  # the extractor resolves as well as merges
+        actor = resolver.resolve(mine)
+        return actor is not None and actor is resolver.resolve(theirs)
