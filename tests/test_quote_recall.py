@@ -334,3 +334,29 @@ def test_headline_label_names_someone_in_the_story(nlp, text: str, content: str,
 )
 def test_headline_teaser_label_names_no_one(nlp, text: str) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.rule.startswith("headline")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The economy is strong and will grow next year, Smith told reporters on Monday.",
+            "The economy is strong and will grow next year",
+            "Smith",
+        ),
+        ("The plan will fail, he told the Associated Press.", "The plan will fail", "he"),
+        (
+            "Officials had known about the leak for weeks, a spokesman told CNN.",
+            "Officials had known about the leak for weeks",
+            "a spokesman",
+        ),
+        ("The bridge is safe, the mayor assured residents.", "The bridge is safe", "the mayor"),
+    ],
+)
+def test_clause_before_a_verb_of_telling_is_what_was_said(nlp, text: str, content: str, speaker: str) -> None:
+    """Whom the words went to ("told reporters") is no content: the clause before the verb is."""
+    found = quotes_of(nlp, text)
+    quotes = [q for q in found if q.content.text == content]
+    assert quotes, [q.content.text for q in found]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+    assert quotes[0].act == "speech"

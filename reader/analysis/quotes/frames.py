@@ -162,7 +162,9 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
     clause_after = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     # "The others are named only by letters. Survey B showed less bias": an object after the cue
     # is its content, and a clause before it belongs to another sentence the parse joined
-    content_after = any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i for c in tok.children)
+    content_after = any(
+        c.dep_ in ("dobj", "xcomp") and c.i > tok.i and not _addressee(tok, c) for c in tok.children
+    )
     for child in tok.children:
         dep = child.dep_
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -210,6 +212,21 @@ def _raw_frames(tok: Token) -> Iterator[tuple[str, int, int]]:
             yield "as_host", tok.right_edge.i + 1, head.right_edge.i
         else:
             yield "as_host", head.left_edge.i, tok.left_edge.i - 1
+
+
+#: Verbs whose object is whom the words went to ("..., Smith told reporters"), not what was said.
+_ADDRESSED = lexicon.words("verbs", "addressed")
+#: Whom words are told to that are no name: "told reporters", "told the crowd".
+_AUDIENCES = lexicon.words("verbs", "audiences")
+
+
+def _addressee(tok: Token, obj: Token) -> bool:
+    """Whether object `obj` of cue `tok` is the one spoken to: a person, group or pronoun after a
+    verb of telling ("The plan will fail, he told the Associated Press"), so the clause before the
+    cue is still what was said."""
+    if obj.dep_ != "dobj" or tok.lemma_.lower() not in _ADDRESSED:
+        return False
+    return agentive(obj) or obj.lemma_.lower() in _AUDIENCES
 
 
 def _host_after(tok: Token, head: Token) -> int:
