@@ -387,6 +387,71 @@ def frame_features(
     return feats
 
 
+def not_said(tok: Token, dep: str, a: int, b: int, facts: CueFacts) -> bool:
+    """Whether stretch a..b is plainly not what anyone said: the passive subject of a verb with a
+    clause of its own (who was told, "Staff were told by managers that ..."), the place a "that"
+    clause the parse hung inside it was said in ("said in a tweet that ..."), or, of a verb no cue
+    class lists, whom the thing was done with ("watched it with her friends"), a quoted title it
+    starts with ("watched “The Godfather” last night"), a label the writer distances themself
+    from ("her so-called “friends”") or a thing another cue names ("attacked what she called
+    ..."). The scorer weighs words; these it cannot tell apart alone."""
+    if dep == "nsubjpass" and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True  # "Staff were told by managers that ...": who was told, not what
+    doc = tok.doc
+    if dep == "prep_in" and any(t.dep_ == "mark" and t.lower_ == "that" for t in doc[a : b + 1]):
+        return True  # "said in one of a series of tweets that ...": where it was said, not what
+    if facts.classes:
+        return False
+    head = content_head(tok, a, b)
+    first = tok.doc[a]
+    named = first.lower_ == "what" and first.head.i == head.i and first.dep_ in ("dobj", "attr")
+    if dep == "ccomp" and named:
+        return True  # "attacked what she called “a disgrace”": a thing someone named, not a claim
+    if dep in ("ccomp", "xcomp", "host", "as_host"):
+        return False
+    if dep == "prep_with" and agentive(head):
+        return True
+    return _so_called(head) or _quoted_title(tok.doc, a, head)
+
+
+def _so_called(head: Token) -> bool:
+    """Whether `head` is marked as the writer's scare quote ("so-called", "so called")."""
+    for child in head.children:
+        if child.lower_ == "so-called":
+            return True
+        if child.lower_ == "called" and any(c.lower_ == "so" for c in child.children):
+            return True
+    return False
+
+
+#: Words a title leaves in lower case ("War and Peace", "Meet the Press").
+_TITLE_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _quoted_title(doc: Doc, a: int, head: Token) -> bool:
+    """Whether the stretch from `a` starts (after a determiner or possessive) with a quotation of a
+    few capitalised words holding `head`: a work's or a show's title (“The Godfather”), not
+    someone's words."""
+    i = a
+    while i < head.i and doc[i].dep_ in ("det", "poss"):
+        i += 1
+    if doc[i].text not in QUOTE_CHARS:
+        return False
+    words = []
+    j = i + 1
+    while j < len(doc) and doc[j].text not in QUOTE_CHARS and j - i <= 7:
+        words.append(doc[j])
+        j += 1
+    if j >= len(doc) or doc[j].text not in QUOTE_CHARS or not i < head.i < j:
+        return False
+    alpha = [w for w in words if w.is_alpha]
+    return (
+        0 < len(alpha) <= 6
+        and alpha[0].text[0].isupper()
+        and all(w.text[0].isupper() or w.lower_ in _TITLE_SMALL for w in alpha)
+    )
+
+
 def content_head(tok: Token, a: int, b: int) -> Token:
     """The word of a..b that heads it: the one whose head lies outside the stretch."""
     doc = tok.doc
@@ -420,4 +485,18 @@ def _extra_features(tok: Token, dep: str, a: int, b: int, facts: CueFacts) -> li
         feats.append(f"modal={modal}")
     if facts.question:
         feats.append("question")
+    feats.append(f"cpos={_place(tok)}|{'pre' if tok.i < a else 'post'}")
+    if any(doc[i].dep_ == "ccomp" for i in range(a, b + 1)):
+        feats.append(f"inner|{dep}")  # "said he believes ...": a clause within that is itself reported
+    if dep not in ("ccomp", "xcomp") and any(
+        c.dep_ in ("ccomp", "xcomp") and not a <= c.i <= b for c in tok.children
+    ):
+        feats.append(f"clause_too|{dep}")  # "Staff were told by managers that ...": whom, not what
     return feats
+
+
+def _place(tok: Token) -> str:
+    """Where the cue stands in its sentence: first word, near the start, early or late. A cue that
+    opens a sentence ("Asked about ...", "Says ...") or comes late in it reads differently."""
+    k = tok.i - tok.sent.start
+    return "0" if k == 0 else "1" if k <= 2 else "3" if k <= 6 else "7"

@@ -25,7 +25,14 @@ from reader.analysis.quotes.constructions import (
     pronoun_content,
 )
 from reader.analysis.quotes.fallbacks import FallbackSpeakers
-from reader.analysis.quotes.frames import CueFacts, candidate_frames, content_head, cue_facts, frame_features
+from reader.analysis.quotes.frames import (
+    CueFacts,
+    candidate_frames,
+    content_head,
+    cue_facts,
+    frame_features,
+    not_said,
+)
 from reader.analysis.quotes.speakers import actor_like
 
 if TYPE_CHECKING:
@@ -408,6 +415,8 @@ class IndirectPass(FallbackSpeakers):
         cues = self.cues
         if dep == "xcomp" and lemma in ASPECTUAL:
             return None  # "continued to suggest that ...": the inner cue makes the attribution
+        if not_said(tok, dep, a, b, facts or cue_facts(tok, lemma, cues)):
+            return None  # "watched “The Godfather” with her friends": what was done, not said
         if cues.weights:
             p = cues.score(frame_features(tok, lemma, dep, a, b, cues, subject, facts))
             if lemma in cues.extra and dep in ("ccomp", "host", "as_host"):

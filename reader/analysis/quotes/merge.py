@@ -70,7 +70,10 @@ class MergePass(DirectPass, IndirectPass, SpeakerRepairs, LinePass, ProsePass, C
                 # forward to it” because “these are matches you play for”")
                 for k in inside:
                     self.take_clause_source(direct[k], f)
-                continue
+                if f.construction != "oprd" or not all(direct[k].fragment for k in inside):
+                    continue
+                # what someone called it, in quoted fragments ("called him a “pathological liar”",
+                # "what she called “a national disgrace”"): the clause is kept with the words quoted
             if inside:
                 f.kind = "mixed"
                 # a quoted fragment joins the reported clause; a quote with its own cue stays itself
