@@ -58,14 +58,15 @@ class SpeakerRepairs(SpeakerRules):
         took for the subject is never the speaker: the name nearest the cue in its sentence is."""
         if f.cue is None or f.speaker_span is not None:
             return
-        self.repair_carrier(f)
-        self.repair_object_gerund(f)
-        self.repair_split_possessive(f)
+        cue = self.doc[self.tok_at(f.cue[0])]
+        self.repair_carrier(f, cue)
+        self.repair_object_gerund(f, cue)
+        self.repair_split_possessive(f, cue)
         self.repair_source_author(f)
-        self.repair_owned_gerund(f)
-        self.repair_depicted(f)
-        self.repair_addressee(f)
-        self.repair_fronted(f)
+        self.repair_owned_gerund(f, cue)
+        self.repair_depicted(f, cue)
+        self.repair_addressee(f, cue)
+        self.repair_fronted(f, cue)
         if f.speaker_tok is None:
             return
         doc = self.doc
@@ -78,29 +79,25 @@ class SpeakerRepairs(SpeakerRules):
         if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
             self.repair_non_actor(f, tok)
             return
-        cue = self.tok_at(f.cue[0])
-        sent = doc[cue].sent
         best: Token | None = None
-        for t in sent:
+        for t in cue.sent:
             if t.i == tok.i or f.start <= t.idx < f.end or self.in_quote[t.i] != -1:
                 continue
             name_end = t.ent_type_ in ("PERSON", "ORG") and (
                 t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I"
             )
-            if name_end and (best is None or abs(t.i - cue) < abs(best.i - cue)):
+            if name_end and (best is None or abs(t.i - cue.i) < abs(best.i - cue.i)):
                 best = t
         if best is not None:
             f.speaker_tok = best.i
 
-    def repair_carrier(self, f: Found) -> None:
+    def repair_carrier(self, f: Found, cue: Token) -> None:
         """A participle written straight after a noun that carries words is a clause on that noun
         (see `carrier_of`): "like others defending the law ...", "phone calls opposing ...", "in the
         wake of a poll showing ..." are the noun's words. A document the sentence's speaker holds or
         put out ("Lopez held up a sign saying ...", "In a statement defending him, the campaign
         said ...") is read as that speaker's words: the speaker stays, and the document is the
         mention the words are read from (`Found.carrier`). One with an owner is its owner's."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         carrier = self.carrier_of(cue)
         if carrier is None or f.speaker_tok == carrier.i:
             return
@@ -116,13 +113,11 @@ class SpeakerRepairs(SpeakerRules):
         else:
             f.speaker_tok = carrier.i
 
-    def repair_object_gerund(self, f: Found) -> None:
+    def repair_object_gerund(self, f: Found, cue: Token) -> None:
         """ "The panel held Pagliano in contempt for refusing ...", "Trump prevented his wife from
         writing ...", "gave Carson two Pinocchios for dismissing ...", "Smith was criticised for
         saying ...": a gerund after "for" or "from" tells what the one the verb acts on did, not
         what its subject did."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         prep = cue.head
         if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ not in ("for", "from"):
             return
@@ -137,14 +132,12 @@ class SpeakerRepairs(SpeakerRules):
                 f.speaker_tok = name_head(child).i
                 return
 
-    def repair_split_possessive(self, f: Found) -> None:
+    def repair_split_possessive(self, f: Found, noun: Token) -> None:
         """ "contradicting Tulsa police’s earlier claim that ...": a possessive "’s" the parse did not
         hang on the cue noun as its owner (it took the "’s" for a verb, or the owner for a subject)
         leaves the noun without one; the noun before the "’s" is whose claim it is."""
-        assert f.cue is not None
         if f.rule != "noun_frame":
             return
-        noun = self.doc[self.tok_at(f.cue[0])]
         if noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children):
             return
         for i in range(max(noun.left_edge.i - 1, noun.sent.start + 1), noun.i):
@@ -171,11 +164,9 @@ class SpeakerRepairs(SpeakerRules):
                 f.carrier, f.speaker_tok = source.i, name_head(author).i
                 return
 
-    def repair_owned_gerund(self, f: Found) -> None:
+    def repair_owned_gerund(self, f: Found, cue: Token) -> None:
         """ "his campaign theme of questioning trade deals", "Clinton's habit of saying ...": a gerund
         after "of" on a noun someone owns is what the owner does."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         prep = cue.head
         if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
             return
@@ -183,11 +174,9 @@ class SpeakerRepairs(SpeakerRules):
         if owner is not None and (agentive(owner) or owner.pos_ in ("PROPN", "PRON")):
             f.speaker_tok = name_head(owner).i
 
-    def repair_depicted(self, f: Found) -> None:
+    def repair_depicted(self, f: Found, cue: Token) -> None:
         """ "The ad uses footage of Hillary Clinton asking, “...”": a participle right after the person a
         recording shows is what that person says, whatever the parse hung it on."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         if cue.tag_ != "VBG" or cue.i == 0:
             return
         person = self.doc[cue.i - 1]
@@ -196,12 +185,10 @@ class SpeakerRepairs(SpeakerRules):
         if person.head.head.lemma_.lower() in DEPICTIONS:
             f.speaker_tok = person.i
 
-    def repair_addressee(self, f: Found) -> None:
+    def repair_addressee(self, f: Found, cue: Token) -> None:
         """ "They sent a letter to Senate leaders opposing ...", "wrote a letter to Zucker asking
         ...": a participle the parse hung on whom a message went to is what the message says, so
         its sender's words, not the addressee's."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         addressee = cue.head
         if cue.tag_ != "VBG" or cue.dep_ != "acl" or addressee.dep_ != "pobj" or addressee.i > cue.i:
             return
@@ -253,12 +240,10 @@ class SpeakerRepairs(SpeakerRules):
                 return True
         return False
 
-    def repair_fronted(self, f: Found) -> None:
+    def repair_fronted(self, f: Found, cue: Token) -> None:
         """ "In a statement to the Observer, her adviser, Jake Sullivan, said: ...", "Of Carson, Levine,
         who ..., said": the parse hangs the subject on the opening phrase and leaves the cue without
         one, or takes a word of that phrase for it. The speaker is the first actor after the phrase."""
-        assert f.cue is not None
-        cue = self.doc[self.tok_at(f.cue[0])]
         if cue.pos_ != "VERB" or self.asked_passive(cue):
             return
         if f.speaker_tok is not None:
