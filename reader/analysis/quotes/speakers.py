@@ -33,13 +33,12 @@ PUBLISHING = lexicon.words("verbs", "publishing")
 MESSAGE_CARRIERS = lexicon.words("people", "message_carriers")
 SIGNS = lexicon.words("people", "signs")
 TALKS = lexicon.words("people", "talks")
-#: Pronouns for people a participle can follow ("others defending ...", "one saying ...").
-GROUP_PRONOUNS = {"one", "another", "others", "some", "many", "several"}
+#: Pronouns for people the text does not name: a participle can follow them ("others defending
+#: ...", "one saying ..."), and they can speak after an inverted cue ("“...,” said one.").
+GROUP_PRONOUNS = frozenset({"one", "another", "others", "some", "many", "several"})
 TIMES = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
 #: A possessive pronoun and the subject pronoun of the same person ("she revised her statement").
 SAME_PERSON = {"his": "he", "her": "she", "their": "they", "its": "it"}
-#: Words that stand for an unnamed speaker after an inverted cue ("“...,” said one.").
-UNNAMED_SPEAKERS = {"one", "another", "others", "some", "many", "several"}
 CLOSING_MARKS = {"”", '"', "''", "’", "'"}
 #: Common nouns that can head a speaker: people, organisations, groups, documents, polls, shares.
 SPEAKER_NOUNS = (
@@ -303,7 +302,7 @@ class SpeakerRules(Context):
             return None  # only the inverted order right after a quote: "...,” said Skelly
         after = self.doc[tok.i + 1]
         last = after.i + 1 >= len(self.doc) or not self.doc[after.i + 1].is_alpha
-        if after.lower_ in UNNAMED_SPEAKERS and last and self.in_quote[after.i] == -1:
+        if after.lower_ in GROUP_PRONOUNS and last and self.in_quote[after.i] == -1:
             return after  # "“...,” tweeted another.", "“...,” read one.": someone the sentence does not name
         if (
             self.in_quote[after.i] != -1
