@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis import lexicon
-from reader.analysis.entities.lines import dateline_at
 from reader.analysis.quotes.base import RELATIVE, Found, agentive, name_head
 from reader.analysis.quotes.speakers import (
     MESSAGE_CARRIERS,
@@ -56,9 +55,9 @@ class SpeakerRepairs(SpeakerRules):
     def repair_speaker(self, f: Found) -> None:
         """A date ("Warren said Saturday") or a dateline ("CLEVELAND - Mukasey told ...") the parse
         took for the subject is never the speaker: the name nearest the cue in its sentence is."""
-        if f.cue is None or f.speaker_span is not None:
+        cue = self.cue_token(f)
+        if cue is None or f.speaker_span is not None:
             return
-        cue = self.doc[self.tok_at(f.cue[0])]
         self.repair_carrier(f, cue)
         self.repair_object_gerund(f, cue)
         self.repair_split_possessive(f, cue)
@@ -71,9 +70,7 @@ class SpeakerRepairs(SpeakerRules):
             return
         doc = self.doc
         tok = doc[f.speaker_tok]
-        para_start = self.para_starts[self.para_of(tok.idx)]
-        line = dateline_at(self.text, para_start, len(self.text))
-        dateline = line is not None and line.span[0] <= tok.idx < line.span[1]
+        dateline = any(s <= tok.idx < e for s, e in self.datelines)
         if tok.lower_ == "it" and self.repair_expletive(f, tok):
             return
         if tok.ent_type_ not in ("DATE", "TIME") and not dateline:
